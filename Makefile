@@ -1,0 +1,69 @@
+# infocoach: every set-up step a fresh machine needs lives here.
+# `make chat` and `make test` are the two commands a new user runs.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Rasa phones home by default; this product never does.
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 3
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+PORT ?= 5005
+ACTIONS_PORT ?= 5055
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+# Rasa 3.6 runs on Python 3.8-3.10 only: take python3.10 from PATH if it really
+# runs, else the newest pyenv 3.10.
+PYTHON310 := $(shell for p in python3.10 $(sort $(wildcard $(HOME)/.pyenv/versions/3.10.*/bin/python)); do \
+	"$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && found="$$p"; done; echo "$$found")
+
+.PHONY: help venv train chat serve test lint validate bench browser-deps clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@if [ -z "$(PYTHON310)" ]; then \
+	  echo "infocoach needs Python 3.10 (Rasa 3.6 supports 3.8-3.10 only)."; \
+	  echo "Install it, e.g. 'pyenv install 3.10' or your system's python3.10 package, then run make again."; \
+	  exit 1; fi
+	@echo "==> creating $(VENV) with $(PYTHON310)"
+	@test -x $(PY) || $(PYTHON310) -m venv $(VENV)
+	@echo "==> installing infocoach and its dependencies (first time: a few minutes; log in $(VENV)/install.log)"
+	@{ $(PY) -m pip install --upgrade pip && $(PY) -m pip install --progress-bar off -e '.[dev]'; } \
+	  > $(VENV)/install.log 2>&1 || { tail -n 30 $(VENV)/install.log; echo "install failed: see $(VENV)/install.log"; exit 1; }
+	@touch $@
+
+venv: $(STAMP) ## Create .venv and install everything
+
+train: $(STAMP) ## Train the model (skipped when data and config are unchanged)
+	@$(PY) -m infocoach.cli train
+
+chat: train ## Chat with the coach in the terminal
+	@$(PY) -m infocoach.cli chat --port $(PORT) --actions-port $(ACTIONS_PORT)
+
+serve: train ## Run the action server and the Rasa server (REST, socketio); Ctrl-C stops both
+	@$(PY) -m infocoach.cli serve --port $(PORT) --actions-port $(ACTIONS_PORT)
+
+lint: $(STAMP) ## ruff
+	@$(PY) -m ruff check .
+
+validate: $(STAMP) ## rasa data validate
+	@$(VENV)/bin/rasa data validate --fail-on-warnings --quiet
+
+browser-deps: ## Install Debian's chromium for the browser tests when missing
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "==> installing chromium (Debian package) for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+test: lint validate train browser-deps ## The whole suite
+	@$(PY) -m pytest
+
+bench: train ## Benchmarks (signal spotter, response latency)
+	@$(PY) -m infocoach.cli bench
+
+clean: ## Remove the venv, models and results
+	rm -rf $(VENV) models/*.tar.gz results/* var/

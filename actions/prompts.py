@@ -1,0 +1,47 @@
+"""One ``action_ask_<slot>`` per form slot, generated from data/content/prompts.yml.
+
+The questions are content, so they live in the content files like every other
+line the bot says; Rasa finds an ask action by name, so each prompt gets a
+small Action class of its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import Restarted
+from rasa_sdk.executor import CollectingDispatcher
+
+from infocoach.content import content
+
+
+def _ask_action(slot: str) -> type[Action]:
+    """An Action class named ``action_ask_<slot>`` that asks the slot's prompt.
+
+    Built without a shared base class: rasa_sdk registers every Action
+    subclass it can see, and a nameless base would be registered too.
+    """
+
+    def name(self: Action) -> str:
+        return f"action_ask_{slot}"
+
+    def run(self: Action, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        dispatcher.utter_message(text=content().prompts.prompts[slot])
+        return []
+
+    return type(f"ActionAsk_{slot}", (Action,), {"name": name, "run": run})
+
+
+ASK_ACTIONS: dict[str, type[Action]] = {slot: _ask_action(slot) for slot in content().prompts.prompts}
+
+
+class ActionStartOver(Action):
+    """Say that everything is cleared, then clear it."""
+
+    def name(self) -> str:
+        return "action_start_over"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        dispatcher.utter_message(text=content().prompts.start_over)
+        return [Restarted()]

@@ -1,0 +1,14 @@
+"""Where sub-commands are registered; each lives in its own module."""
+
+from __future__ import annotations
+
+import importlib
+
+# module path -> registered in this order in `infocoach --help`
+_MODULES = (
+    "infocoach.server_commands",
+)
+
+
+def registrars():
+    return [importlib.import_module(name).add_parser for name in _MODULES]

@@ -1,0 +1,94 @@
+"""Load YAML data files into pydantic models with errors that name file and line.
+
+Content is edited by hand; a typo must fail loudly in tests with a message a
+content author can act on ("phases.yml:42: phases.3.title: field required"),
+not deep in a user's chat.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class StrictModel(BaseModel):
+    """Base for every content model: unknown keys are typos, so they are errors."""
+
+    class Config:
+        extra = "forbid"
+        anystr_strip_whitespace = True
+        allow_mutation = False
+
+
+class DataFileError(ValueError):
+    """A data file that cannot be used, located by path and 1-based line."""
+
+    def __init__(self, path: Path | str, line: int | None, message: str) -> None:
+        self.path = str(path)
+        self.line = line
+        self.message = message
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {message}")
+
+
+def _line_of(node: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
+    """Follow a pydantic error location through the YAML node tree to a line."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = next((v for k, v in node.value if k.value == str(part)), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            match = node.value[part] if part < len(node.value) else None
+        else:
+            match = None
+        if match is None:
+            break
+        node = match
+        line = node.start_mark.line + 1
+    return line
+
+
+def read_yaml(path: Path) -> tuple[object, yaml.Node | None]:
+    """Parse a YAML file, returning the data and its node tree for line lookups."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise DataFileError(path, line, "not valid UTF-8") from exc
+    except OSError as exc:
+        raise DataFileError(path, None, f"cannot read file: {exc.strerror}") from exc
+    try:
+        return yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise DataFileError(path, line, f"invalid YAML: {exc.problem or exc.context}") from exc
+
+
+def load_model(path: Path, model: type[M]) -> M:
+    """Read ``path`` and validate it as ``model``; every error names file and line."""
+    data, node = read_yaml(path)
+    if data is None:
+        raise DataFileError(path, 1, "file is empty")
+    try:
+        return model.parse_obj(data)
+    except ValidationError as exc:
+        # A misspelt key shows up twice: as an unknown key and as a missing
+        # one. The unknown key is the cause, so it is reported first.
+        errors = sorted(exc.errors(), key=lambda e: e["type"] != "value_error.extra")
+        located = [_describe(node, e) for e in errors]
+        line, first = located[0]
+        others = "; ".join(f"line {ln}: {msg}" if ln else msg for ln, msg in located[1:])
+        raise DataFileError(path, line, f"{first} (also {others})" if others else first) from exc
+
+
+def _describe(node: yaml.Node | None, error: dict) -> tuple[int | None, str]:
+    loc = [p for p in error["loc"] if p != "__root__"]
+    field = ".".join(str(p) for p in loc) or "(top level)"
+    return _line_of(node, loc), f"{field}: {error['msg']}"

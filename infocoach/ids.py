@@ -1,0 +1,53 @@
+"""The one source of truth for phase and signal identifiers.
+
+Data files, actions, the CLI and tests all refer to these enums, so a typo in
+any of them fails validation instead of silently creating a new id.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Phase(str, Enum):
+    """The eight coached phases, in walk-through order."""
+
+    FIT = "fit"
+    PREPARE = "prepare"
+    OPEN = "open"
+    SIGNALS = "signals"
+    CLOSE = "close"
+    REFERRALS = "referrals"
+    THANK_YOU = "thank_you"
+    END_GAME = "end_game"
+
+
+PHASE_ORDER: tuple[Phase, ...] = tuple(Phase)
+
+
+class Signal(str, Enum):
+    """The four interest signals a manager may show during the meeting."""
+
+    BACKGROUND = "background"
+    NOTES = "notes"
+    NEED = "need"
+    ENTHUSIASM = "enthusiasm"
+
+
+class CareerStage(str, Enum):
+    """Where the user stands; decides whether the method fits them."""
+
+    STUDENT = "student"
+    ENTRY_LEVEL = "entry_level"
+    CAREER_CHANGER = "career_changer"
+    SENIOR_SAME_FIELD = "senior_same_field"
+    SENIOR_CHANGING_INDUSTRY = "senior_changing_industry"
+    SENIOR_RELOCATING = "senior_relocating"
+
+
+class Employment(str, Enum):
+    """Employment status; managers are warier of unemployed askers."""
+
+    EMPLOYED = "employed"
+    UNEMPLOYED = "unemployed"
+    UNKNOWN = "unknown"

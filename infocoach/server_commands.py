@@ -1,0 +1,87 @@
+"""`infocoach train`, `serve` and `chat`: the commands behind make train/serve/chat."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+
+from infocoach.servers import MODELS_DIR, ROOT, Servers, ServerError
+
+
+def _say(message: str) -> None:
+    print(f"==> {message}", file=sys.stderr, flush=True)
+
+
+def train(args: argparse.Namespace) -> int:
+    """Train with Rasa's fingerprinting: unchanged data and config reuse the last model."""
+    _say("training the model if data or config changed (Rasa's fingerprint check)")
+    started = time.monotonic()
+    cmd = [sys.executable, "-m", "rasa", "train", "--out", str(MODELS_DIR), "--num-threads", "2"]
+    if args.force:
+        cmd.append("--force")
+    env = dict(os.environ, RASA_TELEMETRY_ENABLED="false")
+    result = subprocess.run(cmd, cwd=ROOT, env=env)
+    if result.returncode == 0:
+        _say(f"model ready ({time.monotonic() - started:.0f}s)")
+    return result.returncode
+
+
+def serve(args: argparse.Namespace) -> int:
+    servers = Servers(port=args.port, actions_port=args.actions_port, cors=args.cors, progress=_say)
+    try:
+        servers.start()
+    except ServerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    _say(f"REST channel: POST {servers.url}/webhooks/rest/webhook")
+    _say("Ctrl-C stops both servers")
+    try:
+        while all(p.poll() is None for p in servers._procs):
+            time.sleep(0.5)
+        print("error: a server stopped unexpectedly; see the logs in var/", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        _say("stopping")
+        return 0
+    finally:
+        servers.stop()
+
+
+def chat(args: argparse.Namespace) -> int:
+    from infocoach.terminal import run_chat
+
+    servers = Servers(port=args.port, actions_port=args.actions_port, progress=_say)
+    try:
+        servers.start()
+    except ServerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    try:
+        return run_chat(servers.url, sender=args.sender)
+    finally:
+        servers.stop()
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("train", help="train the model when data or config changed",
+                              description="Train the Rasa model into models/ (skipped when nothing changed).")
+    p.add_argument("--force", action="store_true", help="train even if nothing changed")
+    p.set_defaults(func=train)
+
+    for name, func, text in (
+        ("serve", serve, "run the action server and the Rasa server until Ctrl-C"),
+        ("chat", chat, "start the servers and chat in the terminal"),
+    ):
+        p = subparsers.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
+        p.add_argument("--port", type=int, default=5005, help="Rasa server port (default 5005)")
+        p.add_argument("--actions-port", type=int, default=5055, help="action server port (default 5055)")
+        if name == "serve":
+            p.add_argument("--cors", default=None,
+                           help="allowed web origin(s) for the REST/socket channels (default: none)")
+        else:
+            p.add_argument("--sender", default=None,
+                           help="conversation id to continue (default: a new one per chat)")
+        p.set_defaults(func=func)

@@ -1,0 +1,219 @@
+"""Start, wait for and stop the action server and the Rasa server.
+
+`make chat`, `make serve`, replay and the end-to-end tests all need the same
+pair of processes with the same configuration; this module is that one place.
+Servers run as child processes so a crash in Rasa never takes the caller down,
+and every child is stopped when the group closes, even on Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import requests
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+MODELS_DIR = ROOT / "models"
+VAR_DIR = ROOT / "var"
+_ENV_REF = re.compile(r"\$\{([^}]+)\}")
+
+Progress = Callable[[str], None]
+
+
+class ServerError(RuntimeError):
+    """A server could not be started; the message says why and where the log is."""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def latest_model(models_dir: Path = MODELS_DIR) -> Path:
+    models = sorted(models_dir.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    if not models:
+        raise ServerError(f"no trained model in {models_dir}: run `make train` first")
+    return models[-1]
+
+
+def _unset_env_refs(config: object) -> list[str]:
+    """Names of ${VAR} references in a channel's config whose variable is unset or empty."""
+    text = yaml.safe_dump(config)
+    return [name for name in _ENV_REF.findall(text) if not os.environ.get(name)]
+
+
+def write_credentials(path: Path, source: Path = ROOT / "credentials.yml", log: Progress = print) -> Path:
+    """Copy credentials.yml, leaving out channels whose environment variables are unset.
+
+    Rasa refuses to start when a ${VAR} is unset; optional channels such as
+    Slack must not stop a plain local start, so they are switched off with a
+    line saying so.
+    """
+    channels = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+    kept = {}
+    for name, config in channels.items():
+        missing = _unset_env_refs(config)
+        if missing:
+            short = name.rsplit(".", 1)[-1]
+            log(f"{short} is off: set {', '.join(sorted(set(missing)))} to enable it")
+        else:
+            kept[name] = config
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(kept, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def write_endpoints(path: Path, actions_port: int, tracker_db: Path, source: Path = ROOT / "endpoints.yml") -> Path:
+    """endpoints.yml with this run's action server port and tracker database."""
+    endpoints = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+    endpoints["action_endpoint"] = {"url": f"http://127.0.0.1:{actions_port}/webhook"}
+    tracker = endpoints.setdefault("tracker_store", {"type": "SQL", "dialect": "sqlite"})
+    if tracker.get("dialect") == "sqlite":
+        tracker_db.parent.mkdir(parents=True, exist_ok=True)
+        tracker["db"] = str(tracker_db)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(endpoints, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@contextmanager
+def _patched_environ(extra: dict[str, str]) -> Iterator[None]:
+    """os.environ with ``extra`` applied, restored afterwards."""
+    saved = {k: os.environ.get(k) for k in extra}
+    os.environ.update(extra)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def _child_env(extra: dict[str, str]) -> dict[str, str]:
+    env = dict(os.environ, **extra)
+    env.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    env.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return env
+
+
+@dataclass
+class Servers:
+    """The action server and the Rasa server, as one unit."""
+
+    port: int = 5005
+    actions_port: int = 5055
+    model: Path | None = None
+    tracker_db: Path = VAR_DIR / "tracker.db"
+    cors: str | None = None
+    run_dir: Path = VAR_DIR
+    extra_args: list[str] = field(default_factory=list)
+    env: dict[str, str] = field(default_factory=dict)
+    progress: Progress = print
+    _procs: list[subprocess.Popen] = field(default_factory=list, init=False)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def actions_url(self) -> str:
+        return f"http://127.0.0.1:{self.actions_port}"
+
+    def _spawn(self, name: str, args: list[str]) -> subprocess.Popen:
+        log_path = self.run_dir / f"{name}-{self.port}.log"
+        log_path.parent.mkdir(parents=True, exist_ok=True)
+        log = log_path.open("wb")
+        proc = subprocess.Popen(
+            args, cwd=ROOT, env=_child_env(self.env), stdout=log, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL, start_new_session=True,
+        )
+        proc.log_path = log_path  # type: ignore[attr-defined]
+        self._procs.append(proc)
+        return proc
+
+    def start_actions(self) -> None:
+        self.progress(f"starting the action server on port {self.actions_port}")
+        proc = self._spawn("actions", [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
+                                       "--port", str(self.actions_port)])
+        self._wait(proc, f"{self.actions_url}/health", "action server", timeout=60)
+
+    def start_rasa(self) -> None:
+        model = self.model or latest_model()
+        endpoints = write_endpoints(self.run_dir / f"endpoints-{self.port}.yml", self.actions_port, self.tracker_db)
+        with _patched_environ(self.env):
+            credentials = write_credentials(self.run_dir / f"credentials-{self.port}.yml", log=self.progress)
+        self.progress(f"starting the Rasa server on port {self.port} with {model.name}")
+        args = [sys.executable, "-m", "rasa", "run", "--model", str(model), "--port", str(self.port),
+                "--endpoints", str(endpoints), "--credentials", str(credentials), "--enable-api",
+                *(["--cors", self.cors] if self.cors else []), *self.extra_args]
+        proc = self._spawn("rasa", args)
+        self._wait(proc, f"{self.url}/status", "Rasa server", timeout=240)
+
+    def _wait(self, proc: subprocess.Popen, url: str, name: str, timeout: float) -> None:
+        started = time.monotonic()
+        shown = 0
+        while time.monotonic() - started < timeout:
+            if proc.poll() is not None:
+                raise ServerError(f"the {name} exited with code {proc.returncode}; see {proc.log_path}")
+            try:
+                if requests.get(url, timeout=2).status_code == 200:
+                    self.progress(f"{name} ready after {time.monotonic() - started:.0f}s")
+                    return
+            except requests.RequestException:
+                pass
+            elapsed = int(time.monotonic() - started)
+            if elapsed >= shown + 10:
+                shown = elapsed
+                self.progress(f"still waiting for the {name} ({elapsed}s)...")
+            time.sleep(0.5)
+        raise ServerError(f"the {name} did not answer within {timeout:.0f}s; see {proc.log_path}")
+
+    def start(self) -> Servers:
+        try:
+            self.start_actions()
+            self.start_rasa()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def stop(self) -> None:
+        for proc in reversed(self._procs):
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGTERM)
+        for proc in reversed(self._procs):
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        self._procs.clear()
+
+    def restart_rasa(self) -> None:
+        """Stop and start only the Rasa server (the tracker store keeps conversations)."""
+        rasa = self._procs.pop()
+        os.killpg(rasa.pid, signal.SIGTERM)
+        rasa.wait(timeout=30)
+        self.start_rasa()
+
+    def __enter__(self) -> Servers:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()

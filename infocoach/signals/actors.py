@@ -1,0 +1,139 @@
+"""Who did it: the user, the manager, someone else, or unclear.
+
+Without a parser we read the nearest subject-like word before the cue, the
+way a person skims: "I took notes" is the user, "he/she/they took notes", "the
+manager", "Priya" or "Ms. Alvarez took notes" is the manager, "my friend took
+notes" is someone else, "we talked about my background" is unclear. A
+subject-less clause ("...and then started taking notes") inherits the subject
+of what came before, across at most one sentence break.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+from spacy.tokens import Doc, Token
+
+
+class Actor(str, Enum):
+    USER = "user"
+    MANAGER = "manager"
+    OTHER = "other"
+    UNCLEAR = "unclear"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    actor: Actor
+    token: int | None = None
+    inherited: bool = False
+
+
+MANAGER_PRONOUNS = {"he", "she", "they"}
+OBJECT_PRONOUNS = {"him", "her", "them"}
+USER_PRONOUNS = {"i"}
+UNCLEAR_PRONOUNS = {"we", "someone", "somebody", "everyone"}
+MANAGER_NOUNS = {
+    "manager", "boss", "director", "supervisor", "interviewer", "head", "lead", "vp", "ceo",
+    "cto", "cfo", "coo", "founder", "owner", "executive", "principal", "chef", "editor",
+    "chief", "president", "contact", "host", "woman", "man", "guy", "lady", "engineer",
+    "partner", "officer", "administrator", "superintendent", "dean", "coordinator",
+}
+OTHER_NOUNS = {
+    "friend", "sister", "brother", "mom", "dad", "mother", "father", "wife", "husband",
+    "colleague", "coworker", "classmate", "assistant", "cousin", "roommate", "son", "daughter",
+}
+TITLES = {"mr", "ms", "mrs", "dr", "prof", "mx", "miss"}
+OWN = {"my", "our"}
+EMBEDDING = {"what", "where", "why", "how", "when", "whether", "if"}
+# "I was asked about my background": the manager asked.
+PASSIVE_VERBS = {"asked", "questioned", "quizzed", "grilled", "probed", "pressed", "interrogated",
+                 "drilled"}
+PASSIVE_BRIDGE = {"was", "were", "got", "get", "been", "being", "really", "also", "then", "just",
+                  "often", "repeatedly", "immediately", "actually"}
+NOT_NAMES = {
+    "honestly", "then", "so", "also", "overall", "anyway", "afterwards", "later", "finally",
+    "basically", "actually", "today", "yesterday", "pretty", "nothing", "everything", "not",
+    "no", "lol", "ok", "okay", "yes", "yeah", "hi", "hey", "thanks", "meeting", "interview",
+    "reunion", "long", "did", "near", "before", "after", "during", "once", "when", "while",
+}
+SENTENCE_LOOKBACK = 1
+
+
+class ActorFinder:
+    """Attributes a cue to whoever the text says did it."""
+
+    def __init__(self, is_word: Callable[[str], bool]) -> None:
+        self._is_word = is_word
+
+    def find(self, doc: Doc, original: str, start: int) -> Attribution:
+        """The actor of the cue starting at token ``start``."""
+        special = self._right_before(doc, start)
+        if special is not None:
+            return special
+        first_sentence = doc[start].sent.start
+        boundaries = 0
+        for i in range(start - 1, -1, -1):
+            token = doc[i]
+            if i < first_sentence:
+                boundaries += 1
+                if boundaries > SENTENCE_LOOKBACK:
+                    break
+                first_sentence = token.sent.start
+            actor = self._classify(doc, original, token, start)
+            if actor is not None:
+                return Attribution(actor, i, inherited=boundaries > 0)
+        return Attribution(Actor.NONE)
+
+    @staticmethod
+    def _right_before(doc: Doc, start: int) -> Attribution | None:
+        """'saw *her* taking notes' is the manager; 'told *me to* take notes' is the user."""
+        if start >= 1 and doc[start - 1].lower_ in OBJECT_PRONOUNS:
+            return Attribution(Actor.MANAGER, start - 1)
+        if start >= 2 and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ in {"me", "us"}:
+            return Attribution(Actor.USER, start - 2)
+        return None
+
+    def _classify(self, doc: Doc, original: str, token: Token, cue_start: int) -> Actor | None:
+        lower = token.lower_
+        if lower in USER_PRONOUNS:
+            return self._user_or_not(doc, token, cue_start)
+        if lower in MANAGER_PRONOUNS:
+            return Actor.MANAGER
+        if lower in UNCLEAR_PRONOUNS:
+            return Actor.UNCLEAR
+        if lower in MANAGER_NOUNS or lower in OTHER_NOUNS:
+            owned = any(doc[j].lower_ in OWN for j in range(max(0, token.i - 2), token.i))
+            return Actor.OTHER if owned or lower in OTHER_NOUNS else Actor.MANAGER
+        if self._is_name(doc, original, token):
+            before = doc[token.i - 1].lower_.rstrip(".") if token.i else ""
+            return Actor.OTHER if before in OTHER_NOUNS else Actor.MANAGER
+        return None
+
+    @staticmethod
+    def _user_or_not(doc: Doc, token: Token, cue_start: int) -> Actor | None:
+        """'I' is the user, except 'I was asked' (the manager asked), 'the manager I met'
+        (the manager), and 'what I did, and wrote it down' (someone else's clause)."""
+        between = doc[token.i + 1 : cue_start]
+        passive = doc[cue_start].lower_ in PASSIVE_VERBS
+        if passive and len(between) and all(t.lower_ in PASSIVE_BRIDGE for t in between):
+            return Actor.MANAGER
+        if token.i and doc[token.i - 1].lower_ in MANAGER_NOUNS:
+            return Actor.MANAGER
+        embedded = token.i and doc[token.i - 1].lower_ in EMBEDDING
+        if embedded and any(t.lower_ in {",", "and"} for t in between):
+            return None
+        return Actor.USER
+
+    def _is_name(self, doc: Doc, original: str, token: Token) -> bool:
+        """A capitalised word that is not an English word: 'Priya', 'Ms. Alvarez'."""
+        if token.i and doc[token.i - 1].lower_.rstrip(".") in TITLES:
+            return True
+        text = original[token.idx : token.idx + len(token)]
+        if len(text) < 2 or not text.isalpha() or not text.istitle():
+            return False
+        lower = token.lower_
+        return lower not in NOT_NAMES and not self._is_word(lower)

@@ -1,0 +1,135 @@
+"""``infocoach bench``: how well the spotter reads labelled reports, and how fast.
+
+Scores the spotter and the keyword baseline on the same split in the same run
+(per-signal precision/recall/F1, micro-F1, exact match, no-signal reports
+wrongly flagged), measures single-process throughput, prints a table and
+writes the figures to ``bench/results/signals.json``. The default split is
+``test``, which was never used for tuning.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from infocoach.ids import Signal
+from infocoach.signals.baseline import keyword_signals
+from infocoach.signals.dataset import SPLITS, LabelledReport, load_split
+from infocoach.signals.spotter import spot
+
+RESULTS_FILE = Path(__file__).resolve().parents[2] / "bench" / "results" / "signals.json"
+THROUGHPUT_ROUNDS = 5
+Predictor = Callable[[str], list[str]]
+
+
+def _ratio(num: int, den: int) -> float:
+    return round(num / den, 4) if den else 0.0
+
+
+def _f1(p: float, r: float) -> float:
+    return round(2 * p * r / (p + r), 4) if p + r else 0.0
+
+
+def score(reports: list[LabelledReport], predict: Predictor) -> dict:
+    """Precision/recall/F1 per signal and overall, exact match and false alarms."""
+    counts = {s: {"tp": 0, "fp": 0, "fn": 0} for s in Signal}
+    exact = flagged = no_signal = 0
+    for report in reports:
+        gold = {s.value for s in report.signals}
+        pred = set(predict(report.text))
+        exact += gold == pred
+        if not gold:
+            no_signal += 1
+            flagged += bool(pred)
+        for signal in Signal:
+            c = counts[signal]
+            c["tp"] += signal.value in gold and signal.value in pred
+            c["fp"] += signal.value not in gold and signal.value in pred
+            c["fn"] += signal.value in gold and signal.value not in pred
+    per_signal = {}
+    for signal, c in counts.items():
+        p, r = _ratio(c["tp"], c["tp"] + c["fp"]), _ratio(c["tp"], c["tp"] + c["fn"])
+        per_signal[signal.value] = {"precision": p, "recall": r, "f1": _f1(p, r), **c}
+    tp, fp, fn = (sum(c[k] for c in counts.values()) for k in ("tp", "fp", "fn"))
+    micro_p, micro_r = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+    return {
+        "per_signal": per_signal,
+        "micro_precision": micro_p,
+        "micro_recall": micro_r,
+        "micro_f1": _f1(micro_p, micro_r),
+        "exact_match": _ratio(exact, len(reports)),
+        "no_signal_reports": no_signal,
+        "no_signal_flagged": flagged,
+        "no_signal_flagged_rate": _ratio(flagged, no_signal),
+    }
+
+
+def throughput(texts: list[str]) -> float:
+    """Reports per second through ``spot``, single process, after warm-up."""
+    spot(texts[0])
+    started = time.perf_counter()
+    for _ in range(THROUGHPUT_ROUNDS):
+        for text in texts:
+            spot(text)
+    elapsed = time.perf_counter() - started
+    return round(THROUGHPUT_ROUNDS * len(texts) / elapsed, 1)
+
+
+def run(stream: Iterable[LabelledReport], split: str = "custom") -> dict:
+    """Score spotter and baseline on ``stream`` and time the spotter."""
+    reports = list(stream)
+    return {
+        "split": split,
+        "reports": len(reports),
+        "spotter": score(reports, lambda text: spot(text).ids),
+        "baseline": score(reports, keyword_signals),
+        "throughput_reports_per_s": throughput([r.text for r in reports]),
+    }
+
+
+def format_table(results: dict) -> str:
+    """The figures side by side, spotter | baseline."""
+    s, b = results["spotter"], results["baseline"]
+    lines = [
+        f"split: {results['split']} ({results['reports']} reports)",
+        f"{'':<22}{'spotter P / R / F1':>24}   {'baseline P / R / F1':>24}",
+    ]
+    for signal in Signal:
+        a, k = s["per_signal"][signal.value], b["per_signal"][signal.value]
+        lines.append(
+            f"{signal.value:<22}{a['precision']:>8.2f}{a['recall']:>8.2f}{a['f1']:>8.2f}"
+            f"   {k['precision']:>8.2f}{k['recall']:>8.2f}{k['f1']:>8.2f}"
+        )
+    for key, label in (("micro_f1", "micro-F1"), ("exact_match", "exact match")):
+        lines.append(f"{label:<22}{s[key]:>24.3f}   {b[key]:>24.3f}")
+    flagged = (
+        f"{s['no_signal_flagged']}/{s['no_signal_reports']}",
+        f"{b['no_signal_flagged']}/{b['no_signal_reports']}",
+    )
+    lines.append(f"{'no-signal flagged':<22}{flagged[0]:>24}   {flagged[1]:>24}")
+    lines.append(f"throughput: {results['throughput_reports_per_s']:.0f} reports/s (spotter)")
+    return "\n".join(lines)
+
+
+def _command(args: argparse.Namespace) -> int:
+    results = run(load_split(args.split), split=args.split)
+    print(format_table(results))
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"results written to {args.output}")
+    return 0
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "bench",
+        help="benchmark the signal spotter against a keyword baseline",
+        description=__doc__.split("\n\n")[0],
+    )
+    parser.add_argument("--split", choices=SPLITS, default="test",
+                        help="labelled split to score (default: test)")
+    parser.add_argument("--output", type=Path, default=RESULTS_FILE, help=argparse.SUPPRESS)
+    parser.set_defaults(func=_command)

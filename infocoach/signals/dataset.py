@@ -1,0 +1,74 @@
+"""The labelled debrief reports in ``data/signals/{train,dev,test}.jsonl``.
+
+One JSON object per line: ``{"text": ..., "signals": [...], "ambiguous": false}``.
+``test`` was written first and is never used for tuning; ``train`` and ``dev``
+are where the cues were developed. Loading validates every line, so a typo in
+a signal id fails with the file and line instead of skewing the benchmark.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ValidationError, constr, validator
+
+from infocoach.datafile import DataFileError
+from infocoach.ids import Signal
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "signals"
+Split = Literal["train", "dev", "test"]
+SPLITS: tuple[Split, ...] = ("train", "dev", "test")
+
+
+class LabelledReport(BaseModel):
+    """A report as a user would write it, with the signals a coach would see in it."""
+
+    text: constr(min_length=1)
+    signals: list[Signal]
+    ambiguous: bool = False
+
+    class Config:
+        extra = "forbid"
+        allow_mutation = False
+
+    @validator("signals")
+    def _unique(cls, signals: list[Signal]) -> list[Signal]:
+        if len(set(signals)) != len(signals):
+            raise ValueError("a signal is listed twice")
+        return signals
+
+    @validator("ambiguous")
+    def _ambiguous_has_no_signal(cls, ambiguous: bool, values: dict) -> bool:
+        if ambiguous and values.get("signals"):
+            raise ValueError("an ambiguous report is labelled with no signal")
+        return ambiguous
+
+
+def split_path(split: Split) -> Path:
+    return DATA_DIR / f"{split}.jsonl"
+
+
+def read_reports(path: Path) -> Iterator[LabelledReport]:
+    """Yield each report of a JSONL file; DataFileError names the bad line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(path, None, f"cannot read: {exc}") from exc
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            yield LabelledReport.parse_obj(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise DataFileError(path, number, f"invalid JSON: {exc.msg}") from exc
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            field = ".".join(str(p) for p in first["loc"])
+            raise DataFileError(path, number, f"{field}: {first['msg']}") from exc
+
+
+def load_split(split: Split) -> list[LabelledReport]:
+    return list(read_reports(split_path(split)))

@@ -1,0 +1,90 @@
+"""Advice after a meeting, from ``data/content/next_steps.yml``.
+
+The words are content, not code, so a coach can reword advice without
+touching the spotter; the model below makes a broken file fail at load time
+with its file and line.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import conlist, constr, validator
+
+from infocoach.content import CONTENT_DIR
+from infocoach.datafile import StrictModel, load_model
+from infocoach.ids import Signal
+from infocoach.signals.models import Reading
+
+NEXT_STEPS_FILE = CONTENT_DIR / "next_steps.yml"
+
+Text = constr(min_length=1)
+
+
+def _every_signal(mapping: dict[Signal, object]) -> dict[Signal, object]:
+    missing = [s.value for s in Signal if s not in mapping]
+    if missing:
+        raise ValueError(f"missing signal(s): {', '.join(missing)}")
+    return mapping
+
+
+class SignalAdvice(StrictModel):
+    """How the coach names one signal, what it means and what to do."""
+
+    label: Text
+    meaning: Text
+    steps: conlist(Text, min_items=1)
+
+
+class Clarify(StrictModel):
+    """Questions for a report the coach cannot read without guessing."""
+
+    actor: dict[Signal, Text]
+    topic: Text
+
+    _actor_for_every_signal = validator("actor", allow_reuse=True)(_every_signal)
+
+
+class NextStepsFile(StrictModel):
+    version: Literal[1]
+    signals: dict[Signal, SignalAdvice]
+    any_signal: conlist(Text, min_items=1)
+    no_signal: conlist(Text, min_items=1)
+    always: conlist(Text, min_items=1)
+    clarify: Clarify
+
+    _advice_for_every_signal = validator("signals", allow_reuse=True)(_every_signal)
+
+    @validator("always")
+    def _always_thanks(cls, steps: list[str]) -> list[str]:
+        if not any("thank" in step.lower() for step in steps):
+            raise ValueError("must include the thank-you note step")
+        return steps
+
+
+def load_next_steps(path: Path = NEXT_STEPS_FILE) -> NextStepsFile:
+    """Load and validate a next-steps file; errors name the file and line."""
+    return load_model(path, NextStepsFile)
+
+
+@lru_cache(maxsize=1)
+def advice() -> NextStepsFile:
+    """The shipped advice, loaded once per process."""
+    return load_next_steps()
+
+
+def next_steps(reading: Reading) -> list[str]:
+    """What to do after the meeting, given what the spotter found."""
+    content = advice()
+    if not reading.signals:
+        return [*content.no_signal, *content.always]
+    steps = [step for f in reading.signals for step in content.signals[f.id].steps]
+    return [*steps, *content.any_signal, *content.always]
+
+
+def clarifying_question(signal: Signal | None) -> str:
+    """Who did it, for an unclear ``signal``; what was said, for a bare topic (None)."""
+    clarify = advice().clarify
+    return clarify.actor[signal] if signal else clarify.topic

@@ -1,0 +1,110 @@
+"""The terminal chat: a REST client with numbered quick replies.
+
+Rasa's own `rasa shell` turns buttons into arrow-key menus that cannot be
+piped or scripted; this client reads plain lines, so it works the same when a
+person types and when a script feeds it.
+"""
+
+from __future__ import annotations
+
+import sys
+import uuid
+from typing import TextIO
+
+import requests
+
+from infocoach.render import to_terminal
+
+COMMANDS = {
+    "/help": "show what the coach can do",
+    "/restart": "forget this conversation and start over",
+    "/quit": "leave the chat (also /exit or Ctrl-D)",
+}
+BANNER = (
+    "infocoach: your informational-interview coach. Type a message and press Enter.\n"
+    "Pick a quick reply by typing its number. Commands: "
+    + ", ".join(COMMANDS) + "."
+)
+
+
+class ChatClient:
+    """Sends lines to the REST channel and formats what comes back."""
+
+    def __init__(self, url: str, sender: str | None, out: TextIO, color: bool) -> None:
+        self.webhook = f"{url}/webhooks/rest/webhook"
+        self.sender = sender or f"terminal-{uuid.uuid4().hex[:12]}"
+        self.out = out
+        self.color = color
+        self.buttons: list[dict[str, str]] = []
+
+    def _print(self, text: str = "") -> None:
+        print(text, file=self.out, flush=True)
+
+    def send(self, text: str) -> None:
+        try:
+            reply = requests.post(self.webhook, json={"sender": self.sender, "message": text}, timeout=120)
+            reply.raise_for_status()
+            messages = reply.json()
+        except (requests.RequestException, ValueError) as exc:
+            self._print(f"(The coach is not answering right now: {exc.__class__.__name__}. Try again in a moment.)")
+            return
+        self.buttons = []
+        for message in messages:
+            if message.get("text"):
+                self._print("coach> " + to_terminal(message["text"], self.color).replace("\n", "\n       "))
+            for button in message.get("buttons") or []:
+                self.buttons.append(button)
+                self._print(f"       [{len(self.buttons)}] {button.get('title', '')}")
+        if not messages:
+            self._print("coach> (no reply; say *help* to see what I can do)")
+
+    def handle(self, line: str) -> bool:
+        """Act on one typed line; False when the user wants to leave."""
+        text = line.strip()
+        if not text:
+            self._print("(Type a message, a quick-reply number, or /quit to leave.)")
+            return True
+        if text.isdigit() and self.buttons:
+            index = int(text) - 1
+            if 0 <= index < len(self.buttons):
+                self.send(self.buttons[index]["payload"])
+            else:
+                self._print(f"(Pick a number between 1 and {len(self.buttons)}.)")
+            return True
+        if text.startswith("/"):
+            command = text.split()[0].lower()
+            if command in ("/quit", "/exit"):
+                return False
+            if command == "/help":
+                self.send("/help")
+            elif command == "/restart":
+                self.send("/start_over")
+            else:
+                known = ", ".join(f"{name} ({what})" for name, what in COMMANDS.items())
+                self._print(f"(Unknown command {command}. Commands: {known}.)")
+            return True
+        self.send(text)
+        return True
+
+
+def run_chat(url: str, sender: str | None = None, stdin: TextIO | None = None, out: TextIO | None = None) -> int:
+    stdin = stdin or sys.stdin
+    out = out or sys.stdout
+    if hasattr(stdin, "reconfigure"):
+        stdin.reconfigure(errors="replace")
+    interactive = stdin.isatty()
+    client = ChatClient(url, sender, out, color=out.isatty())
+    print(BANNER, file=out, flush=True)
+    client.send("/greet")
+    while True:
+        if interactive:
+            print("you> ", end="", file=out, flush=True)
+        line = stdin.readline()
+        if not line:
+            break
+        if not interactive:
+            print(f"you> {line.rstrip()}", file=out, flush=True)
+        if not client.handle(line):
+            break
+    print("Bye! Your conversation is saved; good luck with your meetings.", file=out, flush=True)
+    return 0

@@ -1,0 +1,75 @@
+"""Shared fixtures: the repository root and a Tracker builder for action tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def root() -> Path:
+    return ROOT
+
+
+def make_tracker(
+    slots: dict[str, Any] | None = None,
+    text: str = "",
+    intent: str | None = None,
+    entities: list[dict[str, Any]] | None = None,
+    response_selector: dict[str, Any] | None = None,
+    active_loop: str | None = None,
+    sender: str = "test-user",
+    events: list[dict[str, Any]] | None = None,
+) -> Tracker:
+    """A Tracker as the action server receives it, from plain values."""
+    latest = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 1.0} if intent else {},
+        "entities": entities or [],
+    }
+    if response_selector is not None:
+        latest["response_selector"] = response_selector
+    return Tracker(
+        sender_id=sender,
+        slots=slots or {},
+        latest_message=latest,
+        events=events or [],
+        paused=False,
+        followup_action=None,
+        active_loop={"name": active_loop} if active_loop else {},
+        latest_action_name="action_listen",
+    )
+
+
+@pytest.fixture
+def tracker_factory():
+    return make_tracker
+
+
+@pytest.fixture(scope="session")
+def server_env() -> dict[str, str]:
+    """Extra environment for the live servers (channels that need settings)."""
+    return {}
+
+
+@pytest.fixture(scope="session")
+def live_servers(tmp_path_factory, server_env):
+    """One real action server and Rasa server for every test that needs them.
+
+    Starting Rasa takes tens of seconds, so the whole session shares one pair,
+    on free ports, with its own tracker database. Tests keep conversations
+    apart by using their own sender ids.
+    """
+    from infocoach.servers import Servers, free_port
+
+    run_dir = tmp_path_factory.mktemp("servers")
+    servers = Servers(port=free_port(), actions_port=free_port(), tracker_db=run_dir / "tracker.db",
+                      run_dir=run_dir, env=server_env, progress=lambda m: print(f"[servers] {m}"))
+    servers.start()
+    yield servers
+    servers.stop()
