@@ -20,7 +20,7 @@ STAMP := $(VENV)/.installed
 PYTHON310 := $(shell for p in python3.10 $(sort $(wildcard $(HOME)/.pyenv/versions/3.10.*/bin/python)); do \
 	"$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && found="$$p"; done; echo "$$found")
 
-.PHONY: help venv train chat serve test lint validate bench browser-deps clean
+.PHONY: help venv web train chat serve test lint validate bench browser-deps clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -39,14 +39,30 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP) ## Create .venv and install everything
 
+# The web widget's one browser dependency: socket.io-client from npm, pinned by
+# package-lock.json, copied next to the widget so the Rasa server serves it
+# (never a CDN at run time).
+WEB := infocoach/web
+SOCKET_CLIENT := $(WEB)/static/vendor/socket.io.min.js
+$(SOCKET_CLIENT): $(WEB)/package.json $(WEB)/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "the web widget needs npm (Node.js 18+) to install socket.io-client."; \
+	  echo "Install Node.js and npm (e.g. 'apt-get install nodejs npm'), then run make again."; \
+	  exit 1; }
+	@echo "==> installing the web widget's socket.io client (npm ci in $(WEB))"
+	@cd $(WEB) && npm ci --no-audit --no-fund --loglevel=error
+	@mkdir -p $(@D) && cp $(WEB)/node_modules/socket.io-client/dist/socket.io.min.js $@
+
+web: $(SOCKET_CLIENT) ## Install the web widget's socket.io client (npm)
+
 train: $(STAMP) ## Train the model (skipped when data and config are unchanged)
 	@$(PY) -m infocoach.cli train
 
 chat: train ## Chat with the coach in the terminal
 	@$(PY) -m infocoach.cli chat --port $(PORT) --actions-port $(ACTIONS_PORT)
 
-serve: train ## Run the action server and the Rasa server (REST, socketio); Ctrl-C stops both
-	@$(PY) -m infocoach.cli serve --port $(PORT) --actions-port $(ACTIONS_PORT)
+serve: train web ## Run the servers (REST, web widget; CORS=origin lets another site embed it)
+	@$(PY) -m infocoach.cli serve --port $(PORT) --actions-port $(ACTIONS_PORT) $(if $(CORS),--cors $(CORS))
 
 lint: $(STAMP) ## ruff
 	@$(PY) -m ruff check .
@@ -59,7 +75,7 @@ browser-deps: ## Install Debian's chromium for the browser tests when missing
 	  echo "==> installing chromium (Debian package) for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
-test: lint validate train browser-deps ## The whole suite
+test: lint validate train web browser-deps ## The whole suite
 	@$(PY) -m pytest
 
 bench: train ## Benchmarks (signal spotter, response latency)

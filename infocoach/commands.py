@@ -7,6 +7,10 @@ import importlib
 # module path -> registered in this order in `infocoach --help`
 _MODULES = (
     "infocoach.server_commands",
+    "infocoach.replay.cli",
+    "infocoach.replay.record",
+    "infocoach.signals.cli",
+    "infocoach.signals.bench",
 )
 
 

@@ -37,7 +37,7 @@ class DataFileError(ValueError):
         super().__init__(f"{where}: {message}")
 
 
-def _line_of(node: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
+def line_of(node: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
     """Follow a pydantic error location through the YAML node tree to a line."""
     line = node.start_mark.line + 1 if node is not None else None
     for part in loc:
@@ -73,22 +73,52 @@ def read_yaml(path: Path) -> tuple[object, yaml.Node | None]:
 
 def load_model(path: Path, model: type[M]) -> M:
     """Read ``path`` and validate it as ``model``; every error names file and line."""
+    return load_model_and_node(path, model)[0]
+
+
+def load_model_and_node(path: Path, model: type[M]) -> tuple[M, yaml.Node]:
+    """Like :func:`load_model`, also returning the YAML node tree.
+
+    Callers that report on parts of a valid file (a replayed session's failing
+    turn) look the parts' lines up with :func:`line_of`.
+    """
     data, node = read_yaml(path)
-    if data is None:
+    if data is None or node is None:
         raise DataFileError(path, 1, "file is empty")
     try:
-        return model.parse_obj(data)
+        return model.parse_obj(data), node
     except ValidationError as exc:
         # A misspelt key shows up twice: as an unknown key and as a missing
         # one. The unknown key is the cause, so it is reported first.
         errors = sorted(exc.errors(), key=lambda e: e["type"] != "value_error.extra")
-        located = [_describe(node, e) for e in errors]
+        located = [_describe(node, model, e) for e in errors]
         line, first = located[0]
         others = "; ".join(f"line {ln}: {msg}" if ln else msg for ln, msg in located[1:])
         raise DataFileError(path, line, f"{first} (also {others})" if others else first) from exc
 
 
-def _describe(node: yaml.Node | None, error: dict) -> tuple[int | None, str]:
+def _describe(
+    node: yaml.Node | None, model: type[BaseModel], error: dict
+) -> tuple[int | None, str]:
     loc = [p for p in error["loc"] if p != "__root__"]
     field = ".".join(str(p) for p in loc) or "(top level)"
-    return _line_of(node, loc), f"{field}: {error['msg']}"
+    message = error["msg"]
+    if error["type"] == "value_error.extra":
+        known = _known_keys(model, loc[:-1])
+        if known:
+            message += f" (known keys: {', '.join(known)})"
+    return line_of(node, loc), f"{field}: {message}"
+
+
+def _known_keys(model: type[BaseModel], loc: Sequence[int | str]) -> list[str]:
+    """The keys the model nested at ``loc`` accepts: a typo's message shows the right one."""
+    current: object = model
+    for part in loc:
+        if isinstance(part, int):
+            continue  # an index into a list of models: the item's model is already current
+        fields = getattr(current, "__fields__", None)
+        if not fields or part not in fields:
+            return []
+        current = fields[part].type_
+    fields = getattr(current, "__fields__", None)
+    return [f.alias for f in fields.values()] if fields else []

@@ -37,6 +37,7 @@ def serve(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     _say(f"REST channel: POST {servers.url}/webhooks/rest/webhook")
+    _say(f"web chat: open {servers.url}/webhooks/socketio/chat in your browser")
     _say("Ctrl-C stops both servers")
     try:
         while all(p.poll() is None for p in servers._procs):

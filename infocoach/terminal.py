@@ -40,14 +40,15 @@ class ChatClient:
     def _print(self, text: str = "") -> None:
         print(text, file=self.out, flush=True)
 
-    def send(self, text: str) -> None:
+    def send(self, text: str) -> list[dict] | None:
+        """Send ``text``, show the reply, and return its messages (None if no answer)."""
         try:
             reply = requests.post(self.webhook, json={"sender": self.sender, "message": text}, timeout=120)
             reply.raise_for_status()
             messages = reply.json()
         except (requests.RequestException, ValueError) as exc:
             self._print(f"(The coach is not answering right now: {exc.__class__.__name__}. Try again in a moment.)")
-            return
+            return None
         self.buttons = []
         for message in messages:
             if message.get("text"):
@@ -57,6 +58,7 @@ class ChatClient:
                 self._print(f"       [{len(self.buttons)}] {button.get('title', '')}")
         if not messages:
             self._print("coach> (no reply; say *help* to see what I can do)")
+        return messages
 
     def handle(self, line: str) -> bool:
         """Act on one typed line; False when the user wants to leave."""
@@ -87,13 +89,20 @@ class ChatClient:
         return True
 
 
-def run_chat(url: str, sender: str | None = None, stdin: TextIO | None = None, out: TextIO | None = None) -> int:
+def run_chat(
+    url: str,
+    sender: str | None = None,
+    stdin: TextIO | None = None,
+    out: TextIO | None = None,
+    client: ChatClient | None = None,
+) -> int:
+    """Chat until /quit or end of input; ``client`` lets `infocoach record` observe the turns."""
     stdin = stdin or sys.stdin
     out = out or sys.stdout
     if hasattr(stdin, "reconfigure"):
         stdin.reconfigure(errors="replace")
     interactive = stdin.isatty()
-    client = ChatClient(url, sender, out, color=out.isatty())
+    client = client or ChatClient(url, sender, out, color=out.isatty())
     print(BANNER, file=out, flush=True)
     client.send("/greet")
     while True:

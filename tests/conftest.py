@@ -52,9 +52,25 @@ def tracker_factory():
 
 
 @pytest.fixture(scope="session")
-def server_env() -> dict[str, str]:
-    """Extra environment for the live servers (channels that need settings)."""
-    return {}
+def fake_slack():
+    """A local fake of Slack's Web API that records what the bot posts (tests/fakes)."""
+    from tests.fakes.slack_api import FakeSlackApi
+
+    api = FakeSlackApi().start()
+    yield api
+    api.stop()
+
+
+@pytest.fixture(scope="session")
+def server_env(fake_slack) -> dict[str, str]:
+    """Extra environment for the live servers (channels that need settings).
+
+    Slack is on, talking to the local fake instead of slack.com.
+    """
+    from tests.fakes.slack_events import SIGNING_SECRET
+
+    return {"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+            "SLACK_API_URL": fake_slack.url}
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,8 @@ from enum import Enum
 
 from spacy.tokens import Doc, Token
 
+from infocoach.signals.sentences import sentence_of
+
 
 class Actor(str, Enum):
     USER = "user"
@@ -74,7 +76,7 @@ class ActorFinder:
         special = self._right_before(doc, start)
         if special is not None:
             return special
-        first_sentence = doc[start].sent.start
+        first_sentence = sentence_of(doc, start)[0]
         boundaries = 0
         for i in range(start - 1, -1, -1):
             token = doc[i]
@@ -82,7 +84,7 @@ class ActorFinder:
                 boundaries += 1
                 if boundaries > SENTENCE_LOOKBACK:
                     break
-                first_sentence = token.sent.start
+                first_sentence = sentence_of(doc, i)[0]
             actor = self._classify(doc, original, token, start)
             if actor is not None:
                 return Attribution(actor, i, inherited=boundaries > 0)

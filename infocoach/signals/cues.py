@@ -29,9 +29,14 @@ Token = dict[str, object]
 Pattern = list[Token]
 
 
+def _one_of(words: tuple[str, ...]) -> object:
+    """A single word as plain equality: the Matcher checks it in C, an IN set in Python."""
+    return words[0] if len(words) == 1 else {"IN": list(words)}
+
+
 def lem(*lemmas: str, op: str | None = None) -> Token:
     """A token whose lemma is one of ``lemmas`` (optionally quantified)."""
-    token: Token = {"LEMMA": {"IN": list(lemmas)}}
+    token: Token = {"LEMMA": _one_of(lemmas)}
     if op:
         token["OP"] = op
     return token
@@ -39,7 +44,7 @@ def lem(*lemmas: str, op: str | None = None) -> Token:
 
 def low(*words: str, op: str | None = None) -> Token:
     """A token whose lower-cased text is one of ``words``: for forms whose lemma misleads."""
-    token: Token = {"LOWER": {"IN": list(words)}}
+    token: Token = {"LOWER": _one_of(words)}
     if op:
         token["OP"] = op
     return token

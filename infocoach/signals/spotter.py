@@ -13,10 +13,11 @@ would give the wrong next steps.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from infocoach.ids import Signal
 from infocoach.signals import cues
@@ -24,14 +25,19 @@ from infocoach.signals.actors import Actor, ActorFinder, Attribution
 from infocoach.signals.models import Finding, Reading
 from infocoach.signals.next_steps import clarifying_question
 from infocoach.signals.pipeline import HYPOTHETICAL, NEGATED, SPAN_KEY, pipeline
+from infocoach.signals.sentences import sentence_of
 
-# spaCy refuses texts over a million characters; reports are far shorter, and
-# the first part of a pasted wall of text is plenty to read.
-MAX_CHARS = 100_000
+# Reports are far shorter; the start of a pasted wall of text is plenty to read.
+MAX_CHARS = 20_000
+CHUNK_CHARS = 600
+SENTENCE_ENDS = (". ", "! ", "? ", "\n")
+# Long runs without a space are split (same length) so the tokenizer, whose
+# cost grows with the square of a token's length, never sees one.
+LONG_RUN = re.compile(r"(\S{49})\S")
+HTML_TAG = re.compile(r"<[^<>]{0,300}>|&[a-z]{2,6};")
 EVIDENCE_LOOKBACK = 8
 # The quote starts at the actor only when actor and cue are one clause.
 EVIDENCE_BREAK = {",", ";", "and", "then", "but", "though", "although", "while", "when"}
-HTML_TAG = re.compile(r"<[^<>]{0,300}>|&[a-z]{2,6};")
 QUESTION_START = {
     "is", "are", "was", "were", "do", "does", "should", "could", "would", "can", "will", "what",
     "how", "why", "when", "shall", "must", "might", "am", "any",
@@ -42,6 +48,7 @@ IRREGULAR_PAST = {
 }
 ELLIPSIS_DO = {"did", "does", "do"}
 ELLIPSIS_END = {"too", "also", "as", ".", ",", "!", ";", "and", "but", "though", "-", "—"}
+ELLIPSIS_REACH = 12
 NEGATIONS = {"n't", "not", "nt", "never"}
 SIGNAL_ORDER = {signal: i for i, signal in enumerate(Signal)}
 CUES_BY_NAME = {cue.name: cue for cue in cues.ALL_CUES}
@@ -55,11 +62,26 @@ NO_ACTOR_PENALTY = 0.85
 
 @dataclass(frozen=True)
 class _Verdict:
+    """A signal found, with character offsets into the whole report."""
+
     signal: Signal
-    span: Span
     start: int
     end: int
     confidence: float
+
+
+@dataclass
+class _Tally:
+    """What the chunks of one report add up to."""
+
+    found: dict[Signal, _Verdict] = field(default_factory=dict)
+    unclear: list[Signal] = field(default_factory=list)
+    vague: bool = False
+
+    def keep(self, verdict: _Verdict | None) -> None:
+        """One finding per signal: the first clear occurrence."""
+        if verdict is not None and verdict.signal not in self.found:
+            self.found[verdict.signal] = verdict
 
 
 def normalize(text: str) -> str:
@@ -72,7 +94,28 @@ def normalize(text: str) -> str:
     if len(lowered) != len(text):  # e.g. "İ" lower-cases to two characters
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     lowered = lowered.replace("\u2019", "'").replace("\u2018", "'")
-    return HTML_TAG.sub(lambda m: " " * len(m.group()), lowered)
+    lowered = HTML_TAG.sub(lambda m: " " * len(m.group()), lowered)
+    return LONG_RUN.sub(r"\1 ", lowered)
+
+
+def chunks(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of pieces of about CHUNK_CHARS, cut after a sentence.
+
+    Matcher and NegEx costs grow faster than the text, so a long report is read
+    a few sentences at a time: 20,000 characters then cost what their pieces
+    cost, not ten times more.
+    """
+    start = 0
+    while len(text) - start > CHUNK_CHARS:
+        window = text[start : start + CHUNK_CHARS]
+        cut = max(window.rfind(mark) for mark in SENTENCE_ENDS)
+        if cut < CHUNK_CHARS // 4:
+            cut = window.rfind(" ")
+        end = start + (cut + 1 if cut >= CHUNK_CHARS // 4 else CHUNK_CHARS)
+        yield start, end
+        start = end
+    if start < len(text):
+        yield start, len(text)
 
 
 @lru_cache(maxsize=1)
@@ -82,40 +125,47 @@ def _actor_finder() -> ActorFinder:
 
 
 def spot(text: str) -> Reading:
-    """Read one report; never raises on any string."""
+    """Read one report; never raises on any string (only its first MAX_CHARS are read)."""
     original = text[:MAX_CHARS]
-    doc = pipeline()(normalize(original))
-    finder = _actor_finder()
-    found: dict[Signal, _Verdict] = {}
-    unclear: list[Signal] = []
-    vague = False
+    normalized = normalize(original)
+    nlp, finder = pipeline(), _actor_finder()
+    tally = _Tally()
+    for start, end in chunks(normalized):
+        doc = nlp(normalized[start:end])
+        _read(doc, original[start:end], start, finder, tally)
+    return _reading(original, tally)
+
+
+def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tally) -> None:
+    """Add one chunk's signals, unclear signals and bare topics to ``tally``."""
     for span in doc.spans[SPAN_KEY]:
         cue = CUES_BY_NAME[span.label_]
+        if cue.signal in tally.found:
+            continue  # the first clear occurrence is quoted; later ones add nothing
         if getattr(span._, HYPOTHETICAL) or _is_question(span):
             continue
         if cue is cues.VAGUE:
-            vague = vague or not getattr(span._, NEGATED)
+            tally.vague = tally.vague or not getattr(span._, NEGATED)
             continue
         if getattr(span._, NEGATED):
-            _keep(found, _ellipsis(doc, original, span, cue, finder))
+            tally.keep(_ellipsis(doc, original, offset, span, cue, finder))
             continue
         who = Attribution(Actor.UNCLEAR) if cue is cues.PASSIVE_NOTES \
             else finder.find(doc, original, span.start)
         if who.actor in (Actor.USER, Actor.OTHER):
-            _keep(found, _ellipsis(doc, original, span, cue, finder))
+            tally.keep(_ellipsis(doc, original, offset, span, cue, finder))
         elif who.actor is Actor.UNCLEAR or (who.actor is Actor.NONE and _needs_actor(cue)):
-            unclear.append(cue.signal)
+            tally.unclear.append(cue.signal)
         else:
-            _keep(found, _verdict(doc, span, cue, who))
-    return _reading(doc, original, found, unclear, vague)
+            tally.keep(_verdict(doc, offset, span, cue, who))
 
 
 def _needs_actor(cue: cues.Cue) -> bool:
     return cue.signal in NEEDS_ACTOR or cue is cues.TALK_HEAD
 
 
-def _verdict(doc: Doc, span: Span, cue: cues.Cue, who: Attribution, end: int | None = None
-             ) -> _Verdict:
+def _verdict(doc: Doc, offset: int, span: Span, cue: cues.Cue, who: Attribution,
+             end: int | None = None) -> _Verdict:
     confidence = cue.strength
     if who.inherited:
         confidence *= INHERITED_PENALTY
@@ -128,66 +178,56 @@ def _verdict(doc: Doc, span: Span, cue: cues.Cue, who: Attribution, end: int | N
         between = doc[who.token + 1 : span.start]
         if not any(t.lower_ in EVIDENCE_BREAK or t.is_sent_start for t in between):
             start = who.token
-    return _Verdict(cue.signal, span, start, end or span.end, round(confidence, 2))
+    last = doc[(end or span.end) - 1]
+    return _Verdict(cue.signal, offset + doc[start].idx, offset + last.idx + len(last),
+                    round(confidence, 2))
 
 
-def _keep(found: dict[Signal, _Verdict], verdict: _Verdict | None) -> None:
-    """One finding per signal: the most confident, the earliest on a tie."""
-    if verdict is None:
-        return
-    best = found.get(verdict.signal)
-    if best is None or verdict.confidence > best.confidence:
-        found[verdict.signal] = verdict
-
-
-def _ellipsis(doc: Doc, original: str, span: Span, cue: cues.Cue, finder: ActorFinder
-              ) -> _Verdict | None:
+def _ellipsis(doc: Doc, original: str, offset: int, span: Span, cue: cues.Cue,
+              finder: ActorFinder) -> _Verdict | None:
     """'I didn't take notes, *he did*': the manager did what the clause before says."""
-    sent_end = span.sent.end
-    for i in range(span.end, sent_end - 1):
+    stop = min(sentence_of(doc, span.start)[1], span.end + ELLIPSIS_REACH)
+    for i in range(span.end, stop - 1):
         if doc[i + 1].lower_ not in ELLIPSIS_DO:
             continue
         after = doc[i + 2].lower_ if i + 2 < len(doc) else "."
-        if after in NEGATIONS or (after not in ELLIPSIS_END and i + 2 < sent_end):
+        if after in NEGATIONS or (after not in ELLIPSIS_END and i + 2 < stop):
             continue
         who = finder.find(doc, original, i + 1)
         if who.actor is Actor.MANAGER and who.token == i:
-            return _verdict(doc, span, cue, Attribution(Actor.MANAGER), end=i + 2)
+            return _verdict(doc, offset, span, cue, Attribution(Actor.MANAGER), end=i + 2)
     return None
 
 
 def _is_question(span: Span) -> bool:
     """A direct question to the coach about what might happen, not a report of it."""
-    sent = span.sent
-    words = [t for t in sent if not t.is_space]
-    if not words or words[-1].text != "?" or words[0].lower_ not in QUESTION_START:
+    doc = span.doc
+    start, end = sentence_of(doc, span.start)
+    last = end - 1
+    while last > start and doc[last].is_space:
+        last -= 1
+    if doc[last].text != "?" or doc[start].lower_ not in QUESTION_START:
         return False
     return not any(_is_past(t) for t in span)
 
 
-def _is_past(token: object) -> bool:
+def _is_past(token: Token) -> bool:
     lower = token.lower_
     return lower in IRREGULAR_PAST or (lower.endswith("ed") and token.lemma_ != lower)
 
 
-def _reading(doc: Doc, original: str, found: dict[Signal, _Verdict], unclear: list[Signal],
-             vague: bool) -> Reading:
+def _reading(original: str, tally: _Tally) -> Reading:
     # ``construct`` skips re-validating values this module just built: validation
     # would cost a third of the time of a whole ``spot`` call.
     findings = tuple(
-        Finding.construct(
-            id=v.signal,
-            evidence=original[doc[v.start].idx : doc[v.end - 1].idx + len(doc[v.end - 1])],
-            start=doc[v.start].idx,
-            end=doc[v.end - 1].idx + len(doc[v.end - 1]),
-            confidence=v.confidence,
-        )
-        for v in sorted(found.values(), key=lambda v: SIGNAL_ORDER[v.signal])
+        Finding.construct(id=v.signal, evidence=original[v.start : v.end], start=v.start,
+                          end=v.end, confidence=v.confidence)
+        for v in sorted(tally.found.values(), key=lambda v: SIGNAL_ORDER[v.signal])
     )
-    still_unclear = tuple(s for s in Signal if s in unclear and s not in found)
+    still_unclear = tuple(s for s in Signal if s in tally.unclear and s not in tally.found)
     if still_unclear:
         return Reading.construct(signals=findings, ambiguous=True, unclear=still_unclear,
                                  question=clarifying_question(still_unclear[0]))
-    if vague and not findings:
+    if tally.vague and not findings:
         return Reading.construct(ambiguous=True, question=clarifying_question(None))
     return Reading.construct(signals=findings)

@@ -1,0 +1,1 @@
+"""Rasa NLU pipeline components (adapters over plain infocoach modules)."""

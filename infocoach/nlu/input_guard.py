@@ -1,0 +1,79 @@
+"""Rasa adapter for :mod:`infocoach.input_guard`, placed after the FallbackClassifier.
+
+Other languages become the ``other_language`` intent (answered by a rule);
+text with no word from the training data becomes ``nlu_fallback``, so the
+bot asks a clarifying question. Inside a form both still fill a free-text
+slot, because a name in another script is a perfectly good name.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from infocoach.input_guard import InputKind, build_vocabulary, classify_input
+
+OTHER_LANGUAGE_INTENT = "other_language"
+_VOCABULARY_FILE = "vocabulary.json"
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class InputGuard(GraphComponent, IntentClassifier):
+    """Overrides the intent for input the classifier cannot have understood."""
+
+    @classmethod
+    def required_components(cls) -> list[type]:
+        # It must come after the real classifiers (it overrides them), but a
+        # trainable node only sees training data, so Rasa cannot check that.
+        return []
+
+    def __init__(self, model_storage: ModelStorage, resource: Resource,
+                 vocabulary: frozenset[str] = frozenset()) -> None:
+        self._model_storage = model_storage
+        self._resource = resource
+        self.vocabulary = vocabulary
+
+    @classmethod
+    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> InputGuard:
+        return cls(model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        self.vocabulary = build_vocabulary(m.get(TEXT) or "" for m in training_data.training_examples)
+        with self._model_storage.write_to(self._resource) as directory:
+            (directory / _VOCABULARY_FILE).write_text(json.dumps(sorted(self.vocabulary)))
+        return self._resource
+
+    @classmethod
+    def load(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> InputGuard:
+        try:
+            with model_storage.read_from(resource) as directory:
+                vocabulary = frozenset(json.loads((directory / _VOCABULARY_FILE).read_text()))
+        except (ValueError, FileNotFoundError):
+            vocabulary = frozenset()
+        return cls(model_storage, resource, vocabulary)
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            if not self.vocabulary or text.startswith("/"):
+                continue
+            kind = classify_input(text, self.vocabulary)
+            if kind is InputKind.OK:
+                continue
+            name = OTHER_LANGUAGE_INTENT if kind is InputKind.OTHER_LANGUAGE else DEFAULT_NLU_FALLBACK_INTENT_NAME
+            intent = {"name": name, "confidence": 1.0}
+            message.data[INTENT] = intent
+            message.data.setdefault(INTENT_RANKING_KEY, []).insert(0, intent)
+        return messages

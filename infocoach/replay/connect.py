@@ -1,0 +1,63 @@
+"""Reach the bot for replay and record: a URL given, or servers started for the run.
+
+Also the small console conventions both commands share: progress on stderr
+(stdout is the transcript or the report), ``error: ...`` lines, exit codes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from infocoach.servers import ServerError, Servers, free_port
+
+EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
+
+
+def say(message: str) -> None:
+    """Progress on stderr, so stdout stays the transcript or the JSON/XML report."""
+    print(f"==> {message}", file=sys.stderr, flush=True)
+
+
+def error(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr, flush=True)
+    return EXIT_UNUSABLE
+
+
+def use_color(stream: object) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    return bool(getattr(stream, "isatty", lambda: False)()) and not os.environ.get("NO_COLOR")
+
+
+@contextmanager
+def bot_servers(url: str | None, model: Path | None = None) -> Iterator[str]:
+    """The URL of a bot to talk to: ``url`` as given, or servers started for this run.
+
+    Servers started here use free ports and a throw-away tracker database, so
+    a run never touches `make serve`'s conversations; their directory is kept
+    only when they fail to start, for the logs.
+    """
+    if url:
+        yield url
+        return
+    run_dir = Path(tempfile.mkdtemp(prefix="infocoach-replay-"))
+    servers = Servers(port=free_port(), actions_port=free_port(), model=model,
+                      tracker_db=run_dir / "tracker.db", run_dir=run_dir, progress=say)
+    say("starting the action server and the Rasa server for this run (Rasa takes about 45s)")
+    try:
+        servers.start()
+    except ServerError:
+        raise  # its message points at the logs in run_dir, so the directory stays
+    except BaseException:
+        shutil.rmtree(run_dir, ignore_errors=True)
+        raise
+    try:
+        yield servers.url
+    finally:
+        servers.stop()
+        shutil.rmtree(run_dir, ignore_errors=True)

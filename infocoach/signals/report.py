@@ -1,0 +1,30 @@
+"""The coach's reply to a debrief, as a channel-neutral :class:`Reply`.
+
+Lives in the library, not in the Rasa action, so the CLI, tests and any other
+channel word it the same way.
+"""
+
+from __future__ import annotations
+
+from infocoach.replies import Reply, bullet_list
+from infocoach.signals.models import Reading
+from infocoach.signals.next_steps import advice, next_steps
+
+
+def debrief_reply(reading: Reading) -> Reply:
+    """Each signal with its quoted evidence and meaning, then next steps;
+    or, when the report is unclear, what was clear plus one question."""
+    content = advice()
+    parts = []
+    if reading.signals:
+        found = [
+            f'**{content.signals[f.id].label}**: "{f.evidence}". {content.signals[f.id].meaning}'
+            for f in reading.signals
+        ]
+        parts.append("Here is what I read in your report:\n" + bullet_list(found))
+    if reading.ambiguous:
+        parts.append(reading.question or content.clarify.topic)
+        return Reply("\n\n".join(parts))
+    numbered = "\n".join(f"{i}. {step}" for i, step in enumerate(next_steps(reading), start=1))
+    parts.append("**Next steps**\n" + numbered)
+    return Reply("\n\n".join(parts))

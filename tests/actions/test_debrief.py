@@ -1,0 +1,67 @@
+"""action_debrief: reads the report, replies with evidence and steps, sets exactly two slots."""
+
+from __future__ import annotations
+
+import asyncio
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.debrief import ActionDebrief
+from infocoach.signals import spot
+from infocoach.signals.report import debrief_reply
+
+
+def tracker(latest: str, report: str | None = None) -> Tracker:
+    return Tracker(
+        sender_id="test",
+        slots={"debrief_report": report, "signals": None},
+        latest_message={"text": latest, "intent": {"name": "report_meeting"}, "entities": []},
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+def run(t: Tracker) -> tuple[list, list[dict]]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionDebrief().run(dispatcher, t, {}))
+    return events, dispatcher.messages
+
+
+def test_action_is_named_action_debrief() -> None:
+    assert ActionDebrief().name() == "action_debrief"
+
+
+def test_report_slot_wins_over_latest_message_and_is_cleared() -> None:
+    report = "She took notes and raved about the company."
+    events, messages = run(tracker("ok that's it", report=report))
+    assert events == [SlotSet("signals", ["notes", "enthusiasm"]), SlotSet("debrief_report", None)]
+    assert len(messages) == 1
+    assert messages[0]["text"] == debrief_reply(spot(report)).text
+    assert '"She took notes"' in messages[0]["text"]
+    assert '"raved about the company"' in messages[0]["text"]
+
+
+def test_latest_message_is_read_when_slot_is_empty() -> None:
+    events, messages = run(tracker("He asked about my background."))
+    assert events == [SlotSet("signals", ["background"]), SlotSet("debrief_report", None)]
+    assert '"He asked about my background"' in messages[0]["text"]
+    assert "**Next steps**" in messages[0]["text"]
+
+
+def test_no_signal_sets_an_empty_list_and_advises_referrals() -> None:
+    events, messages = run(tracker("I took notes but he didn't"))
+    assert events == [SlotSet("signals", []), SlotSet("debrief_report", None)]
+    assert "two or three other companies" in messages[0]["text"]
+    assert "thank" in messages[0]["text"].lower()
+
+
+def test_ambiguous_report_gets_a_question_not_a_guess() -> None:
+    events, messages = run(tracker("We took notes."))
+    assert events == [SlotSet("signals", []), SlotSet("debrief_report", None)]
+    assert messages[0]["text"] == spot("We took notes.").question
+    assert messages[0]["buttons"] == []

@@ -1,0 +1,1 @@
+"""Stand-ins for outside services, run locally so tests never need the network."""

@@ -1,0 +1,89 @@
+"""Advice after the meeting: grounded in the article, validated, always a thank-you note."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from infocoach.datafile import DataFileError
+from infocoach.ids import Signal
+from infocoach.signals import next_steps, spot
+from infocoach.signals.next_steps import NEXT_STEPS_FILE, advice, load_next_steps
+from infocoach.signals.report import debrief_reply
+
+
+def test_shipped_next_steps_file_is_valid() -> None:
+    content = load_next_steps()
+    assert set(content.signals) == set(Signal)
+    assert set(content.clarify.actor) == set(Signal)
+
+
+def test_no_signal_closes_as_planned_with_referrals_and_thanks() -> None:
+    steps = next_steps(spot("He answered my questions and we said goodbye."))
+    text = " ".join(steps).lower()
+    assert "normal" in text and "two or three other companies" in text
+    assert "thank" in steps[-1].lower()
+
+
+@pytest.mark.parametrize("signal", list(Signal))
+def test_every_signal_gets_its_own_steps_and_the_thank_you_note(signal: Signal) -> None:
+    reports = {
+        Signal.BACKGROUND: "She asked about my background.",
+        Signal.NOTES: "He took notes.",
+        Signal.NEED: "She said her team needs someone with my skills.",
+        Signal.ENTHUSIASM: "He talked enthusiastically about the company.",
+    }
+    steps = next_steps(spot(reports[signal]))
+    assert steps[0] == advice().signals[signal].steps[0]
+    assert any("considering you for a job" in step for step in steps)
+    assert steps[-1] == advice().always[-1]
+
+
+def test_need_advice_says_how_to_fill_it_and_follow_up() -> None:
+    text = " ".join(advice().signals[Signal.NEED].steps).lower()
+    assert "fill it" in text and "follow up" in text
+
+
+def test_thank_you_note_step_is_always_last() -> None:
+    for report in ("", "They talked about the team.", "He took notes and raved about the company."):
+        assert "thank" in next_steps(spot(report))[-1].lower()
+
+
+def test_advice_is_gender_neutral_about_managers() -> None:
+    text = NEXT_STEPS_FILE.read_text(encoding="utf-8").lower()
+    assert not re.search(r"\b(he|him|his|she|her|hers)\b", text)
+
+
+def test_missing_thank_you_step_is_refused_with_file_and_line(tmp_path: Path) -> None:
+    broken = NEXT_STEPS_FILE.read_text(encoding="utf-8").replace("thanking", "greeting")
+    path = tmp_path / "next_steps.yml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(DataFileError) as error:
+        load_next_steps(path)
+    first_step = broken.splitlines().index("always:") + 2
+    assert f"next_steps.yml:{first_step}: always" in str(error.value)
+
+
+def test_unknown_signal_is_refused_with_file_and_line(tmp_path: Path) -> None:
+    broken = NEXT_STEPS_FILE.read_text(encoding="utf-8").replace("  notes:\n", "  nots:\n", 1)
+    path = tmp_path / "next_steps.yml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(DataFileError) as error:
+        load_next_steps(path)
+    assert re.search(r"next_steps\.yml:\d+: signals", str(error.value))
+
+
+def test_reply_quotes_evidence_and_meaning_then_numbered_steps() -> None:
+    reply = debrief_reply(spot("She asked about my background and took notes."))
+    assert '**The manager probed your background**: "She asked about my background".' in reply.text
+    assert '"took notes"' in reply.text
+    assert "**Next steps**\n1. " in reply.text
+
+
+def test_ambiguous_reply_asks_instead_of_giving_steps() -> None:
+    reading = spot("We took notes.")
+    reply = debrief_reply(reading)
+    assert reply.text == reading.question
+    assert "Next steps" not in reply.text

@@ -1,0 +1,61 @@
+"""The labelled reports: big enough, valid, and the spotter meets its targets on test."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from infocoach.datafile import DataFileError
+from infocoach.ids import Signal
+from infocoach.signals.baseline import keyword_signals
+from infocoach.signals.bench import run, score
+from infocoach.signals.dataset import SPLITS, load_split, read_reports
+
+
+def all_reports():
+    return [r for split in SPLITS for r in load_split(split)]
+
+
+def test_dataset_is_big_enough_for_every_signal() -> None:
+    reports = all_reports()
+    counts = Counter(s for r in reports for s in r.signals)
+    assert len(reports) >= 250
+    assert all(counts[s] >= 40 for s in Signal)
+    assert sum(1 for r in reports if not r.signals) >= 100
+
+
+def test_splits_do_not_share_reports() -> None:
+    texts = [r.text for r in all_reports()]
+    assert len(texts) == len(set(texts))
+
+
+def test_bad_signal_id_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"text": "fine", "signals": []}\n{"text": "x", "signals": ["nots"]}\n')
+    with pytest.raises(DataFileError, match=r"bad\.jsonl:2: signals\.0"):
+        list(read_reports(path))
+
+
+def test_broken_json_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"text": "fine", "signals": []}\n\n{"text": \n')
+    with pytest.raises(DataFileError, match=r"bad\.jsonl:3: invalid JSON"):
+        list(read_reports(path))
+
+
+def test_scoring_counts_false_alarms_on_no_signal_reports() -> None:
+    reports = load_split("dev")
+    result = score(reports, keyword_signals)
+    assert result["no_signal_reports"] == sum(1 for r in reports if not r.signals)
+    assert 0 < result["no_signal_flagged"] <= result["no_signal_reports"]
+
+
+def test_test_split_meets_the_quality_targets_and_beats_the_baseline() -> None:
+    results = run(load_split("test"), split="test")
+    spotter, baseline = results["spotter"], results["baseline"]
+    assert spotter["micro_f1"] >= 0.95
+    assert spotter["exact_match"] >= 0.90
+    assert spotter["no_signal_flagged_rate"] <= 0.02
+    assert spotter["micro_f1"] > baseline["micro_f1"] + 0.2

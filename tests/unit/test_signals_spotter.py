@@ -1,0 +1,248 @@
+"""The spotter reads what people actually write: who did it, negation, mood, paraphrase."""
+
+from __future__ import annotations
+
+import pytest
+
+from infocoach.ids import Signal
+from infocoach.signals import spot
+
+
+def ids(text: str) -> list[str]:
+    return spot(text).ids
+
+
+@pytest.mark.parametrize("actor", ["He", "She", "They", "The manager", "Priya", "Ms. Alvarez"])
+def test_manager_note_taking_is_a_signal(actor: str) -> None:
+    assert ids(f"{actor} took notes while I talked.") == ["notes"]
+
+
+def test_first_person_note_taking_is_not_a_signal() -> None:
+    assert ids("I took notes the whole time.") == []
+    assert ids("i took a ton of notes, he just talked about the industry") == []
+
+
+def test_first_person_question_about_the_managers_background_is_not_a_signal() -> None:
+    assert ids("I asked about his background.") == []
+    assert ids("I told her about my background and why I want to switch.") == []
+
+
+def test_someone_else_taking_notes_is_not_a_signal() -> None:
+    assert ids("My friend who came along took notes for me.") == []
+
+
+def test_passive_question_about_my_background_is_a_signal() -> None:
+    assert ids("I was asked a lot about my previous roles.") == ["background"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He didn't take any notes.",
+        "She never asked about me.",
+        "No mention of openings.",
+        "They're not hiring right now.",
+        "He asked no questions about my experience.",
+        "The boss wasn't enthusiastic about the company at all.",
+        "Nobody took notes.",
+    ],
+)
+def test_negated_signal_is_not_reported(text: str) -> None:
+    assert ids(text) == []
+
+
+def test_negation_scope_ends_at_but() -> None:
+    assert ids("She didn't take notes, but asked about my background") == ["background"]
+
+
+def test_negation_scope_ends_at_though() -> None:
+    text = "The manager didn't ask about my background, though he did take notes."
+    assert ids(text) == ["notes"]
+
+
+def test_negative_words_inside_a_need_do_not_negate_it() -> None:
+    assert ids("He said nobody on his team knows Tableau.") == ["need"]
+    assert ids("They can't find anyone who speaks German.") == ["need"]
+
+
+def test_the_manager_doing_what_the_user_did_not_is_a_signal() -> None:
+    assert ids("I didn't take notes, he did.") == ["notes"]
+    assert ids("I took notes but he didn't") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was hoping he'd take notes.",
+        "If she had asked about my background, I would have been ready.",
+        "I wish he had been more enthusiastic about the company.",
+        "I hope she'll mention an opening.",
+        "I expected him to take notes but he didn't.",
+    ],
+)
+def test_hopes_and_hypotheticals_are_not_reports(text: str) -> None:
+    assert ids(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it good if he takes notes?",
+        "Should I expect the manager to ask about my background?",
+        "What should I do if she talks enthusiastically about her company?",
+    ],
+)
+def test_questions_to_the_coach_are_not_reports(text: str) -> None:
+    assert ids(text) == []
+
+
+def test_a_question_about_something_that_happened_is_a_report() -> None:
+    assert ids("Is it a good sign that he took notes?") == ["notes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She complained about the company quite a bit.",
+        "He warned me the hours are long and the pay is low.",
+        "She told me the company is going through a rough patch.",
+        "He seemed enthusiastic about my project idea.",
+        "I was excited about the company.",
+    ],
+)
+def test_negative_or_other_talk_is_not_enthusiasm(text: str) -> None:
+    assert ids(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The department processes invoices and handles vendor payments.",
+        "She explained what her team does day to day.",
+        "He explained the hiring process at his company.",
+        "She said there's a hiring freeze.",
+        "I need a job in this field.",
+    ],
+)
+def test_a_department_describing_its_work_is_not_a_need(text: str) -> None:
+    assert ids(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her team has been short two analysts since spring.",
+        "He said his team could really use someone who can automate reporting.",
+        "They mentioned an opening in the finance team.",
+        "Their last designer left and they need a replacement.",
+    ],
+)
+def test_a_gap_the_user_could_fill_is_a_need(text: str) -> None:
+    assert ids(text) == ["need"]
+
+
+@pytest.mark.parametrize(
+    ("text", "signal"),
+    [
+        ("She went through my resume line by line.", "background"),
+        ("He wanted to know what got me interested in logistics.", "background"),
+        ("Marcus pulled out a notebook and started writing.", "notes"),
+        ("She jotted a few things down.", "notes"),
+        ("Keiko raved about the culture.", "enthusiasm"),
+        ("He sold me on the place.", "enthusiasm"),
+        ("She said it's a fantastic place to work.", "enthusiasm"),
+        ("They're drowning in tickets and desperate for someone like me.", "need"),
+    ],
+)
+def test_paraphrases_are_recognised(text: str, signal: str) -> None:
+    assert ids(text) == [signal]
+
+
+def test_typos_are_tolerated() -> None:
+    assert ids("She asked about my backround and took notse the whole time") == [
+        "background", "notes",
+    ]
+    misspelt = spot("he was very enthusiatic about the company").signals[0]
+    spelt = spot("he was very enthusiastic about the company").signals[0]
+    assert misspelt.confidence < spelt.confidence
+
+
+def test_all_caps_reports_are_read() -> None:
+    assert ids("HE ASKED ABOUT MY BACKGROUND AND TOOK NOTES") == ["background", "notes"]
+
+
+def test_several_signals_in_a_long_multi_sentence_report() -> None:
+    text = (
+        "Long report, sorry. I got there early and waited in the lobby. Ana came down and we "
+        "went up to a meeting room. I explained I'm moving from retail into HR. About halfway "
+        "through she started asking about my background. Later she grabbed a pen and took "
+        "notes, and she mentioned they've been struggling to find an HR coordinator. She "
+        "clearly loves working there. I thanked her and asked for referrals."
+    )
+    assert ids(text) == ["background", "notes", "need", "enthusiasm"]
+
+
+def test_evidence_quotes_the_original_text_at_its_offsets() -> None:
+    text = "Honestly?  She asked about my BACKGROUND and then started taking notes."
+    reading = spot(text)
+    assert reading.ids == ["background", "notes"]
+    for finding in reading.signals:
+        assert text[finding.start : finding.end] == finding.evidence
+        assert 0 < finding.confidence <= 1
+    assert reading.signals[0].evidence == "She asked about my BACKGROUND"
+
+
+def test_signals_come_in_enum_order_once_each() -> None:
+    reading = spot("She raved about the company. She took notes. He took more notes.")
+    assert reading.ids == ["notes", "enthusiasm"]
+    assert [f.id for f in reading.signals] == [Signal.NOTES, Signal.ENTHUSIASM]
+
+
+def test_unclear_actor_makes_the_reading_ambiguous_with_a_question() -> None:
+    reading = spot("We talked about my background for a while.")
+    assert reading.ambiguous and reading.ids == []
+    assert reading.unclear == (Signal.BACKGROUND,)
+    assert "background" in reading.question
+
+
+def test_passive_note_taking_asks_who_took_the_notes() -> None:
+    reading = spot("Notes were taken.")
+    assert reading.ambiguous and reading.unclear == (Signal.NOTES,)
+    assert "notes" in reading.question
+
+
+def test_a_bare_topic_is_ambiguous() -> None:
+    reading = spot("They talked about the team.")
+    assert reading.ambiguous and reading.ids == [] and reading.question
+
+
+def test_a_clear_report_is_not_ambiguous() -> None:
+    reading = spot("He answered my questions and we said goodbye.")
+    assert not reading.ambiguous and reading.question is None and reading.ids == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "", "   ", "👍👍 🎉", "Reunión muy buena, ella me preguntó por mi experiencia.",
+        "İİİ took notes", "<p>The manager asked about my background &amp; took notes.</p>",
+        "\x00\ufffd\n\n?", "?" * 50,
+    ],
+)
+def test_odd_input_never_raises(text: str) -> None:
+    reading = spot(text)
+    for finding in reading.signals:
+        assert text[finding.start : finding.end] == finding.evidence
+
+
+def test_html_tags_do_not_hide_signals() -> None:
+    assert ids("<p>The manager asked about my background and took notes.</p>") == [
+        "background", "notes",
+    ]
+
+
+def test_signals_deep_in_a_long_report_are_found_at_their_offsets() -> None:
+    text = "We met for coffee near the station. " * 120 + "Later she took notes on my ideas."
+    (finding,) = spot(text).signals
+    assert finding.id is Signal.NOTES
+    assert text[finding.start : finding.end] == finding.evidence == "she took notes"
