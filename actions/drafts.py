@@ -25,7 +25,9 @@ class ActionSuggestQuestions(Action):
     def name(self) -> str:
         return "action_suggest_questions"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list:
         send(dispatcher, drafts.questions_for(tracker.get_slot("target_field")))
         return []
 
@@ -34,12 +36,17 @@ class ActionDraftCall(Action):
     def name(self) -> str:
         return "action_draft_call"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
-        send(dispatcher, drafts.referral_call(
-            contact=tracker.get_slot("contact"),
-            referrer=tracker.get_slot("referrer"),
-            company=tracker.get_slot("contact_company"),
-        ))
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list:
+        send(
+            dispatcher,
+            drafts.referral_call(
+                contact=tracker.get_slot("contact"),
+                referrer=tracker.get_slot("referrer"),
+                company=tracker.get_slot("contact_company"),
+            ),
+        )
         return _clear("referrer", "contact", "contact_company")
 
 
@@ -47,12 +54,17 @@ class ActionDraftThankYou(Action):
     def name(self) -> str:
         return "action_draft_thank_you"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
-        send(dispatcher, drafts.thank_you_note(
-            manager=tracker.get_slot("manager_name"),
-            company=tracker.get_slot("company"),
-            topic=tracker.get_slot("meeting_topic"),
-        ))
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list:
+        send(
+            dispatcher,
+            drafts.thank_you_note(
+                manager=tracker.get_slot("manager_name"),
+                company=tracker.get_slot("company"),
+                topic=tracker.get_slot("meeting_topic"),
+            ),
+        )
         return _clear("manager_name", "company", "meeting_topic")
 
 
@@ -60,9 +72,14 @@ class ActionDraftInterviewRequest(Action):
     def name(self) -> str:
         return "action_draft_interview_request"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
-        send(dispatcher, drafts.interview_request(
-            manager=tracker.get_slot("manager_name"),
-            position=tracker.get_slot("position"),
-        ))
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list:
+        send(
+            dispatcher,
+            drafts.interview_request(
+                manager=tracker.get_slot("manager_name"),
+                position=tracker.get_slot("position"),
+            ),
+        )
         return _clear("manager_name", "position")

@@ -34,7 +34,9 @@ class ActionAnswerFaq(Action):
     def name(self) -> str:
         return "action_answer_faq"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list:
         reply = answers.answer(selected_topic(tracker))
         if reply is None:
             send(dispatcher, answers.clarify([]))
@@ -50,6 +52,8 @@ class ActionClarify(Action):
     def name(self) -> str:
         return "action_clarify"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list:
         send(dispatcher, answers.clarify(best_guesses(tracker)))
         return []

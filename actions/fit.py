@@ -18,8 +18,13 @@ class ActionAskCareerStage(Action):
     def name(self) -> str:
         return "action_ask_career_stage"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
-        send(dispatcher, Reply(text="Which of these best describes you?", buttons=fit.stage_buttons()))
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list:
+        send(
+            dispatcher,
+            Reply(text="Which of these best describes you?", buttons=fit.stage_buttons()),
+        )
         return []
 
 
@@ -27,7 +32,9 @@ class ActionAskEmployment(Action):
     def name(self) -> str:
         return "action_ask_employment"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list:
         text = "Are you working at the moment? It changes how managers may read your request."
         send(dispatcher, Reply(text=text, buttons=fit.employment_buttons()))
         return []
@@ -44,7 +51,9 @@ class ValidateFitForm(FormValidationAction):
     ) -> dict[str, Any]:
         stage = fit.parse_stage(str(value or ""))
         if stage is None:
-            dispatcher.utter_message(text="Sorry, I couldn't tell which situation that is. Please pick the closest one.")
+            dispatcher.utter_message(
+                text="Sorry, I couldn't tell which situation that is. Please pick the closest one."
+            )
         return {"career_stage": stage.value if stage else None}
 
     def validate_employment(
@@ -52,7 +61,9 @@ class ValidateFitForm(FormValidationAction):
     ) -> dict[str, Any]:
         status = fit.parse_employment(str(value or ""))
         if status is None:
-            dispatcher.utter_message(text="Sorry, I didn't catch whether you're working. Please pick one.")
+            dispatcher.utter_message(
+                text="Sorry, I didn't catch whether you're working. Please pick one."
+            )
         return {"employment": status.value if status else None}
 
 
@@ -60,7 +71,9 @@ class ActionAssessFit(Action):
     def name(self) -> str:
         return "action_assess_fit"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list:
         verdict = fit.assess_fit(
             CareerStage(tracker.get_slot("career_stage")),
             Employment(tracker.get_slot("employment")),

@@ -26,14 +26,18 @@ def _ask_action(slot: str) -> type[Action]:
     def name(self: Action) -> str:
         return f"action_ask_{slot}"
 
-    def run(self: Action, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+    def run(
+        self: Action, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list:
         dispatcher.utter_message(text=content().prompts.prompts[slot])
         return []
 
     return type(f"ActionAsk_{slot}", (Action,), {"name": name, "run": run})
 
 
-ASK_ACTIONS: dict[str, type[Action]] = {slot: _ask_action(slot) for slot in content().prompts.prompts}
+ASK_ACTIONS: dict[str, type[Action]] = {
+    slot: _ask_action(slot) for slot in content().prompts.prompts
+}
 
 
 class ActionStartOver(Action):
@@ -42,6 +46,8 @@ class ActionStartOver(Action):
     def name(self) -> str:
         return "action_start_over"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list:
         dispatcher.utter_message(text=content().prompts.start_over)
         return [Restarted()]

@@ -17,7 +17,9 @@ class ActionWalkthroughStart(Action):
     def name(self) -> str:
         return "action_walkthrough_start"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list:
         first = PHASE_ORDER[0]
         send(dispatcher, walkthrough.show_phase(first))
         return [SlotSet("phase", first.value)]
@@ -27,7 +29,9 @@ class ActionWalkthroughNext(Action):
     def name(self) -> str:
         return "action_walkthrough_next"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list:
         following = walkthrough.next_phase(current_phase(tracker))
         if following is None:
             send(dispatcher, walkthrough.finished())
@@ -42,7 +46,9 @@ class ActionShowPhase(Action):
     def name(self) -> str:
         return "action_show_phase"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list:
         named = next(tracker.get_latest_entity_values("phase"), None)
         phase = walkthrough.parse_phase(named) or walkthrough.find_phase(
             tracker.latest_message.get("text") or ""

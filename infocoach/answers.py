@@ -32,6 +32,9 @@ def clarify(guesses: list[str], source: Content | None = None) -> Reply:
     text = (
         "I'm not sure I understood. Did you mean one of these?"
         if topics
-        else "I'm not sure I understood. I can coach you through an informational interview step by step, or answer a question about any step."
+        else (
+            "I'm not sure I understood. I can coach you through an informational interview "
+            "step by step, or answer a question about any step."
+        )
     )
     return Reply(text=text, buttons=buttons)

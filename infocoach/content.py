@@ -92,7 +92,9 @@ class FaqFile(StrictModel):
     """Rasa's retrieval-intent responses (``utter_faq/<key>``), one answer each."""
 
     version: Literal["3.1"]
-    responses: dict[constr(regex=r"^utter_faq/[a-z][a-z0-9_]*$"), conlist(FaqResponse, min_items=1, max_items=1)]
+    responses: dict[
+        constr(regex=r"^utter_faq/[a-z][a-z0-9_]*$"), conlist(FaqResponse, min_items=1, max_items=1)
+    ]
 
     @validator("responses")
     def _every_phase_answerable(cls, responses: dict) -> dict:
@@ -104,8 +106,12 @@ class FaqFile(StrictModel):
 
     def topics(self) -> list[Topic]:
         return [
-            Topic(key=name.split("/", 1)[1], phase=v[0].metadata.phase,
-                  question=v[0].metadata.question, answer=v[0].text)
+            Topic(
+                key=name.split("/", 1)[1],
+                phase=v[0].metadata.phase,
+                question=v[0].metadata.question,
+                answer=v[0].text,
+            )
             for name, v in self.responses.items()
         ]
 

@@ -13,7 +13,9 @@ from infocoach.content import Content, content
 from infocoach.replies import Reply, bullet_list
 
 MAX_VALUE_LENGTH = 80
-SKIP_WORDS = frozenset({"skip", "none", "no", "n/a", "na", "-", "don't know", "dont know", "not sure"})
+SKIP_WORDS = frozenset(
+    {"skip", "none", "no", "n/a", "na", "-", "don't know", "dont know", "not sure"}
+)
 
 
 def clean_value(value: str | None) -> str | None:
@@ -80,7 +82,9 @@ def referral_call(
     )
 
 
-def interview_request(manager: str | None, position: str | None, source: Content | None = None) -> Reply:
+def interview_request(
+    manager: str | None, position: str | None, source: Content | None = None
+) -> Reply:
     """What to say when calling a manager you'd like to work for once research is done."""
     source = source or content()
     draft = source.templates.interview_request.text.format(

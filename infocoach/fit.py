@@ -13,19 +13,68 @@ from infocoach.content import Button, Content, content
 from infocoach.ids import CareerStage, Employment
 from infocoach.replies import Reply
 
-# Ordered: the first pattern that matches wins, so specific senior cases
-# come before the generic ones.
+
+def _any(*alternatives: str) -> str:
+    """A regex matching any of the alternatives as whole words."""
+    return r"\b(" + "|".join(alternatives) + r")\b"
+
+
+_SENIOR = _any("senior", "executive", "director", "vp", "veteran", r"\d{2}\+? years", "decades?")
+# Ordered: the first pattern that matches wins, so the senior exceptions come
+# before plain seniority, and seniority before the generic stages.
 _STAGE_PATTERNS: tuple[tuple[CareerStage, str], ...] = (
-    (CareerStage.SENIOR_CHANGING_INDUSTRY, r"\b(industr(y|ies)|sector)\b"),
-    (CareerStage.SENIOR_RELOCATING, r"\b(relocat\w*|mov(e|ed|ing) (to|across)|new (city|area|region|town|state|country|part))\b"),
-    (CareerStage.SENIOR_SAME_FIELD, r"\b(senior|executive|director|vp|veteran|\d{2}\+? years|decades?)\b"),
-    (CareerStage.CAREER_CHANGER, r"\b(chang\w* (careers?|fields?)|career (change|changer|switch)|switch\w* (careers?|fields?)|new career|pivot\w*)\b"),
-    (CareerStage.STUDENT, r"\b(student|graduat\w*|grad|college|university|school|studying)\b"),
-    (CareerStage.ENTRY_LEVEL, r"\b(entry[- ]level|first job|junior|beginner|just starting|starting out|intern)\b"),
+    (CareerStage.SENIOR_CHANGING_INDUSTRY, _any(r"industr(y|ies)", "sector")),
+    (
+        CareerStage.SENIOR_RELOCATING,
+        _any(
+            r"relocat\w*",
+            r"mov(e|ed|ing) (to|across)",
+            "new (city|area|region|town|state|country|part)",
+        ),
+    ),
+    (CareerStage.SENIOR_SAME_FIELD, _SENIOR),
+    (
+        CareerStage.CAREER_CHANGER,
+        _any(
+            r"chang\w* (careers?|fields?)",
+            "career (change|changer|switch)",
+            r"switch\w* (careers?|fields?)",
+            "new career",
+            r"pivot\w*",
+        ),
+    ),
+    (
+        CareerStage.STUDENT,
+        _any("student", r"graduat\w*", "grad", "college", "university", "school", "studying"),
+    ),
+    (
+        CareerStage.ENTRY_LEVEL,
+        _any(
+            "entry[- ]level",
+            "first job",
+            "junior",
+            "beginner",
+            "just starting",
+            "starting out",
+            "intern",
+        ),
+    ),
 )
-_UNEMPLOYED = r"\b(unemployed|out of work|not (currently )?(employed|working)|jobless|laid off|between jobs|lost my job|no job|don'?t have a job|looking for work)\b"
-_EMPLOYED = r"\b(employed|working|have a job|in a job|full[- ]time|part[- ]time)\b"
-_UNKNOWN = r"\b(rather not|prefer not|skip|don'?t want to say|n/?a)\b"
+_SENIOR_ONLY = (CareerStage.SENIOR_CHANGING_INDUSTRY, CareerStage.SENIOR_RELOCATING)
+_UNEMPLOYED = _any(
+    "unemployed",
+    "out of work",
+    "not (currently )?(employed|working)",
+    "jobless",
+    "laid off",
+    "between jobs",
+    "lost my job",
+    "no job",
+    "don'?t have a job",
+    "looking for work",
+)
+_EMPLOYED = _any("employed", "working", "have a job", "in a job", "full[- ]time", "part[- ]time")
+_UNKNOWN = _any("rather not", "prefer not", "skip", "don'?t want to say", "n/?a")
 
 
 def parse_stage(text: str) -> CareerStage | None:
@@ -37,7 +86,10 @@ def parse_stage(text: str) -> CareerStage | None:
         pass
     senior = re.search(_STAGE_PATTERNS[2][1], cleaned) is not None
     for stage, pattern in _STAGE_PATTERNS:
-        if stage in (CareerStage.SENIOR_CHANGING_INDUSTRY, CareerStage.SENIOR_RELOCATING) and not senior:
+        if (
+            stage in (CareerStage.SENIOR_CHANGING_INDUSTRY, CareerStage.SENIOR_RELOCATING)
+            and not senior
+        ):
             continue
         if re.search(pattern, cleaned):
             return stage

@@ -33,8 +33,9 @@ ENGLISH = frozenset(
     why will with would you your yes ok okay thanks thank hi hello please help next""".split()
 )
 # Frequent function words of other Latin-script languages that English lacks.
-OTHER_LATIN = frozenset(
-    """el los las del por para con una uno como que qué cómo cuando dónde pero muy también está
+OTHER_LATIN = (
+    frozenset(
+        """el los las del por para con una uno como que qué cómo cuando dónde pero muy también está
     estoy tengo puedo quiero hacer entrevista reunión gracias hola
     le les des une est et je vous nous pour avec dans sur pas mais comment quand où merci bonjour
     suis être avoir faire très
@@ -43,7 +44,9 @@ OTHER_LATIN = frozenset(
     il lo gli della sono come perché grazie ciao anche molto
     não sim obrigado olá você como está fazer uma
     het een niet ik je wij zijn hoe wat waarom bedankt hallo""".split()
-) - ENGLISH
+    )
+    - ENGLISH
+)
 
 
 def words(text: str) -> list[str]:
@@ -54,7 +57,7 @@ def words(text: str) -> list[str]:
 def stem(word: str) -> str:
     """A crude English stem, so "meetings" and "meeting" (and "résumé") match."""
     word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-    for suffix in ("ing", "ed", "es", "s"):
+    for suffix in ("ings", "ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
@@ -80,8 +83,13 @@ def classify_input(text: str, vocabulary: frozenset[str]) -> InputKind:
     found = words(text)
     english = sum(w in ENGLISH for w in found)
     other = sum(w in OTHER_LATIN for w in found)
-    if "¿" in text or "¡" in text or (other >= 2 and other > english) or (other and not english and len(found) >= 3):
+    if (
+        "¿" in text
+        or "¡" in text
+        or (other >= 2 and other > english)
+        or (other and not english and len(found) >= 3)
+    ):
         return InputKind.OTHER_LANGUAGE
-    if found and not any(stem(w) in vocabulary for w in found if len(w) > 1):
+    if not any(stem(w) in vocabulary for w in found if len(w) > 1):
         return InputKind.NO_KNOWN_WORDS
     return InputKind.OK

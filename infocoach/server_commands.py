@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import time
 
-from infocoach.servers import MODELS_DIR, ROOT, Servers, ServerError
+from infocoach.servers import API_TOKEN_ENV, MODELS_DIR, ROOT, ServerError, Servers
+
+KEEP_MODELS = 2
+SLACK_ENV = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
+
+
+def _stop_on_sigterm() -> None:
+    """Treat SIGTERM like Ctrl-C, so `kill` also stops both child servers."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupt)
 
 
 def _say(message: str) -> None:
@@ -26,10 +39,19 @@ def train(args: argparse.Namespace) -> int:
     result = subprocess.run(cmd, cwd=ROOT, env=env)
     if result.returncode == 0:
         _say(f"model ready ({time.monotonic() - started:.0f}s)")
+        _prune_models(keep=KEEP_MODELS)
     return result.returncode
 
 
+def _prune_models(keep: int) -> None:
+    """Delete all but the newest ``keep`` models; each is tens of megabytes."""
+    models = sorted(MODELS_DIR.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in models[keep:]:
+        old.unlink()
+
+
 def serve(args: argparse.Namespace) -> int:
+    _stop_on_sigterm()
     servers = Servers(port=args.port, actions_port=args.actions_port, cors=args.cors, progress=_say)
     try:
         servers.start()
@@ -37,10 +59,18 @@ def serve(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     _say(f"REST channel: POST {servers.url}/webhooks/rest/webhook")
+    if all(os.environ.get(v) for v in SLACK_ENV):
+        _say(f"Slack: events and clicks at {servers.url}/webhooks/slack/webhook")
     _say(f"web chat: open {servers.url}/webhooks/socketio/chat in your browser")
+    token_hint = (
+        f"the token in ${API_TOKEN_ENV}"
+        if os.environ.get(API_TOKEN_ENV)
+        else f"?token={servers.auth_token} (set {API_TOKEN_ENV} to choose your own)"
+    )
+    _say(f"HTTP API (conversations, model) needs {token_hint}")
     _say("Ctrl-C stops both servers")
     try:
-        while all(p.poll() is None for p in servers._procs):
+        while servers.alive():
             time.sleep(0.5)
         print("error: a server stopped unexpectedly; see the logs in var/", file=sys.stderr)
         return 1
@@ -54,6 +84,7 @@ def serve(args: argparse.Namespace) -> int:
 def chat(args: argparse.Namespace) -> int:
     from infocoach.terminal import run_chat
 
+    _stop_on_sigterm()
     servers = Servers(port=args.port, actions_port=args.actions_port, progress=_say)
     try:
         servers.start()
@@ -67,8 +98,11 @@ def chat(args: argparse.Namespace) -> int:
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("train", help="train the model when data or config changed",
-                              description="Train the Rasa model into models/ (skipped when nothing changed).")
+    p = subparsers.add_parser(
+        "train",
+        help="train the model when data or config changed",
+        description="Train the Rasa model into models/ (skipped when nothing changed).",
+    )
     p.add_argument("--force", action="store_true", help="train even if nothing changed")
     p.set_defaults(func=train)
 
@@ -78,11 +112,19 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     ):
         p = subparsers.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
         p.add_argument("--port", type=int, default=5005, help="Rasa server port (default 5005)")
-        p.add_argument("--actions-port", type=int, default=5055, help="action server port (default 5055)")
+        p.add_argument(
+            "--actions-port", type=int, default=5055, help="action server port (default 5055)"
+        )
         if name == "serve":
-            p.add_argument("--cors", default=None,
-                           help="allowed web origin(s) for the REST/socket channels (default: none)")
+            p.add_argument(
+                "--cors",
+                default=None,
+                help="allowed web origin(s) for the REST/socket channels (default: none)",
+            )
         else:
-            p.add_argument("--sender", default=None,
-                           help="conversation id to continue (default: a new one per chat)")
+            p.add_argument(
+                "--sender",
+                default=None,
+                help="conversation id to continue (default: a new one per chat)",
+            )
         p.set_defaults(func=func)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import signal
 import socket
 import subprocess
@@ -26,6 +27,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 MODELS_DIR = ROOT / "models"
 VAR_DIR = ROOT / "var"
+API_TOKEN_ENV = "INFOCOACH_API_TOKEN"
 _ENV_REF = re.compile(r"\$\{([^}]+)\}")
 
 Progress = Callable[[str], None]
@@ -54,7 +56,9 @@ def _unset_env_refs(config: object) -> list[str]:
     return [name for name in _ENV_REF.findall(text) if not os.environ.get(name)]
 
 
-def write_credentials(path: Path, source: Path = ROOT / "credentials.yml", log: Progress = print) -> Path:
+def write_credentials(
+    path: Path, source: Path = ROOT / "credentials.yml", log: Progress = print
+) -> Path:
     """Copy credentials.yml, leaving out channels whose environment variables are unset.
 
     Rasa refuses to start when a ${VAR} is unset; optional channels such as
@@ -75,7 +79,9 @@ def write_credentials(path: Path, source: Path = ROOT / "credentials.yml", log: 
     return path
 
 
-def write_endpoints(path: Path, actions_port: int, tracker_db: Path, source: Path = ROOT / "endpoints.yml") -> Path:
+def write_endpoints(
+    path: Path, actions_port: int, tracker_db: Path, source: Path = ROOT / "endpoints.yml"
+) -> Path:
     """endpoints.yml with this run's action server port and tracker database."""
     endpoints = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
     endpoints["action_endpoint"] = {"url": f"http://127.0.0.1:{actions_port}/webhook"}
@@ -124,6 +130,12 @@ class Servers:
     run_dir: Path = VAR_DIR
     extra_args: list[str] = field(default_factory=list)
     env: dict[str, str] = field(default_factory=dict)
+    # Rasa's HTTP API (trackers, model replacement) is only usable with this
+    # token; the channel webhooks do not need it. A tunnel to the server thus
+    # exposes the chat, not everyone's conversations.
+    auth_token: str = field(
+        default_factory=lambda: os.environ.get(API_TOKEN_ENV) or secrets.token_urlsafe(24)
+    )
     progress: Progress = print
     _procs: list[subprocess.Popen] = field(default_factory=list, init=False)
 
@@ -140,8 +152,13 @@ class Servers:
         log_path.parent.mkdir(parents=True, exist_ok=True)
         log = log_path.open("wb")
         proc = subprocess.Popen(
-            args, cwd=ROOT, env=_child_env(self.env), stdout=log, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True,
+            args,
+            cwd=ROOT,
+            env=_child_env(self.env),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
         )
         proc.log_path = log_path  # type: ignore[attr-defined]
         self._procs.append(proc)
@@ -149,28 +166,60 @@ class Servers:
 
     def start_actions(self) -> None:
         self.progress(f"starting the action server on port {self.actions_port}")
-        proc = self._spawn("actions", [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
-                                       "--port", str(self.actions_port)])
+        proc = self._spawn(
+            "actions",
+            [
+                sys.executable,
+                "-m",
+                "rasa_sdk",
+                "--actions",
+                "actions",
+                "--port",
+                str(self.actions_port),
+            ],
+        )
         self._wait(proc, f"{self.actions_url}/health", "action server", timeout=60)
 
     def start_rasa(self) -> None:
         model = self.model or latest_model()
-        endpoints = write_endpoints(self.run_dir / f"endpoints-{self.port}.yml", self.actions_port, self.tracker_db)
+        endpoints = write_endpoints(
+            self.run_dir / f"endpoints-{self.port}.yml", self.actions_port, self.tracker_db
+        )
         with _patched_environ(self.env):
-            credentials = write_credentials(self.run_dir / f"credentials-{self.port}.yml", log=self.progress)
+            credentials = write_credentials(
+                self.run_dir / f"credentials-{self.port}.yml", log=self.progress
+            )
         self.progress(f"starting the Rasa server on port {self.port} with {model.name}")
-        args = [sys.executable, "-m", "rasa", "run", "--model", str(model), "--port", str(self.port),
-                "--endpoints", str(endpoints), "--credentials", str(credentials), "--enable-api",
-                *(["--cors", self.cors] if self.cors else []), *self.extra_args]
+        args = [
+            sys.executable,
+            "-m",
+            "rasa",
+            "run",
+            "--model",
+            str(model),
+            "--port",
+            str(self.port),
+            "--endpoints",
+            str(endpoints),
+            "--credentials",
+            str(credentials),
+            "--enable-api",
+            "--auth-token",
+            self.auth_token,
+            *(["--cors", self.cors] if self.cors else []),
+            *self.extra_args,
+        ]
         proc = self._spawn("rasa", args)
-        self._wait(proc, f"{self.url}/status", "Rasa server", timeout=240)
+        self._wait(proc, f"{self.url}/status?token={self.auth_token}", "Rasa server", timeout=240)
 
     def _wait(self, proc: subprocess.Popen, url: str, name: str, timeout: float) -> None:
         started = time.monotonic()
         shown = 0
         while time.monotonic() - started < timeout:
             if proc.poll() is not None:
-                raise ServerError(f"the {name} exited with code {proc.returncode}; see {proc.log_path}")
+                raise ServerError(
+                    f"the {name} exited with code {proc.returncode}; see {proc.log_path}"
+                )
             try:
                 if requests.get(url, timeout=2).status_code == 200:
                     self.progress(f"{name} ready after {time.monotonic() - started:.0f}s")
@@ -204,6 +253,10 @@ class Servers:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
         self._procs.clear()
+
+    def alive(self) -> bool:
+        """Whether every started server is still running."""
+        return bool(self._procs) and all(p.poll() is None for p in self._procs)
 
     def restart_rasa(self) -> None:
         """Stop and start only the Rasa server (the tracker store keeps conversations)."""

@@ -22,8 +22,7 @@ COMMANDS = {
 }
 BANNER = (
     "infocoach: your informational-interview coach. Type a message and press Enter.\n"
-    "Pick a quick reply by typing its number. Commands: "
-    + ", ".join(COMMANDS) + "."
+    "Pick a quick reply by typing its number. Commands: " + ", ".join(COMMANDS) + "."
 )
 
 
@@ -43,16 +42,23 @@ class ChatClient:
     def send(self, text: str) -> list[dict] | None:
         """Send ``text``, show the reply, and return its messages (None if no answer)."""
         try:
-            reply = requests.post(self.webhook, json={"sender": self.sender, "message": text}, timeout=120)
+            reply = requests.post(
+                self.webhook, json={"sender": self.sender, "message": text}, timeout=120
+            )
             reply.raise_for_status()
             messages = reply.json()
         except (requests.RequestException, ValueError) as exc:
-            self._print(f"(The coach is not answering right now: {exc.__class__.__name__}. Try again in a moment.)")
+            self._print(
+                f"(The coach is not answering right now: {exc.__class__.__name__}. "
+                "Try again in a moment.)"
+            )
             return None
         self.buttons = []
         for message in messages:
             if message.get("text"):
-                self._print("coach> " + to_terminal(message["text"], self.color).replace("\n", "\n       "))
+                self._print(
+                    "coach> " + to_terminal(message["text"], self.color).replace("\n", "\n       ")
+                )
             for button in message.get("buttons") or []:
                 self.buttons.append(button)
                 self._print(f"       [{len(self.buttons)}] {button.get('title', '')}")

@@ -34,7 +34,10 @@ def phase_menu(source: Content | None = None) -> Reply:
     """Ask which phase to show, one quick reply per phase."""
     source = source or content()
     buttons = tuple(
-        Button(title=p.title.split(": ", 1)[-1].capitalize(), payload=f'/show_phase{{"phase": "{p.id.value}"}}')
+        Button(
+            title=p.title.split(": ", 1)[-1].capitalize(),
+            payload=f'/show_phase{{"phase": "{p.id.value}"}}',
+        )
         for p in source.phases.phases
     )
     return Reply(text="Which step would you like to see?", buttons=buttons)

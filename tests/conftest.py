@@ -69,8 +69,11 @@ def server_env(fake_slack) -> dict[str, str]:
     """
     from tests.fakes.slack_events import SIGNING_SECRET
 
-    return {"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-            "SLACK_API_URL": fake_slack.url}
+    return {
+        "SLACK_BOT_TOKEN": "xoxb-test",
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": fake_slack.url,
+    }
 
 
 @pytest.fixture(scope="session")
@@ -84,8 +87,14 @@ def live_servers(tmp_path_factory, server_env):
     from infocoach.servers import Servers, free_port
 
     run_dir = tmp_path_factory.mktemp("servers")
-    servers = Servers(port=free_port(), actions_port=free_port(), tracker_db=run_dir / "tracker.db",
-                      run_dir=run_dir, env=server_env, progress=lambda m: print(f"[servers] {m}"))
+    servers = Servers(
+        port=free_port(),
+        actions_port=free_port(),
+        tracker_db=run_dir / "tracker.db",
+        run_dir=run_dir,
+        env=server_env,
+        progress=lambda m: print(f"[servers] {m}"),
+    )
     servers.start()
     yield servers
     servers.stop()

@@ -66,9 +66,7 @@ class StrictRestInput(InputChannel):
     def name(cls) -> str:
         return "rest"
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> Blueprint:
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint(f"strict_rest_{id(self)}", __name__)
 
         @webhook.route("/", methods=["GET"])
@@ -90,7 +88,9 @@ class StrictRestInput(InputChannel):
                 collector.messages.append({"recipient_id": sender, "text": TRUNCATED_NOTE})
             try:
                 await on_new_message(
-                    UserMessage(text, collector, sender, input_channel=self.name(), metadata=metadata)
+                    UserMessage(
+                        text, collector, sender, input_channel=self.name(), metadata=metadata
+                    )
                 )
             except asyncio.CancelledError:
                 logger.error("message handling timed out for %s", sender)

@@ -37,26 +37,43 @@ class InputGuard(GraphComponent, IntentClassifier):
         # trainable node only sees training data, so Rasa cannot check that.
         return []
 
-    def __init__(self, model_storage: ModelStorage, resource: Resource,
-                 vocabulary: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        model_storage: ModelStorage,
+        resource: Resource,
+        vocabulary: frozenset[str] = frozenset(),
+    ) -> None:
         self._model_storage = model_storage
         self._resource = resource
         self.vocabulary = vocabulary
 
     @classmethod
-    def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> InputGuard:
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> InputGuard:
         return cls(model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
-        self.vocabulary = build_vocabulary(m.get(TEXT) or "" for m in training_data.training_examples)
+        self.vocabulary = build_vocabulary(
+            m.get(TEXT) or "" for m in training_data.training_examples
+        )
         with self._model_storage.write_to(self._resource) as directory:
             (directory / _VOCABULARY_FILE).write_text(json.dumps(sorted(self.vocabulary)))
         return self._resource
 
     @classmethod
-    def load(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> InputGuard:
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> InputGuard:
         try:
             with model_storage.read_from(resource) as directory:
                 vocabulary = frozenset(json.loads((directory / _VOCABULARY_FILE).read_text()))
@@ -72,7 +89,11 @@ class InputGuard(GraphComponent, IntentClassifier):
             kind = classify_input(text, self.vocabulary)
             if kind is InputKind.OK:
                 continue
-            name = OTHER_LANGUAGE_INTENT if kind is InputKind.OTHER_LANGUAGE else DEFAULT_NLU_FALLBACK_INTENT_NAME
+            name = (
+                OTHER_LANGUAGE_INTENT
+                if kind is InputKind.OTHER_LANGUAGE
+                else DEFAULT_NLU_FALLBACK_INTENT_NAME
+            )
             intent = {"name": name, "confidence": 1.0}
             message.data[INTENT] = intent
             message.data.setdefault(INTENT_RANKING_KEY, []).insert(0, intent)

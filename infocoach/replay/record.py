@@ -27,6 +27,8 @@ from infocoach.servers import ServerError
 from infocoach.terminal import ChatClient, run_chat
 
 SAYS_CHARS = 60
+# Escaped in a recorded `says:`; unlike re.escape, spaces and quotes stay readable.
+_METACHARACTERS = re.compile(r"([.^$*+?{}\[\]\\|()])")
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,8 @@ def _turn_yaml(turn: RecordedTurn, expect: bool) -> list[str]:
     titles = [b.get("title", "") for m in turn.messages for b in m.get("buttons") or []]
     if expect and texts:
         first_line = texts[0].strip().splitlines()[0][:SAYS_CHARS]
-        rows.append(f"    says: {_pattern(re.escape(first_line))}")
+        pattern = "^" + _METACHARACTERS.sub(r"\\\1", first_line)
+        rows.append(f"    says: {_pattern(pattern)}")
     if expect:
         rows.append("    buttons: [" + ", ".join(_quoted(t) for t in titles) + "]")
     for text in texts:

@@ -21,18 +21,29 @@ def _run(action, tracker):
 
 
 def test_call_script_uses_the_slots_and_clears_them(tracker_factory):
-    tracker = tracker_factory(slots={"referrer": "Sam Ortiz", "contact": "Dana Lee", "contact_company": "Acme"})
+    tracker = tracker_factory(
+        slots={"referrer": "Sam Ortiz", "contact": "Dana Lee", "contact_company": "Acme"}
+    )
     events, text = _run(ActionDraftCall(), tracker)
     assert "Sam Ortiz suggested" in text and "Hello Dana Lee" in text and "Acme" in text
-    assert events == [SlotSet("referrer", None), SlotSet("contact", None), SlotSet("contact_company", None)]
+    assert events == [
+        SlotSet("referrer", None),
+        SlotSet("contact", None),
+        SlotSet("contact_company", None),
+    ]
 
 
 def test_thank_you_note_uses_the_slots_and_clears_them(tracker_factory):
-    tracker = tracker_factory(slots={"manager_name": "Ms. Rivera", "company": "Northwind",
-                                     "meeting_topic": "skip"})
+    tracker = tracker_factory(
+        slots={"manager_name": "Ms. Rivera", "company": "Northwind", "meeting_topic": "skip"}
+    )
     events, text = _run(ActionDraftThankYou(), tracker)
     assert "Dear Ms. Rivera" in text and "Northwind" in text and "about the field" in text
-    assert events == [SlotSet("manager_name", None), SlotSet("company", None), SlotSet("meeting_topic", None)]
+    assert events == [
+        SlotSet("manager_name", None),
+        SlotSet("company", None),
+        SlotSet("meeting_topic", None),
+    ]
 
 
 def test_interview_request_uses_the_slots_and_clears_them(tracker_factory):
@@ -43,6 +54,8 @@ def test_interview_request_uses_the_slots_and_clears_them(tracker_factory):
 
 
 def test_questions_keep_the_target_field(tracker_factory):
-    events, text = _run(ActionSuggestQuestions(), tracker_factory(slots={"target_field": "data analysis"}))
+    events, text = _run(
+        ActionSuggestQuestions(), tracker_factory(slots={"target_field": "data analysis"})
+    )
     assert "**data analysis**" in text
     assert events == []

@@ -12,8 +12,12 @@ from infocoach.content import content
 
 
 def _selector(*keys):
-    return {"faq": {"response": {"intent_response_key": keys[0] if keys else None},
-                    "ranking": [{"intent_response_key": k, "confidence": 0.4} for k in keys]}}
+    return {
+        "faq": {
+            "response": {"intent_response_key": keys[0] if keys else None},
+            "ranking": [{"intent_response_key": k, "confidence": 0.4} for k in keys],
+        }
+    }
 
 
 def test_selected_topic_comes_from_the_response_selector(tracker_factory):
@@ -22,14 +26,20 @@ def test_selected_topic_comes_from_the_response_selector(tracker_factory):
 
 
 def test_clarify_offers_the_two_likeliest_questions(tracker_factory):
-    tracker = tracker_factory(intent="nlu_fallback",
-                              response_selector=_selector("faq/close_meeting", "faq/ask_referrals", "faq/resume"))
+    tracker = tracker_factory(
+        intent="nlu_fallback",
+        response_selector=_selector("faq/close_meeting", "faq/ask_referrals", "faq/resume"),
+    )
     assert best_guesses(tracker) == ["faq/close_meeting", "faq/ask_referrals"]
     dispatcher = CollectingDispatcher()
     assert ActionClarify().run(dispatcher, tracker, {}) == []
     titles = [b["title"] for b in dispatcher.messages[0]["buttons"]]
-    assert titles == ["How do I end the meeting?", "How do I ask for referrals?",
-                      "Coach me through it", "What can you do?"]
+    assert titles == [
+        "How do I end the meeting?",
+        "How do I ask for referrals?",
+        "Coach me through it",
+        "What can you do?",
+    ]
 
 
 def test_every_form_slot_has_a_prompt_action(root):

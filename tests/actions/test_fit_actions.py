@@ -9,14 +9,20 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.fit import ActionAskCareerStage, ActionAskEmployment, ActionAssessFit, ValidateFitForm
 
-DOMAIN = {"forms": {"fit_form": {"required_slots": ["career_stage", "employment"]}},
-          "slots": {"career_stage": {}, "employment": {}}}
+DOMAIN = {
+    "forms": {"fit_form": {"required_slots": ["career_stage", "employment"]}},
+    "slots": {"career_stage": {}, "employment": {}},
+}
 
 
 def _typed(tracker_factory, slot: str, text: str):
     """The tracker after the form mapped the typed text to ``slot``."""
-    return tracker_factory(slots={slot: text, "requested_slot": slot}, text=text, active_loop="fit_form",
-                           events=[{"event": "slot", "name": slot, "value": text}])
+    return tracker_factory(
+        slots={slot: text, "requested_slot": slot},
+        text=text,
+        active_loop="fit_form",
+        events=[{"event": "slot", "name": slot, "value": text}],
+    )
 
 
 def _validate(tracker):
@@ -36,11 +42,16 @@ def test_employment_prompt_offers_three_answers(tracker_factory):
     dispatcher = CollectingDispatcher()
     ActionAskEmployment().run(dispatcher, tracker_factory(), {})
     assert [b["title"] for b in dispatcher.messages[0]["buttons"]] == [
-        "Employed", "Not working right now", "Rather not say"]
+        "Employed",
+        "Not working right now",
+        "Rather not say",
+    ]
 
 
 def test_free_text_stage_is_normalised(tracker_factory):
-    events, messages = _validate(_typed(tracker_factory, "career_stage", "I'm switching careers into nursing"))
+    events, messages = _validate(
+        _typed(tracker_factory, "career_stage", "I'm switching careers into nursing")
+    )
     assert SlotSet("career_stage", "career_changer") in events
     assert messages == []
 
@@ -67,9 +78,11 @@ def test_verdict_for_an_unemployed_career_changer(tracker_factory):
 
 def test_verdict_inside_the_walkthrough_offers_to_continue(tracker_factory):
     dispatcher = CollectingDispatcher()
-    tracker = tracker_factory(slots={"career_stage": "senior_same_field", "employment": "employed",
-                                     "phase": "fit"})
+    tracker = tracker_factory(
+        slots={"career_stage": "senior_same_field", "employment": "employed", "phase": "fit"}
+    )
     ActionAssessFit().run(dispatcher, tracker, {})
     assert dispatcher.messages[0]["text"].startswith("**Probably not")
     assert dispatcher.messages[0]["buttons"] == [
-        {"title": "Continue the walk-through", "payload": "/walkthrough_next"}]
+        {"title": "Continue the walk-through", "payload": "/walkthrough_next"}
+    ]

@@ -6,8 +6,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.walkthrough import ActionShowPhase, ActionWalkthroughNext, ActionWalkthroughStart
-from infocoach.walkthrough import show_phase
 from infocoach.ids import Phase
+from infocoach.walkthrough import show_phase
 
 
 def _run(action, tracker):
@@ -42,7 +42,9 @@ def test_next_after_the_last_phase_says_it_is_finished_and_keeps_the_slot(tracke
 
 
 def test_show_phase_uses_the_entity(tracker_factory):
-    tracker = tracker_factory(text="go to step 6", entities=[{"entity": "phase", "value": "referrals"}])
+    tracker = tracker_factory(
+        text="go to step 6", entities=[{"entity": "phase", "value": "referrals"}]
+    )
     events, messages = _run(ActionShowPhase(), tracker)
     assert events == [SlotSet("phase", "referrals")]
     assert "phone call is fine" in messages[0]["text"]

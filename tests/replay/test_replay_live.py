@@ -78,8 +78,8 @@ def test_passing_session_prints_transcript_and_exits_0(live_servers, tmp_path, c
     assert code == 0
     assert "  you> coach me through it\ncoach> Step 1 of 8: is this method right for you?" in out
     assert "  you> [Next step]\ncoach> Step 2 of 8" in out
-    assert f"PASS  {path}  2 turns, 7 checks, 0 failed" in out
-    assert "Total: 1 session: 1 passed, 0 failed, 0 errors; 7 checks, 0 failed" in out
+    assert f"PASS  {path}  2 turns, 6 checks, 0 failed" in out
+    assert "Total: 1 session: 1 passed, 0 failed, 0 errors; 6 checks, 0 failed" in out
     assert "\033[" not in out  # no colour when stdout is not a terminal
     assert f"replaying 1 session(s) against {live_servers.url}" in err
 
@@ -115,7 +115,7 @@ def test_json_format_is_the_whole_run(live_servers, tmp_path, capsys):
     report = json.loads(out)  # stdout is nothing but the report
     assert report["ok"] is False
     assert report["totals"] == {**report["totals"], "sessions": 2, "passed": 1, "failed": 1,
-                                "errors": 0, "checks": 10, "failed_checks": 2}
+                                "errors": 0, "checks": 9, "failed_checks": 2}
     good, bad = report["sessions"]
     assert (good["status"], bad["status"]) == ("passed", "failed")
     assert good["sender"] != bad["sender"]
@@ -219,7 +219,7 @@ def test_record_saves_a_session_that_replays(live_servers, tmp_path, capsys, mon
     assert f"saved 4 turns to {path}" in err
     text = path.read_text(encoding="utf-8")
     assert '  - user: "/greet"\n' in text
-    assert '  - button: "Next step"\n    says: \'Step 2 of 8: prepare for the meeting\'' in text
+    assert '  - button: "Next step"\n    says: \'^Step 2 of 8: prepare for the meeting\'' in text
     assert "    # coach: Step 1 of 8: is this method right for you?" in text
     assert "    # quick replies: Check my situation | Next step" in text
     session = load_session(path).session

@@ -56,7 +56,7 @@ def test_managers_are_never_he_or_she():
 def test_misspelt_key_names_file_and_line(content_copy):
     directory, faq = content_copy
     path = directory / "phases.yml"
-    _replace(path, "    intro: \"A little preparation", "    intorduction: \"A little preparation")
+    _replace(path, '    intro: "A little preparation', '    intorduction: "A little preparation')
     with pytest.raises(DataFileError) as caught:
         load_content(directory, faq)
     error = caught.value

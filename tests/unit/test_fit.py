@@ -54,8 +54,13 @@ def test_employment_is_read_from_free_text(text, status):
 
 @pytest.mark.parametrize(
     "stage",
-    [CareerStage.STUDENT, CareerStage.ENTRY_LEVEL, CareerStage.CAREER_CHANGER,
-     CareerStage.SENIOR_CHANGING_INDUSTRY, CareerStage.SENIOR_RELOCATING],
+    [
+        CareerStage.STUDENT,
+        CareerStage.ENTRY_LEVEL,
+        CareerStage.CAREER_CHANGER,
+        CareerStage.SENIOR_CHANGING_INDUSTRY,
+        CareerStage.SENIOR_RELOCATING,
+    ],
 )
 def test_method_fits_entry_level_changers_and_senior_exceptions(stage):
     verdict = assess_fit(stage, Employment.EMPLOYED).text
@@ -69,8 +74,10 @@ def test_method_seldom_fits_senior_people_in_their_own_field():
 
 
 def test_industry_change_reason_says_industries_not_fields():
-    assert "changing industries, not fields" in assess_fit(
-        CareerStage.SENIOR_CHANGING_INDUSTRY, Employment.EMPLOYED).text
+    assert (
+        "changing industries, not fields"
+        in assess_fit(CareerStage.SENIOR_CHANGING_INDUSTRY, Employment.EMPLOYED).text
+    )
 
 
 @pytest.mark.parametrize("stage", list(CareerStage))

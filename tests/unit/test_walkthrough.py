@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from infocoach.ids import PHASE_ORDER, Phase
-from infocoach.walkthrough import continue_button, find_phase, next_phase, parse_phase, phase_menu, show_phase
+from infocoach.walkthrough import (
+    continue_button,
+    find_phase,
+    next_phase,
+    parse_phase,
+    phase_menu,
+    show_phase,
+)
 
 
 def test_walkthrough_visits_all_eight_phases_in_order():
@@ -15,18 +22,31 @@ def test_walkthrough_visits_all_eight_phases_in_order():
     assert tuple(seen) == PHASE_ORDER and len(seen) == 8
 
 
-@pytest.mark.parametrize(("value", "phase"), [("close", Phase.CLOSE), (" End_Game ", Phase.END_GAME),
-                                             ("nonsense", None), (None, None), ("", None)])
+@pytest.mark.parametrize(
+    ("value", "phase"),
+    [
+        ("close", Phase.CLOSE),
+        (" End_Game ", Phase.END_GAME),
+        ("nonsense", None),
+        (None, None),
+        ("", None),
+    ],
+)
 def test_parse_phase(value, phase):
     assert parse_phase(value) == phase
 
 
 @pytest.mark.parametrize(
     ("text", "phase"),
-    [("go to step 5", Phase.CLOSE), ("show me the thank-you note part", Phase.THANK_YOU),
-     ("skip to the end game", Phase.END_GAME), ("how about ending the meeting", Phase.CLOSE),
-     ("jump to calling referrals", Phase.REFERRALS), ("take me to step one", Phase.FIT),
-     ("something unrelated", None)],
+    [
+        ("go to step 5", Phase.CLOSE),
+        ("show me the thank-you note part", Phase.THANK_YOU),
+        ("skip to the end game", Phase.END_GAME),
+        ("how about ending the meeting", Phase.CLOSE),
+        ("jump to calling referrals", Phase.REFERRALS),
+        ("take me to step one", Phase.FIT),
+        ("something unrelated", None),
+    ],
 )
 def test_find_phase_by_name_or_number(text, phase):
     assert find_phase(text) == phase
@@ -43,7 +63,12 @@ def test_each_phase_shows_title_points_and_next_button():
 
 def test_closing_phase_teaches_thanks_two_or_three_referrals_reason_and_name():
     text = show_phase(Phase.CLOSE).text
-    for fact in ("Thank them", "two or three other companies", "more exposure", "mention their name"):
+    for fact in (
+        "Thank them",
+        "two or three other companies",
+        "more exposure",
+        "mention their name",
+    ):
         assert fact in text
 
 

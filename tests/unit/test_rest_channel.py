@@ -1,0 +1,76 @@
+"""Request parsing of the strict REST channel and the shared input limits."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+
+import pytest
+from sanic.response import HTTPResponse
+
+from infocoach.channels.limits import MAX_TEXT_LENGTH, check_text
+from infocoach.channels.rest import StrictRestInput, parse_request
+
+
+class _Request(SimpleNamespace):
+    @property
+    def json(self):
+        if isinstance(self.body, Exception):
+            raise self.body
+        return self.body
+
+
+def _parse(body):
+    return parse_request(_Request(body=body))
+
+
+def _error(result) -> tuple[int, str]:
+    assert isinstance(result, HTTPResponse)
+    return result.status, json.loads(result.body)["error"]
+
+
+def test_channel_keeps_rasas_rest_url():
+    assert StrictRestInput.name() == "rest"
+
+
+def test_valid_request_gives_sender_text_and_metadata():
+    assert _parse({"sender": " u1 ", "message": "hi", "metadata": {"a": 1}}) == (
+        "u1",
+        "hi",
+        {"a": 1},
+    )
+
+
+def test_numeric_sender_is_accepted_as_text():
+    assert _parse({"sender": 42, "message": "hi"})[0] == "42"
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "fragment"),
+    [
+        (ValueError("bad json"), 400, "not valid JSON"),
+        ([1, 2], 400, "JSON object"),
+        ({"message": "hi"}, 400, '"sender" is required'),
+        ({"sender": True, "message": "hi"}, 400, '"sender" is required'),
+        ({"sender": "x" * 300, "message": "hi"}, 400, "at most 256"),
+        ({"sender": "u"}, 400, '"message" is required'),
+        ({"sender": "u", "message": ["hi"]}, 400, "must be a string"),
+    ],
+)
+def test_bad_requests_are_refused_with_a_reason(body, status, fragment):
+    got_status, message = _error(_parse(body))
+    assert got_status == status and fragment in message
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t ", "\x00\x07"])
+def test_empty_text_is_none(text):
+    assert check_text(text) is None
+
+
+def test_control_characters_are_removed_and_text_kept():
+    assert check_text(" he\x00llo \x1b") == ("hello", False)
+
+
+def test_long_text_is_cut_and_flagged():
+    text, truncated = check_text("a" * (MAX_TEXT_LENGTH + 10))
+    assert truncated and len(text) == MAX_TEXT_LENGTH

@@ -1,0 +1,86 @@
+"""The terminal chat client against a small fake REST server."""
+
+from __future__ import annotations
+
+import io
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+
+from infocoach.render import to_terminal
+from infocoach.terminal import ChatClient, run_chat
+
+
+class _FakeRasa(BaseHTTPRequestHandler):
+    received: list[dict] = []
+
+    def do_POST(self):
+        body = json.loads(self.rfile.read(int(self.headers["content-length"])))
+        self.received.append(body)
+        reply = [
+            {
+                "text": f"you said **{body['message']}**",
+                "buttons": [{"title": "Next step", "payload": "/walkthrough_next"}],
+            }
+        ]
+        data = json.dumps(reply).encode()
+        self.send_response(200)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def fake_rasa():
+    _FakeRasa.received = []
+    server = HTTPServer(("127.0.0.1", 0), _FakeRasa)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}", _FakeRasa.received
+    server.shutdown()
+
+
+def test_piped_chat_shows_turns_and_numbered_quick_replies(fake_rasa):
+    url, received = fake_rasa
+    out = io.StringIO()
+    assert (
+        run_chat(url, sender="s1", stdin=io.StringIO("hello\n1\n/quit\nnever sent\n"), out=out) == 0
+    )
+    assert [r["message"] for r in received] == ["/greet", "hello", "/walkthrough_next"]
+    assert all(r["sender"] == "s1" for r in received)
+    text = out.getvalue()
+    assert "coach> you said hello" in text and "[1] Next step" in text and "**" not in text
+
+
+def test_empty_lines_unknown_commands_and_bad_numbers_are_explained(fake_rasa):
+    url, received = fake_rasa
+    out = io.StringIO()
+    client = ChatClient(url, "s2", out, color=False)
+    client.send("hi")
+    assert client.handle("   ") and client.handle("/dance") and client.handle("7")
+    assert "Type a message" in out.getvalue()
+    assert "Unknown command /dance" in out.getvalue()
+    assert "between 1 and 1" in out.getvalue()
+    assert [r["message"] for r in received] == ["hi"]
+
+
+def test_restart_command_sends_start_over(fake_rasa):
+    url, received = fake_rasa
+    ChatClient(url, "s3", io.StringIO(), color=False).handle("/restart")
+    assert received[-1]["message"] == "/start_over"
+
+
+def test_unreachable_server_is_reported_not_raised():
+    out = io.StringIO()
+    ChatClient("http://127.0.0.1:9", "s4", out, color=False).send("hi")
+    assert "not answering right now" in out.getvalue()
+
+
+def test_bold_and_italics_render_as_ansi_only_on_a_terminal():
+    assert to_terminal("**a** and *b*", color=False) == "a and b"
+    assert to_terminal("**a**", color=True) == "\033[1ma\033[0m"
