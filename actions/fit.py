@@ -9,7 +9,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import current_phase, send
-from infocoach import fit, walkthrough
+from actions.faq import selected_topic
+from infocoach import answers, fit, walkthrough
 from infocoach.ids import CareerStage, Employment
 from infocoach.replies import Reply
 
@@ -41,19 +42,29 @@ class ActionAskEmployment(Action):
 
 
 class ValidateFitForm(FormValidationAction):
-    """Turns free text or button values into the enum values the verdict needs."""
+    """Turns free text or button values into the enum values the verdict needs.
+
+    Every typed answer reaches this action, even one NLU took for a question:
+    "I have a job" can look like a question to NLU and is a fine answer here.
+    Only when the text is no answer at all is it treated as the question it
+    is, answered, and the form asks again.
+    """
 
     def name(self) -> str:
         return "validate_fit_form"
+
+    @staticmethod
+    def _not_an_answer(dispatcher: CollectingDispatcher, tracker: Tracker, sorry: str) -> None:
+        reply = answers.answer(selected_topic(tracker))
+        dispatcher.utter_message(text=reply.text if reply else sorry)
 
     def validate_career_stage(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         stage = fit.parse_stage(str(value or ""))
         if stage is None:
-            dispatcher.utter_message(
-                text="Sorry, I couldn't tell which situation that is. Please pick the closest one."
-            )
+            sorry = "Sorry, I couldn't tell which situation that is. Please pick the closest one."
+            self._not_an_answer(dispatcher, tracker, sorry)
         return {"career_stage": stage.value if stage else None}
 
     def validate_employment(
@@ -61,9 +72,8 @@ class ValidateFitForm(FormValidationAction):
     ) -> dict[str, Any]:
         status = fit.parse_employment(str(value or ""))
         if status is None:
-            dispatcher.utter_message(
-                text="Sorry, I didn't catch whether you're working. Please pick one."
-            )
+            sorry = "Sorry, I didn't catch whether you're working. Please pick one."
+            self._not_an_answer(dispatcher, tracker, sorry)
         return {"employment": status.value if status else None}
 
 

@@ -80,6 +80,9 @@ def classify_input(text: str, vocabulary: frozenset[str]) -> InputKind:
     non_latin = sum(not _is_latin(c) for c in letters)
     if non_latin >= 2 and non_latin * 2 >= len(letters):
         return InputKind.OTHER_LANGUAGE
+    markup = sum(len(m) for m in _MARKUP.findall(text))
+    if markup * 2 >= len(text.strip()):
+        return InputKind.NO_KNOWN_WORDS  # mostly tags or links: nothing to read
     found = words(text)
     english = sum(w in ENGLISH for w in found)
     other = sum(w in OTHER_LATIN for w in found)

@@ -35,6 +35,8 @@ def train(args: argparse.Namespace) -> int:
     cmd = [sys.executable, "-m", "rasa", "train", "--out", str(MODELS_DIR), "--num-threads", "2"]
     if args.force:
         cmd.append("--force")
+    if not args.verbose:
+        cmd.append("--quiet")  # progress bars stay; Rasa's INFO log lines go
     env = dict(os.environ, RASA_TELEMETRY_ENABLED="false")
     result = subprocess.run(cmd, cwd=ROOT, env=env)
     if result.returncode == 0:
@@ -104,6 +106,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description="Train the Rasa model into models/ (skipped when nothing changed).",
     )
     p.add_argument("--force", action="store_true", help="train even if nothing changed")
+    p.add_argument("-v", "--verbose", action="store_true", help="show Rasa's log lines too")
     p.set_defaults(func=train)
 
     for name, func, text in (

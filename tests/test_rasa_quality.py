@@ -102,13 +102,16 @@ def test_conversation_tests_cover_every_phase_in_at_least_25_stories():
         assert f"phase: {phase}" in text, f"no walk-through step reaches {phase}"
 
 
+def _without_progress_bars(output: str) -> str:
+    return "\n".join(
+        line for line in output.splitlines() if "it/s" not in line and "\r" not in line
+    )
+
+
 def test_every_conversation_story_is_predicted_exactly(rasa_test_run):
     failed = RESULTS / "failed_test_stories.yml"
-    details = (
-        failed.read_text()
-        if failed.exists()
-        else rasa_test_run.stdout[-3000:] + rasa_test_run.stderr[-3000:]
-    )
+    details = failed.read_text() if failed.exists() else ""
+    details += _without_progress_bars(rasa_test_run.stdout + rasa_test_run.stderr)[-4000:]
     assert rasa_test_run.returncode == 0, details
 
 

@@ -7,6 +7,9 @@ Rasa 3.6's SocketIOInput has three problems for a public widget:
   session's room reach nobody. A reloaded page therefore lost its conversation.
 - it builds its socket server with ``cors_allowed_origins=[]``, which turns the
   origin check off: any web site could open a socket and chat as its visitors.
+  Here a socket is accepted only from the server's own pages and from the
+  origins that ``--cors`` allows (Sanic-CORS, set up by Rasa from ``--cors``,
+  keeps answering CORS for the HTTP side, including socket.io's long-polling).
 - it passes empty and huge messages straight to NLU, unlike our REST channel.
 
 This subclass keeps Rasa's wire format (``session_request`` / ``session_confirm``,
@@ -24,6 +27,7 @@ import uuid
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
@@ -141,13 +145,29 @@ def socket_origins(app: Sanic) -> str | list[str] | None:
     return origins or None
 
 
+def origin_allowed(origin: str | None, host: str, allowed: str | list[str] | None) -> bool:
+    """Whether a page from ``origin`` may open a socket to this server, reached as ``host``.
+
+    Without an Origin header the caller is not a web page (a script, a test):
+    origin checks protect browser users only, so there is nothing to check.
+    """
+    if not origin or allowed == "*":
+        return True
+    return urlsplit(origin).netloc == host or origin in (allowed or [])
+
+
+def _request_host(environ: dict[str, Any]) -> str:
+    host = environ.get("HTTP_X_FORWARDED_HOST") or environ.get("HTTP_HOST") or ""
+    return host.split(",")[0].strip()
+
+
 class _OriginCheckedSocketBlueprint(SocketBlueprint):
-    """Rasa's socket blueprint, with the socket's allowed origins taken from the app."""
+    """Rasa's socket blueprint; it learns the allowed origins when it joins the app."""
 
     def register(self, app: Sanic, options: dict[str, Any]) -> None:
-        allowed = socket_origins(app)
-        self.ctx.sio.eio.cors_allowed_origins = allowed
-        logger.info("web widget socket accepts origins: %s", allowed or "same origin only")
+        self.ctx.allowed_origins = socket_origins(app)
+        logger.info("web widget socket accepts origins: %s",
+                    self.ctx.allowed_origins or "same origin only")
         super().register(app, options)
 
 
@@ -189,7 +209,10 @@ class PersistentSocketIOInput(SocketIOInput):
         return WebOutput(self.sio, self.bot_message_evt) if self.sio else None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        sio = AsyncServer(async_mode="sanic")
+        # cors_allowed_origins=[]: no CORS headers from the socket server, because
+        # Sanic-CORS already sends them (two copies make browsers refuse both);
+        # the origin is checked on connect instead.
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[])
         self.sio = sio
         webhook = _OriginCheckedSocketBlueprint(
             sio, self.socketio_path, "socketio_webhook", __name__
@@ -216,6 +239,14 @@ class PersistentSocketIOInput(SocketIOInput):
             tracker = await agent.tracker_store.retrieve_full_tracker(session_id)
             events = [e.as_dict() for e in tracker.events] if tracker else []
             return response.json({"session_id": session_id, "messages": web_transcript(events)})
+
+        @sio.on("connect")
+        async def connect(sid: str, environ: dict[str, Any], auth: Any = None) -> bool:
+            origin = environ.get("HTTP_ORIGIN")
+            if origin_allowed(origin, _request_host(environ), webhook.ctx.allowed_origins):
+                return True
+            logger.warning("refused a web widget socket from %s: not allowed by --cors", origin)
+            return False
 
         @sio.on("session_request")
         async def session_request(sid: str, data: Any) -> None:

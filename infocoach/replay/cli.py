@@ -25,7 +25,7 @@ from infocoach.replay.loader import SessionFile, load_sessions
 from infocoach.replay.reporters import TextReporter, to_json, to_junit, write_transcripts
 from infocoach.replay.results import Totals
 from infocoach.replay.runner import REPLY_TIMEOUT, BotUnavailable, RestBot, replay_all
-from infocoach.servers import ServerError
+from infocoach.servers import API_TOKEN_ENV, ServerError
 
 
 def replay(args: argparse.Namespace) -> int:
@@ -34,10 +34,15 @@ def replay(args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"error: {problem}", file=sys.stderr)
         return error(f"{len(problems)} invalid session file(s) or path(s); nothing was replayed")
+    if args.out:
+        try:  # before the servers start: a typo in DIR should not cost a 45-second wait
+            args.out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            return error(f"--out {args.out}: cannot create the directory ({exc.strerror})")
     needs_api = any(t.expects_tracker for s in sessions for t in s.session.turns)
     try:
-        with bot_servers(args.url, args.model) as url:
-            bot = RestBot(url, timeout=args.timeout)
+        with bot_servers(args.url, args.token, args.model) as found:
+            bot = RestBot(found.url, timeout=args.timeout, token=found.token)
             bot.check(needs_api)
             return _run(sessions, bot, args)
     except (BotUnavailable, ServerError) as exc:
@@ -89,6 +94,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                    help="session files, or directories searched for *.yml / *.yaml")
     p.add_argument("--url", default=None,
                    help="a running Rasa server (http://host:5005) instead of starting one")
+    p.add_argument("--token", default=None,
+                   help=f"with --url: the server's HTTP API token, for slot and signal checks "
+                        f"(default: ${API_TOKEN_ENV})")
     p.add_argument("--format", choices=("text", "json", "junit"), default="text",
                    help="stdout format: text transcript (default), JSON, or JUnit XML for CI")
     p.add_argument("--out", type=Path, default=None, metavar="DIR",

@@ -12,9 +12,10 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-from infocoach.servers import ServerError, Servers, free_port
+from infocoach.servers import API_TOKEN_ENV, ServerError, Servers, free_port
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
 
@@ -34,16 +35,23 @@ def use_color(stream: object) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)()) and not os.environ.get("NO_COLOR")
 
 
+@dataclass(frozen=True)
+class Bot:
+    url: str
+    token: str | None  # for Rasa's HTTP API
+
+
 @contextmanager
-def bot_servers(url: str | None, model: Path | None = None) -> Iterator[str]:
-    """The URL of a bot to talk to: ``url`` as given, or servers started for this run.
+def bot_servers(url: str | None, token: str | None = None,
+                model: Path | None = None) -> Iterator[Bot]:
+    """The bot to talk to: at ``url`` as given, or servers started for this run.
 
     Servers started here use free ports and a throw-away tracker database, so
     a run never touches `make serve`'s conversations; their directory is kept
     only when they fail to start, for the logs.
     """
     if url:
-        yield url
+        yield Bot(url, token or os.environ.get(API_TOKEN_ENV) or None)
         return
     run_dir = Path(tempfile.mkdtemp(prefix="infocoach-replay-"))
     servers = Servers(port=free_port(), actions_port=free_port(), model=model,
@@ -57,7 +65,7 @@ def bot_servers(url: str | None, model: Path | None = None) -> Iterator[str]:
         shutil.rmtree(run_dir, ignore_errors=True)
         raise
     try:
-        yield servers.url
+        yield Bot(servers.url, servers.auth_token)
     finally:
         servers.stop()
         shutil.rmtree(run_dir, ignore_errors=True)

@@ -111,11 +111,11 @@ def record(args: argparse.Namespace) -> int:
     if path.exists() and not args.force:
         return error(f"{path} already exists; pass --force to overwrite it")
     try:
-        with bot_servers(args.url, args.model) as url:
-            RestBot(url).check(needs_api=False)
-            client = RecordingClient(url, sys.stdout, color=sys.stdout.isatty())
+        with bot_servers(args.url, model=args.model) as bot:
+            RestBot(bot.url).check(needs_api=False)
+            client = RecordingClient(bot.url, sys.stdout, color=sys.stdout.isatty())
             try:
-                run_chat(url, client=client)
+                run_chat(bot.url, client=client)
             except KeyboardInterrupt:
                 print(file=sys.stdout)
     except (BotUnavailable, ServerError) as exc:

@@ -18,6 +18,7 @@ import requests
 from infocoach.replay.loader import SessionFile
 from infocoach.replay.models import Turn
 from infocoach.replay.results import BotMessage, Failure, SessionResult, TurnResult
+from infocoach.servers import API_TOKEN_ENV
 
 REPLY_TIMEOUT = 120.0
 
@@ -29,9 +30,14 @@ class BotUnavailable(RuntimeError):
 class RestBot:
     """The bot behind a Rasa server's REST channel and HTTP API."""
 
-    def __init__(self, url: str, timeout: float = REPLY_TIMEOUT) -> None:
+    def __init__(self, url: str, timeout: float = REPLY_TIMEOUT, token: str | None = None) -> None:
         self.url = url.rstrip("/")
         self.timeout = timeout
+        # Rasa's HTTP API (slots) needs the server's --auth-token; the chat does not.
+        self.token = token
+
+    def _api_params(self, **params: str) -> dict[str, str]:
+        return {**params, "token": self.token} if self.token else params
 
     def check(self, needs_api: bool) -> None:
         """Fail early, with the reason, if the server cannot run these sessions."""
@@ -45,7 +51,13 @@ class RestBot:
                                  f"{channel.status_code}); is it an infocoach Rasa server?")
         if not needs_api:
             return
-        status = requests.get(f"{self.url}/status", timeout=10)
+        status = requests.get(f"{self.url}/status", params=self._api_params(), timeout=10)
+        if status.status_code in (401, 403):
+            given = "was refused" if self.token else "is needed"
+            raise BotUnavailable(
+                f"{self.url} protects its HTTP API, which slot and signal checks need, and the "
+                f"token {given}: pass --token or set {API_TOKEN_ENV} "
+                "(`infocoach serve` prints the token)")
         if status.status_code != 200:
             raise BotUnavailable(
                 f"{self.url} does not expose Rasa's HTTP API (GET /status answered "
@@ -61,7 +73,7 @@ class RestBot:
 
     def slots(self, http: requests.Session, sender: str) -> dict[str, object]:
         answer = http.get(f"{self.url}/conversations/{sender}/tracker",
-                          params={"include_events": "NONE"}, timeout=self.timeout)
+                          params=self._api_params(include_events="NONE"), timeout=self.timeout)
         answer.raise_for_status()
         return dict(answer.json().get("slots") or {})
 

@@ -8,6 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.fit import ActionAskCareerStage, ActionAskEmployment, ActionAssessFit, ValidateFitForm
+from infocoach import answers
 
 DOMAIN = {
     "forms": {"fit_form": {"required_slots": ["career_stage", "employment"]}},
@@ -60,6 +61,27 @@ def test_unclear_stage_is_rejected_with_a_message(tracker_factory):
     events, messages = _validate(_typed(tracker_factory, "career_stage", "purple"))
     assert SlotSet("career_stage", None) in events
     assert "couldn't tell" in messages[0]["text"]
+
+
+def test_a_question_inside_the_form_is_answered_and_the_slot_stays_empty(tracker_factory):
+    text = "who is this method for?"
+    tracker = tracker_factory(
+        slots={"career_stage": text, "requested_slot": "career_stage"},
+        text=text,
+        intent="faq",
+        response_selector={"faq": {"response": {"intent_response_key": "faq/who_should_use"}}},
+        active_loop="fit_form",
+        events=[{"event": "slot", "name": "career_stage", "value": text}],
+    )
+    events, messages = _validate(tracker)
+    assert SlotSet("career_stage", None) in events
+    assert [m["text"] for m in messages] == [answers.answer("faq/who_should_use").text]
+
+
+def test_an_answer_nlu_took_for_a_question_still_counts(tracker_factory):
+    events, messages = _validate(_typed(tracker_factory, "employment", "I have a job"))
+    assert SlotSet("employment", "employed") in events
+    assert messages == []
 
 
 def test_free_text_employment_is_normalised(tracker_factory):

@@ -79,6 +79,8 @@ def page(browser: Browser) -> Iterator[Page]:
     """A fresh browser context per test: its own localStorage, so its own conversation."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
+    # Shown by pytest when a test fails: what the widget's page saw.
+    page.on("console", lambda message: print(f"[console] {message.type}: {message.text}"))
     yield page
     context.close()
 

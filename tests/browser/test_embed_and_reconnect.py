@@ -26,7 +26,10 @@ class _BlogPage(BaseHTTPRequestHandler):
     """Another web site: one page whose only link to infocoach is the README's embed snippet."""
 
     def do_GET(self) -> None:
-        server_url = parse_qs(urlparse(self.path).query)["server"][0]
+        server_url = parse_qs(urlparse(self.path).query).get("server", [""])[0]
+        if not server_url:  # e.g. the browser asking for /favicon.ico
+            self.send_error(404)
+            return
         body = (
             "<!doctype html><html><head><title>Some careers blog</title></head><body>"
             "<h1>Careers blog</h1><p>Ask our coach in the corner.</p>"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import re
 import uuid
-from typing import Any
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 import pytest
 import requests
@@ -17,6 +19,14 @@ from infocoach.channels.socketio import MISSING_SESSION_REPLY
 pytestmark = pytest.mark.e2e
 
 TURN_TIMEOUT_S = 120
+T = TypeVar("T")
+
+
+def run(scenario: Coroutine[Any, Any, T]) -> T:
+    """asyncio.run in a thread of its own: Playwright's sync API, used by the browser
+    tests in the same session, keeps an event loop running on the main thread."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, scenario).result()
 
 
 class SocketUser:
@@ -35,7 +45,7 @@ class SocketUser:
         return collect
 
     async def __aenter__(self) -> SocketUser:
-        await self.client.connect(self.url, transports=["websocket"])
+        await self.client.connect(self.url, transports=["polling"])
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -72,7 +82,7 @@ def test_sessions_are_minted_by_the_server_and_kept_when_valid(live_servers) -> 
             replaced = await user.session("alice")
         return minted, kept, replaced
 
-    minted, kept, replaced = asyncio.run(scenario())
+    minted, kept, replaced = run(scenario())
     assert re.fullmatch(r"[0-9a-f]{32}", minted)
     assert kept == minted
     assert replaced not in {"alice", minted}
@@ -86,7 +96,7 @@ def test_bad_input_is_answered_without_touching_the_conversation(live_servers) -
             empty = await user.turn({"message": "  \n ", "session_id": session_id})
         return missing, empty, session_id
 
-    missing, empty, session_id = asyncio.run(scenario())
+    missing, empty, session_id = run(scenario())
     assert missing == [{"text": MISSING_SESSION_REPLY}]
     assert empty == [{"text": EMPTY_MESSAGE_REPLY}]
     assert _history(live_servers.url, session_id) == []
@@ -100,7 +110,7 @@ def test_a_huge_message_is_cut_and_the_user_told(live_servers) -> None:
             replies = await user.turn({"message": huge, "session_id": session_id})
         return replies, session_id
 
-    replies, session_id = asyncio.run(scenario())
+    replies, session_id = run(scenario())
     assert replies[0] == {"text": TRUNCATED_NOTE}
     assert len(replies) > 1  # the coach still answered what it read
     user_messages = [m for m in _history(live_servers.url, session_id) if m["sender"] == "user"]
@@ -114,7 +124,7 @@ def test_history_serves_web_conversations_only(live_servers) -> None:
             await user.turn({"message": "hi", "session_id": session_id})
         return session_id
 
-    session_id = asyncio.run(scenario())
+    session_id = run(scenario())
     history = _history(live_servers.url, session_id)
     assert history[0] == {"sender": "user", "text": "hi"}
     assert history[1]["sender"] == "bot"
@@ -133,10 +143,10 @@ def test_the_socket_refuses_other_sites(live_servers) -> None:
         client = socketio.AsyncClient()
         try:
             await client.connect(live_servers.url, headers={"Origin": origin},
-                                 transports=["websocket"])
+                                 transports=["polling"])
         finally:
             await client.disconnect()
 
     with pytest.raises(socketio.exceptions.ConnectionError):
-        asyncio.run(connect_from("http://evil.test"))
-    asyncio.run(connect_from(live_servers.url))  # the server's own pages may connect
+        run(connect_from("http://evil.test"))
+    run(connect_from(live_servers.url))  # the server's own pages may connect

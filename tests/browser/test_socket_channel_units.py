@@ -12,6 +12,7 @@ from infocoach.channels.socketio import (
     PersistentSocketIOInput,
     bot_message_parts,
     new_session_id,
+    origin_allowed,
     socket_origins,
     valid_session_id,
     web_transcript,
@@ -91,6 +92,20 @@ def test_socket_origins_follow_rasas_cors_setting(cors, expected) -> None:
 
 def test_socket_origins_default_to_same_origin_without_cors_setup() -> None:
     assert socket_origins(Sanic(next(_app_names))) is None
+
+
+@pytest.mark.parametrize(("origin", "allowed", "expected"), [
+    (None, None, True),  # not a web page
+    ("http://bot.example:5005", None, True),  # the server's own page
+    ("https://bot.example:5005", None, True),
+    ("http://evil.example", None, False),
+    ("http://bot.example:5006", None, False),
+    ("https://blog.example", ["https://blog.example"], True),
+    ("https://blog.example.evil", ["https://blog.example"], False),
+    ("http://evil.example", "*", True),
+])
+def test_origin_check(origin, allowed, expected) -> None:
+    assert origin_allowed(origin, "bot.example:5005", allowed) is expected
 
 
 def test_the_channel_takes_no_settings() -> None:

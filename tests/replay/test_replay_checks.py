@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import io
+
+from infocoach.replay.connect import use_color
 from infocoach.replay.models import Turn
-from infocoach.replay.reporters import failure_lines, shown_user_text, to_markdown
+from infocoach.replay.reporters import (
+    TextReporter,
+    failure_lines,
+    shown_user_text,
+    to_markdown,
+    write_transcripts,
+)
 from infocoach.replay.results import BotMessage, SessionResult, Status, TurnResult
 from infocoach.replay.runner import check_turn
 
@@ -88,3 +97,33 @@ def test_huge_and_invisible_user_text_is_shown_safely():
     assert shown("hi\x07") == "hi\\x07"
     assert shown("").startswith("(empty message")
     assert shown("Next step", pressed=True) == "[Next step]"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert use_color(_Terminal()) is True
+    assert use_color(io.StringIO()) is False
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert use_color(_Terminal()) is False
+
+
+def test_failed_expectation_is_highlighted_in_colour():
+    out = _Terminal()
+    result = checked(says="^Step 2 of 8")
+    reporter = TextReporter(out, color=True, stream=True)
+    rows = reporter.turn_rows(result)
+    assert "\033[31;1m  ✗ turn 1 (line 5) says: the reply does not match the pattern\033[0m" in rows
+    assert "coach> \033[1mStep 1 of 8: is this method right for you?\033[0m" in rows
+
+
+def test_transcript_files_get_unique_names(tmp_path):
+    results = [SessionResult(file=f"{folder}/walk.yml", title=folder, description="", sender="s",
+                             turn_count=0) for folder in ("a", "b")]
+    written = write_transcripts(results, tmp_path / "out")
+    assert [p.name for p in written] == ["walk.md", "walk.json", "walk-2.md", "walk-2.json"]
+    assert (tmp_path / "out" / "walk-2.md").read_text(encoding="utf-8").startswith("# b\n")

@@ -59,6 +59,11 @@ def write(directory: Path, name: str, text: str) -> Path:
     return path
 
 
+def served(servers) -> list[str]:
+    """The options that point replay at the session's live servers."""
+    return ["--url", servers.url, "--token", servers.auth_token]
+
+
 def replay(capsys, *args: str) -> tuple[int, str, str]:
     code = main(["replay", *args])
     out, err = capsys.readouterr()
@@ -67,14 +72,14 @@ def replay(capsys, *args: str) -> tuple[int, str, str]:
 
 def test_shipped_sessions_pass(live_servers, capsys):
     """`make test` replays every session in data/sessions against the real bot."""
-    code, out, err = replay(capsys, str(ROOT / "data" / "sessions"), "--url", live_servers.url)
+    code, out, err = replay(capsys, str(ROOT / "data" / "sessions"), *served(live_servers))
     assert code == 0, out[-6000:] + err[-2000:]
     assert "0 failed, 0 errors" in out
 
 
 def test_passing_session_prints_transcript_and_exits_0(live_servers, tmp_path, capsys):
     path = write(tmp_path, "start.yml", PASSING)
-    code, out, err = replay(capsys, str(path), "--url", live_servers.url)
+    code, out, err = replay(capsys, str(path), *served(live_servers))
     assert code == 0
     assert "  you> coach me through it\ncoach> Step 1 of 8: is this method right for you?" in out
     assert "  you> [Next step]\ncoach> Step 2 of 8" in out
@@ -86,7 +91,7 @@ def test_passing_session_prints_transcript_and_exits_0(live_servers, tmp_path, c
 
 def test_wrong_expectation_fails_with_a_readable_diff(live_servers, tmp_path, capsys):
     path = write(tmp_path, "wrong.yml", FAILING)
-    code, out, _ = replay(capsys, str(path), "--url", live_servers.url)
+    code, out, _ = replay(capsys, str(path), *served(live_servers))
     assert code == 1
     assert "  ✗ turn 1 (line 4) says: the reply does not match the pattern\n" in out
     assert "        expected: /^Step 2 of 8/\n        actual:   Step 1 of 8: is this method" in out
@@ -100,7 +105,7 @@ def test_wrong_expectation_fails_with_a_readable_diff(live_servers, tmp_path, ca
 def test_quick_reply_not_offered_fails_and_stops_the_session(live_servers, tmp_path, capsys):
     text = PASSING.replace('button: "Next step"', 'button: "Skip ahead"')
     path = write(tmp_path, "button.yml", text)
-    code, out, _ = replay(capsys, str(path), "--url", live_servers.url)
+    code, out, _ = replay(capsys, str(path), *served(live_servers))
     assert code == 1
     assert "button: the previous reply did not offer this quick reply; the session stops" in out
     assert "expected: 'Skip ahead'\n        actual:   ['Check my situation', 'Next step']" in out
@@ -110,7 +115,7 @@ def test_quick_reply_not_offered_fails_and_stops_the_session(live_servers, tmp_p
 def test_json_format_is_the_whole_run(live_servers, tmp_path, capsys):
     write(tmp_path, "a.yml", PASSING)
     write(tmp_path, "b.yml", FAILING)
-    code, out, err = replay(capsys, str(tmp_path), "--url", live_servers.url, "--format", "json")
+    code, out, err = replay(capsys, str(tmp_path), *served(live_servers), "--format", "json")
     assert code == 1
     report = json.loads(out)  # stdout is nothing but the report
     assert report["ok"] is False
@@ -132,7 +137,7 @@ def test_json_format_is_the_whole_run(live_servers, tmp_path, capsys):
 def test_junit_format_parses_with_one_case_per_session(live_servers, tmp_path, capsys):
     write(tmp_path, "a.yml", PASSING)
     write(tmp_path, "b.yml", FAILING)
-    code, out, _ = replay(capsys, str(tmp_path), "--url", live_servers.url, "--format", "junit")
+    code, out, _ = replay(capsys, str(tmp_path), *served(live_servers), "--format", "junit")
     assert code == 1
     suites = ET.fromstring(out)
     suite = suites.find("testsuite")
@@ -152,7 +157,7 @@ def test_out_writes_markdown_and_json_transcripts(live_servers, tmp_path, capsys
     sessions.mkdir()
     write(sessions, "start.yml", PASSING)
     out_dir = tmp_path / "transcripts"
-    code, _, err = replay(capsys, str(sessions), "--url", live_servers.url, "--out", str(out_dir))
+    code, _, err = replay(capsys, str(sessions), *served(live_servers), "--out", str(out_dir))
     assert code == 0
     assert sorted(p.name for p in out_dir.iterdir()) == ["start.json", "start.md"]
     markdown = (out_dir / "start.md").read_text(encoding="utf-8")
@@ -170,7 +175,7 @@ def test_jobs_run_sessions_concurrently_in_separate_conversations(live_servers, 
     for index in range(3):
         write(tmp_path, f"start-{index}.yml", PASSING)
         write(tmp_path, f"fresh-{index}.yml", FRESH)
-    code, out, _ = replay(capsys, str(tmp_path), "--url", live_servers.url, "--jobs", "2")
+    code, out, _ = replay(capsys, str(tmp_path), *served(live_servers), "--jobs", "2")
     assert code == 0, out
     assert "6 sessions: 6 passed" in out
     # Each transcript is printed whole: a header is followed by its own turns only.
@@ -189,6 +194,19 @@ def test_unreachable_url_exits_2_without_traceback(tmp_path, capsys):
     assert err.strip().endswith(f"error: cannot reach the bot at {url} (ConnectionError); "
                                 "is the server running (make serve)?")
     assert "Traceback" not in out + err
+
+
+def test_slot_checks_without_the_api_token_exit_2(live_servers, tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("INFOCOACH_API_TOKEN", raising=False)
+    path = write(tmp_path, "a.yml", PASSING)
+    code, _, err = replay(capsys, str(path), "--url", live_servers.url)
+    assert code == 2
+    assert "which slot and signal checks need, and the token is needed" in err
+    assert "pass --token or set INFOCOACH_API_TOKEN" in err
+    # Without slot or signal checks the chat alone is enough.
+    says_only = write(tmp_path, "b.yml", PASSING.replace("    slots: {phase: fit}\n", "")
+                      .replace("    slots: {phase: prepare}\n", ""))
+    assert replay(capsys, str(says_only), "--url", live_servers.url)[0] == 0
 
 
 def test_invalid_file_exits_2_before_contacting_a_server(tmp_path, capsys):
@@ -226,7 +244,7 @@ def test_record_saves_a_session_that_replays(live_servers, tmp_path, capsys, mon
     assert session.title == "Recorded in a test"
     assert [t.user or t.button for t in session.turns] == [
         "/greet", "coach me through it", "Next step", "how do I end the meeting?"]
-    code, out, _ = replay(capsys, str(path), "--url", live_servers.url)
+    code, out, _ = replay(capsys, str(path), *served(live_servers))
     assert code == 0, out
 
 
