@@ -78,8 +78,9 @@ browser-deps: ## Install Debian's chromium for the browser tests when missing
 test: lint validate train web browser-deps ## The whole suite
 	@$(PY) -m pytest
 
-bench: train ## Benchmarks (signal spotter, response latency)
+bench: train ## Benchmarks: signal spotter quality and speed, chat latency and memory
 	@$(PY) -m infocoach.cli bench
+	@$(PY) -m infocoach.cli bench-chat
 
 clean: ## Remove the venv, models and results
 	rm -rf $(VENV) models/*.tar.gz results/* var/

@@ -11,6 +11,7 @@ _MODULES = (
     "infocoach.replay.record",
     "infocoach.signals.cli",
     "infocoach.signals.bench",
+    "infocoach.latency_bench",
 )
 
 

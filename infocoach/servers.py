@@ -147,6 +147,10 @@ class Servers:
     def actions_url(self) -> str:
         return f"http://127.0.0.1:{self.actions_port}"
 
+    def pid(self, name: str) -> int:
+        """Process id of the running ``actions`` or ``rasa`` server."""
+        return next(p.pid for p in self._procs if p.log_path.name.startswith(f"{name}-"))  # type: ignore[attr-defined]
+
     def _spawn(self, name: str, args: list[str]) -> subprocess.Popen:
         log_path = self.run_dir / f"{name}-{self.port}.log"
         log_path.parent.mkdir(parents=True, exist_ok=True)

@@ -67,6 +67,12 @@ class Widget:
         self.page.get_by_role("button", name=title, exact=True).click()
         self._await_reply(before)
 
+    def press_reply(self, title: str) -> None:
+        """Choose a quick reply with the keyboard (focus it, press Enter)."""
+        before = self.bot_bubbles.count()
+        self.page.get_by_role("button", name=title, exact=True).press("Enter")
+        self._await_reply(before)
+
     def session_id(self) -> str | None:
         return self.page.evaluate(
             "() => Object.entries(localStorage)"
