@@ -7,6 +7,7 @@ user's, not the meeting's.
 
 from __future__ import annotations
 
+from abc import ABCMeta, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -15,10 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import send
 from infocoach import drafts
-
-
-def _clear(*slots: str) -> list[SlotSet]:
-    return [SlotSet(slot, None) for slot in slots]
+from infocoach.replies import Reply
 
 
 class ActionSuggestQuestions(Action):
@@ -32,54 +30,45 @@ class ActionSuggestQuestions(Action):
         return []
 
 
-class ActionDraftCall(Action):
+class _DraftFromSlots(Action, metaclass=ABCMeta):
+    """A draft filled from a form's slots, which are then cleared.
+
+    Abstract, so rasa_sdk does not register the base class as an action.
+    """
+
+    # draft parameter -> slot holding its value
+    slots: dict[str, str]
+
+    @staticmethod
+    @abstractmethod
+    def draft(**values: str | None) -> Reply: ...
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list:
+        send(dispatcher, self.draft(**{p: tracker.get_slot(s) for p, s in self.slots.items()}))
+        return [SlotSet(slot, None) for slot in self.slots.values()]
+
+
+class ActionDraftCall(_DraftFromSlots):
+    slots = {"referrer": "referrer", "contact": "contact", "company": "contact_company"}
+    draft = staticmethod(drafts.referral_call)
+
     def name(self) -> str:
         return "action_draft_call"
 
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list:
-        send(
-            dispatcher,
-            drafts.referral_call(
-                contact=tracker.get_slot("contact"),
-                referrer=tracker.get_slot("referrer"),
-                company=tracker.get_slot("contact_company"),
-            ),
-        )
-        return _clear("referrer", "contact", "contact_company")
 
+class ActionDraftThankYou(_DraftFromSlots):
+    slots = {"manager": "manager_name", "company": "company", "topic": "meeting_topic"}
+    draft = staticmethod(drafts.thank_you_note)
 
-class ActionDraftThankYou(Action):
     def name(self) -> str:
         return "action_draft_thank_you"
 
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list:
-        send(
-            dispatcher,
-            drafts.thank_you_note(
-                manager=tracker.get_slot("manager_name"),
-                company=tracker.get_slot("company"),
-                topic=tracker.get_slot("meeting_topic"),
-            ),
-        )
-        return _clear("manager_name", "company", "meeting_topic")
 
+class ActionDraftInterviewRequest(_DraftFromSlots):
+    slots = {"manager": "manager_name", "position": "position"}
+    draft = staticmethod(drafts.interview_request)
 
-class ActionDraftInterviewRequest(Action):
     def name(self) -> str:
         return "action_draft_interview_request"
-
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list:
-        send(
-            dispatcher,
-            drafts.interview_request(
-                manager=tracker.get_slot("manager_name"),
-                position=tracker.get_slot("position"),
-            ),
-        )
-        return _clear("manager_name", "position")

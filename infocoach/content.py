@@ -141,10 +141,15 @@ class FitFile(StrictModel):
 
 
 class Template(StrictModel):
-    """Text with ``{placeholders}``; only the declared fields may appear."""
+    """A draft: text with ``{placeholders}``, what to show for a missing value,
+    and the coach's words before and after it."""
 
     fields: conlist(Key, min_items=1)
     text: Text
+    # Shown in place of a value the user skipped, e.g. "[manager's name]".
+    fallbacks: dict[Key, Text]
+    intro: Text
+    outro: str = ""
 
     @root_validator(skip_on_failure=True)
     def _placeholders_declared(cls, values: dict) -> dict:
@@ -152,6 +157,9 @@ class Template(StrictModel):
         unknown = used - set(values["fields"])
         if unknown:
             raise ValueError(f"text uses undeclared placeholders: {', '.join(sorted(unknown))}")
+        missing = set(values["fields"]) - set(values["fallbacks"])
+        if missing:
+            raise ValueError(f"no fallback for: {', '.join(sorted(missing))}")
         return values
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from infocoach.content import Content, content
+from infocoach.content import Content, Template, content
 from infocoach.replies import Reply, bullet_list
 
 MAX_VALUE_LENGTH = 80
@@ -45,56 +45,38 @@ def questions_for(field: str | None, source: Content | None = None) -> Reply:
     return Reply(text=f"{intro}\n{bullet_list(items)}\n\n{outro}")
 
 
+def fill(template: Template, values: dict[str, str | None]) -> Reply:
+    """The template's draft with cleaned values (or its fallbacks), framed by its intro."""
+    filled = template.text.format(
+        **{
+            name: clean_value(values.get(name)) or template.fallbacks[name]
+            for name in template.fields
+        }
+    )
+    return Reply(
+        text="\n\n".join(part for part in (template.intro, filled, template.outro) if part)
+    )
+
+
 def thank_you_note(
     manager: str | None, company: str | None, topic: str | None, source: Content | None = None
 ) -> Reply:
     """A short thank-you note; send one after every meeting, referrals or not."""
-    source = source or content()
-    draft = source.templates.thank_you_note.text.format(
-        manager=clean_value(manager) or "[manager's name]",
-        company=clean_value(company) or "your company",
-        topic=clean_value(topic) or "the field",
-    )
-    return Reply(
-        text=(
-            "Here is a short thank-you note. Send one after **every** informational interview, "
-            f"whether or not you got referrals:\n\n{draft}"
-        )
-    )
+    template = (source or content()).templates.thank_you_note
+    return fill(template, {"manager": manager, "company": company, "topic": topic})
 
 
 def referral_call(
     contact: str | None, referrer: str | None, company: str | None, source: Content | None = None
 ) -> Reply:
     """A call script that names the referrer, states the purpose, asks for a brief meeting."""
-    source = source or content()
-    draft = source.templates.referral_call.text.format(
-        contact=clean_value(contact) or "[their name]",
-        referrer=clean_value(referrer) or "[the manager who referred you]",
-        company=clean_value(company) or "yours",
-    )
-    return Reply(
-        text=(
-            "A phone call is fine, because someone you both know referred you. Here is a script: "
-            "it names who sent you, says why you're calling and asks for a brief meeting.\n\n"
-            f"{draft}"
-        )
-    )
+    template = (source or content()).templates.referral_call
+    return fill(template, {"contact": contact, "referrer": referrer, "company": company})
 
 
 def interview_request(
     manager: str | None, position: str | None, source: Content | None = None
 ) -> Reply:
     """What to say when calling a manager you'd like to work for once research is done."""
-    source = source or content()
-    draft = source.templates.interview_request.text.format(
-        manager=clean_value(manager) or "[manager's name]",
-        position=clean_value(position) or "[the position you want]",
-    )
-    return Reply(
-        text=(
-            "Call the managers you'd like to work for and bring them up to date. For example:\n\n"
-            f"{draft}\n\nIf there's no opening, ask whom else they'd suggest you talk to: "
-            "your new contacts are your network for job interviews now."
-        )
-    )
+    template = (source or content()).templates.interview_request
+    return fill(template, {"manager": manager, "position": position})

@@ -86,7 +86,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "replay", help="replay scripted sessions and check what the bot says",
         description=(
-            "Replay session files (see the README, "Practice sessions") turn by turn and check "
+            "Replay session files (see the README, 'Practice sessions') turn by turn and check "
             "each reply. Without --url, starts the action server and the Rasa server for the "
             "run (about 45s). Exit code: 0 all expectations hold, 1 one failed, 2 invalid "
             "file or unreachable server."))

@@ -125,3 +125,10 @@ def test_phase_without_any_faq_answer_is_rejected(content_copy):
     faq.write_text(text)
     with pytest.raises(DataFileError, match="no answer covers a direct question about: referrals"):
         load_content(directory, faq)
+
+
+def test_template_without_a_fallback_for_a_field_is_rejected(content_copy):
+    directory, faq = content_copy
+    _replace(directory / "templates.yml", 'position: "[the position you want]"', "")
+    with pytest.raises(DataFileError, match="no fallback for: position"):
+        load_content(directory, faq)
