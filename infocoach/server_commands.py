@@ -122,7 +122,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
             p.add_argument(
                 "--cors",
                 default=None,
-                help="allowed web origin(s) for the REST/socket channels (default: none)",
+                help=(
+                    "a web origin allowed to embed the chat "
+                    "(default: same origin only; the web widget's socket follows it too)"
+                ),
             )
         else:
             p.add_argument(
