@@ -21,8 +21,14 @@ REPLY_TIMEOUT_MS = 90_000
 expect.set_options(timeout=REPLY_TIMEOUT_MS)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    """Chromium for one test module.
+
+    Playwright's sync API keeps an event loop running in the main thread while
+    it is open; scoped to a module, it is closed before the rest of the suite
+    runs code that starts its own loop (asyncio.run).
+    """
     if not CHROMIUM.exists() and not shutil.which("chromium"):
         pytest.fail("Chromium is missing: run `make browser-deps` (installs Debian's chromium)")
     with sync_playwright() as playwright:
