@@ -7,9 +7,8 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import current_phase, send
-from infocoach import answers, walkthrough
-from infocoach.replies import Reply
+from actions.common import send
+from infocoach import answers
 
 
 def selected_topic(tracker: Tracker) -> str | None:
@@ -28,22 +27,6 @@ def best_guesses(tracker: Tracker, limit: int = 2) -> list[str]:
     message = tracker.latest_message or {}
     ranking = ((message.get("response_selector") or {}).get("faq") or {}).get("ranking") or []
     return [r["intent_response_key"] for r in ranking[:limit] if r.get("intent_response_key")]
-
-
-class ActionAnswerFaq(Action):
-    def name(self) -> str:
-        return "action_answer_faq"
-
-    def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list:
-        reply = answers.answer(selected_topic(tracker))
-        if reply is None:
-            send(dispatcher, answers.clarify([]))
-            return []
-        buttons = walkthrough.continue_button(current_phase(tracker))
-        send(dispatcher, Reply(text=reply.text, buttons=buttons))
-        return []
 
 
 class ActionClarify(Action):
