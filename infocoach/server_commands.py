@@ -9,7 +9,14 @@ import subprocess
 import sys
 import time
 
-from infocoach.servers import API_TOKEN_ENV, MODELS_DIR, ROOT, ServerError, Servers
+from infocoach.servers import (
+    API_TOKEN_ENV,
+    MODELS_DIR,
+    ROOT,
+    ServerError,
+    Servers,
+    models_newest_first,
+)
 
 KEEP_MODELS = 2
 SLACK_ENV = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
@@ -47,8 +54,7 @@ def train(args: argparse.Namespace) -> int:
 
 def _prune_models(keep: int) -> None:
     """Delete all but the newest ``keep`` models; each is tens of megabytes."""
-    models = sorted(MODELS_DIR.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in models[keep:]:
+    for old in models_newest_first()[keep:]:
         old.unlink()
 
 

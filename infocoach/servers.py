@@ -43,11 +43,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def models_newest_first(models_dir: Path = MODELS_DIR) -> list[Path]:
+    return sorted(models_dir.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime, reverse=True)
+
+
 def latest_model(models_dir: Path = MODELS_DIR) -> Path:
-    models = sorted(models_dir.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    models = models_newest_first(models_dir)
     if not models:
         raise ServerError(f"no trained model in {models_dir}: run `make train` first")
-    return models[-1]
+    return models[0]
 
 
 def _unset_env_refs(config: object) -> list[str]:
