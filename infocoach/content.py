@@ -104,16 +104,16 @@ class FaqFile(StrictModel):
             raise ValueError(f"no answer covers a direct question about: {', '.join(missing)}")
         return responses
 
+    def topic(self, key: str) -> Topic | None:
+        """The answer to ``faq/<key>``, looked up directly (not by scanning every topic)."""
+        variants = self.responses.get(f"utter_faq/{key}")
+        if not variants:
+            return None
+        meta = variants[0].metadata
+        return Topic(key=key, phase=meta.phase, question=meta.question, answer=variants[0].text)
+
     def topics(self) -> list[Topic]:
-        return [
-            Topic(
-                key=name.split("/", 1)[1],
-                phase=v[0].metadata.phase,
-                question=v[0].metadata.question,
-                answer=v[0].text,
-            )
-            for name, v in self.responses.items()
-        ]
+        return [self.topic(name.split("/", 1)[1]) for name in self.responses]
 
 
 class StageAdvice(StrictModel):
@@ -205,7 +205,7 @@ class Content(StrictModel):
         return self.faq.topics()
 
     def topic(self, key: str) -> Topic | None:
-        return next((t for t in self.faq.topics() if t.key == key), None)
+        return self.faq.topic(key)
 
 
 def load_content(directory: Path = CONTENT_DIR, faq_file: Path = FAQ_FILE) -> Content:
