@@ -1,4 +1,4 @@
-"""The words that can show an interest signal, as spaCy Matcher patterns over lemmas.
+"""The words that can show an interest signal: patterns over lemmas, in spaCy Matcher syntax.
 
 Why patterns and not a bag of keywords: the baseline that fires on "notes" or
 "background" anywhere scores 0.72 micro-F1 and flags half of the reports with
@@ -29,14 +29,9 @@ Token = dict[str, object]
 Pattern = list[Token]
 
 
-def _one_of(words: tuple[str, ...]) -> object:
-    """A single word as plain equality: the Matcher checks it in C, an IN set in Python."""
-    return words[0] if len(words) == 1 else {"IN": list(words)}
-
-
 def lem(*lemmas: str, op: str | None = None) -> Token:
     """A token whose lemma is one of ``lemmas`` (optionally quantified)."""
-    token: Token = {"LEMMA": _one_of(lemmas)}
+    token: Token = {"LEMMA": {"IN": list(lemmas)}}
     if op:
         token["OP"] = op
     return token
@@ -44,7 +39,7 @@ def lem(*lemmas: str, op: str | None = None) -> Token:
 
 def low(*words: str, op: str | None = None) -> Token:
     """A token whose lower-cased text is one of ``words``: for forms whose lemma misleads."""
-    token: Token = {"LOWER": _one_of(words)}
+    token: Token = {"LOWER": {"IN": list(words)}}
     if op:
         token["OP"] = op
     return token
@@ -52,7 +47,7 @@ def low(*words: str, op: str | None = None) -> Token:
 
 @dataclass(frozen=True)
 class Cue:
-    """A named Matcher pattern group: what it shows and how sure it makes us."""
+    """A named group of patterns: what it shows and how sure it makes us."""
 
     name: str
     signal: Signal | None

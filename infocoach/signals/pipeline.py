@@ -1,11 +1,12 @@
 """The spaCy pipeline behind the spotter, built once per process.
 
-``spacy.blank("en")`` plus the lookup lemmatizer (no trained model may be
-downloaded), then our own steps:
+``spacy.blank("en")`` (no trained model may be downloaded), then our own steps:
 
-1. ``infocoach_typos`` repairs one-letter typos in cue words (:mod:`.typos`);
-2. ``infocoach_signal_cues`` matches the cue patterns (:mod:`.cues`) and puts
-   each candidate in ``doc.spans["signal_cues"]``;
+1. ``infocoach_lemmas``: spaCy's lookup lemmatizer (tables from
+   spacy-lookups-data), cached by word, which also repairs one-letter typos
+   in cue words (:mod:`.typos`);
+2. ``infocoach_signal_cues`` matches the cue patterns (:mod:`.cues`, matched
+   by :mod:`.patterns`) and puts each candidate in ``doc.spans["signal_cues"]``;
 3. two NegEx components from ``negspacy`` mark the candidates that are
    *negated* ("he didn't take notes") or only *hypothetical* ("I was hoping
    he'd take notes"). NegEx is exactly the scope rule we need (a cue before
@@ -18,15 +19,17 @@ downloaded), then our own steps:
 # hints at run time to validate their config.
 from functools import lru_cache
 
+import numpy
 import spacy
 from negspacy.negation import Negex
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import IS_PUNCT, LEMMA, LOWER, ORTH
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.lookups import Lookups
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from infocoach.signals import cues
+from infocoach.signals.patterns import PatternSet
 from infocoach.signals.sentences import sentence_of
 from infocoach.signals.typos import TypoFixer
 
@@ -34,6 +37,8 @@ SPAN_KEY = "signal_cues"
 NEGATED = "negated"
 HYPOTHETICAL = "hypothetical"
 
+# Distinct words whose lemma is remembered; the same words recur in every report.
+WORD_CACHE_SIZE = 100_000
 # Words that end a cue's scope: "she didn't take notes, but asked about my background".
 TERMINATION = [
     "but", "though", "although", "however", "yet", "whereas", "while", "when", "then",
@@ -43,6 +48,8 @@ TERMINATION = [
 # Breaks between a pair's head and tail: the tail must belong to the head's clause.
 CLAUSE_BREAK = {"but", "though", "although", "however", "whereas", "while", "because", ";", "."}
 NEGATION_WORDS = {"no", "not", "n't", "nt", "never", "nothing", "none", "nobody", "neither"}
+# Words that make a company tail the user's own: "excited about my work".
+OWN_WORDS = {"my", "your"}
 
 NEGATION_TERMS = {
     "pseudo_negations": [
@@ -81,140 +88,113 @@ HYPOTHETICAL_TERMS = {
 }
 
 
-class TypoRepair:
-    """Sets the lemma of a misspelt cue word; records which tokens it repaired."""
+class RepairingLemmatizer(Lemmatizer):
+    """spaCy's lookup lemmatizer, cached by word, that also repairs typos in cue words.
 
-    def __init__(self, nlp: Language) -> None:
+    spaCy's own ``Lemmatizer`` builds a ``Token`` and looks the table up for
+    every token of every doc; the same few thousand words recur in every
+    report, so each word's lemma is looked up (and typo-checked) once and a
+    doc gets all its lemmas in one ``from_array`` call. The indices of
+    repaired tokens go to ``doc.user_data["typos"]``.
+    """
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        super().__init__(nlp.vocab, None, name, mode="lookup")
         self.fixer: TypoFixer | None = None
-        self.nlp = nlp
+        self._by_word: dict[int, tuple[int, bool]] = {}
 
-    def initialize(self, get_examples: object = None, *, nlp: Language | None = None) -> None:
-        """Called by ``nlp.initialize()`` after the lemmatizer has loaded its table."""
-        table = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    def initialize(self, get_examples: object = None, *, nlp: Language | None = None,
+                   lookups: Lookups | None = None) -> None:
+        """Load the lemma table from spacy-lookups-data, then index the typo targets."""
+        super().initialize(get_examples, nlp=nlp, lookups=lookups)
+        table = self.lookups.get_table("lemma_lookup")
         self.fixer = TypoFixer(cues.TYPO_TARGETS, table, set(table.values()))
+        self._by_word.clear()
 
     def __call__(self, doc: Doc) -> Doc:
-        repaired = []
-        if self.fixer is not None:
-            strings = doc.vocab.strings
-            # Hashes, not Token objects: most words are seen before and cached.
-            for i, key in enumerate(doc.to_array(LOWER).tolist()):
-                lemma = self.fixer.repair(strings[key])
-                if lemma:
-                    doc[i].lemma_ = lemma
-                    repaired.append(i)
-        doc.user_data["typos"] = repaired
+        if self.fixer is None:
+            raise RuntimeError(f"{self.name}: call nlp.initialize() before use")
+        entries = [self._by_word.get(word) or self._learn(word) for word in
+                   doc.to_array(ORTH).tolist()]
+        if entries:
+            lemmas = numpy.array([lemma for lemma, _ in entries], dtype=numpy.uint64)
+            doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        doc.user_data["typos"] = [i for i, (_, repaired) in enumerate(entries) if repaired]
         return doc
+
+    def _learn(self, word: int) -> tuple[int, bool]:
+        """The lemma of a word not seen before, and whether it was a repaired typo."""
+        strings = self.vocab.strings
+        text = strings[word]
+        repaired = self.fixer.repair(text.lower()) if self.fixer else None
+        lemma = repaired or self.lookups.get_table("lemma_lookup").get(text, text)
+        entry = (strings.add(lemma), repaired is not None)
+        if len(self._by_word) < WORD_CACHE_SIZE:
+            self._by_word[word] = entry
+        return entry
 
 
 class CueMatcher:
     """Finds phrase cues and head+tail pairs; each becomes a span labelled by cue name."""
 
     def __init__(self, nlp: Language) -> None:
-        stop_words = nlp.Defaults.stop_words
         strings = nlp.vocab.strings
-        # One-word patterns are a dict lookup per token. The others are grouped
-        # by their rarest word, one Matcher per word, run only when that word
-        # occurs (one Matcher for all patterns is five times slower).
-        self.tails = {pair.tail.name for pair in cues.PAIRS}
-        self.one_word: dict[tuple[str, int], list[str]] = {}
-        groups: dict[tuple[frozenset[int], bool], Matcher] = {}
-        for cue in cues.ALL_CUES:
-            for pattern in cue.patterns:
-                if _is_one_word(pattern):
-                    (attr,) = pattern[0]
-                    for word in _words(pattern[0]):
-                        self.one_word.setdefault((attr, strings.add(word)), []).append(cue.name)
-                    continue
-                anchor = frozenset(strings.add(w) for w in _anchor(pattern, stop_words))
-                key = (anchor, cue.name in self.tails)
-                groups.setdefault(key, Matcher(nlp.vocab)).add(cue.name, [pattern])
-        self.gated = [(anchor, is_tail, matcher) for (anchor, is_tail), matcher in groups.items()]
+        self.patterns = PatternSet(
+            strings, ((cue.name, pattern) for cue in cues.ALL_CUES for pattern in cue.patterns)
+        )
+        self.breaks = {strings.add(word) for word in CLAUSE_BREAK | NEGATION_WORDS}
+        self.own = {strings.add(word) for word in OWN_WORDS}
 
     def __call__(self, doc: Doc) -> Doc:
-        found = self._match(doc)
-        spans = []
-        for cue in (*cues.PHRASES, cues.VAGUE):
-            spans += filter_spans(found.get(cue.name, []))
+        # One 2-D array, transposed: three ``to_array`` calls cost twice as much.
+        lowers, lemmas, puncts = doc.to_array([LOWER, LEMMA, IS_PUNCT]).T.tolist()
+        found: dict[str, list[tuple[int, int]]] = {}
+        for name, start, end in self.patterns(lowers, lemmas, puncts):
+            found.setdefault(name, []).append((start, end))
+        spans = [
+            Span(doc, start, end, label=cue.name)
+            for cue in (*cues.PHRASES, cues.VAGUE) if cue.name in found
+            for start, end in longest(found[cue.name])
+        ]
         for pair in cues.PAIRS:
-            tails = sorted(found.get(pair.tail.name, []), key=lambda s: (s.start, -s.end))
-            for head in filter_spans(found.get(pair.head.name, [])):
-                tail = next((t for t in tails if t.start >= head.end), None)
-                if tail is not None and self._same_clause(doc, head, tail, pair.max_gap) \
-                        and not _owned_by_user(doc, pair, tail):
-                    spans.append(Span(doc, head.start, tail.end, label=pair.head.name))
+            if pair.head.name not in found or pair.tail.name not in found:
+                continue
+            tails = sorted(found[pair.tail.name], key=lambda s: (s[0], -s[1]))
+            for head in longest(found[pair.head.name]):
+                tail = next((t for t in tails if t[0] >= head[1]), None)
+                if tail is not None and self._same_clause(doc, lowers, head, tail, pair.max_gap) \
+                        and not self._owned_by_user(lowers, pair, tail):
+                    spans.append(Span(doc, head[0], tail[1], label=pair.head.name))
         doc.spans[SPAN_KEY] = spans
         return doc
 
-    def _match(self, doc: Doc) -> dict[str, list[Span]]:
-        """Run only the patterns whose rarest word occurs, and tails only after a head.
-
-        One Matcher over every pattern costs ~0.4 ms a report and a Matcher
-        call has a cost per token even for one word, so one-word patterns are
-        looked up directly and the others run only when they can match.
-        """
-        # Two flat lists: ``tolist`` on the 2-D array is many times slower.
-        lowers, lemmas = doc.to_array(LOWER).tolist(), doc.to_array(LEMMA).tolist()
-        found: dict[str, list[Span]] = {}
-        for i, (lower, lemma) in enumerate(zip(lowers, lemmas, strict=True)):
-            names = self.one_word.get(("LOWER", lower), [])
-            names = names + self.one_word.get(("LEMMA", lemma), [])
-            for name in dict.fromkeys(names):
-                found.setdefault(name, []).append(Span(doc, i, i + 1, label=name))
-        words = {*lowers, *lemmas}
-        strings = doc.vocab.strings
-        for tails in (False, True):
-            wanted = {p.tail.name for p in cues.PAIRS if p.head.name in found} if tails else None
-            for anchor, is_tail, matcher in self.gated:
-                if is_tail != tails or (tails and not wanted) or anchor.isdisjoint(words):
-                    continue
-                for match_id, start, end in matcher(doc):
-                    name = strings[match_id]
-                    if not tails or name in wanted:
-                        found.setdefault(name, []).append(Span(doc, start, end, label=name))
-        return found
-
-    @staticmethod
-    def _same_clause(doc: Doc, head: Span, tail: Span, max_gap: int) -> bool:
+    def _same_clause(self, doc: Doc, lowers: list[int], head: tuple[int, int],
+                     tail: tuple[int, int], max_gap: int) -> bool:
         """The tail follows closely, with no clause break or negation in between."""
-        gap = doc[head.end : tail.start]
-        if len(gap) > max_gap or sentence_of(doc, head.start) != sentence_of(doc, tail.start):
+        if tail[0] - head[1] > max_gap or sentence_of(doc, head[0]) != sentence_of(doc, tail[0]):
             return False
-        return not any(t.lower_ in CLAUSE_BREAK or t.lower_ in NEGATION_WORDS for t in gap)
+        return self.breaks.isdisjoint(lowers[head[1] : tail[0]])
+
+    def _owned_by_user(self, lowers: list[int], pair: cues.Pair, tail: tuple[int, int]) -> bool:
+        """"Excited about *my* work" is about the user, not the company."""
+        company_tail = pair.tail is cues.ENTHUSIASM_TAIL
+        return company_tail and tail[0] > 0 and lowers[tail[0] - 1] in self.own
 
 
-def _words(token: cues.Token) -> set[str] | None:
-    """The words a LEMMA or LOWER token accepts; None for any other kind of token."""
-    value = token.get("LEMMA", token.get("LOWER"))
-    if isinstance(value, str):
-        return {value}
-    return set(value["IN"]) if isinstance(value, dict) else None
+def longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """spaCy's ``filter_spans`` on (start, end) pairs: the first longest wins an overlap."""
+    chosen, seen = [], set()
+    for start, end in sorted(spans, key=lambda s: (s[1] - s[0], -s[0]), reverse=True):
+        if start not in seen and end - 1 not in seen:
+            chosen.append((start, end))
+            seen.update(range(start, end))
+    return sorted(chosen)
 
 
-def _is_one_word(pattern: cues.Pattern) -> bool:
-    return len(pattern) == 1 and len(pattern[0]) == 1 and _words(pattern[0]) is not None
+@Language.factory("infocoach_lemmas")
+def make_lemmatizer(nlp: Language, name: str) -> RepairingLemmatizer:
+    return RepairingLemmatizer(nlp, name)
 
-
-def _anchor(pattern: cues.Pattern, stop_words: set[str]) -> set[str]:
-    """The words of the pattern's least common required token: it must occur for a match."""
-    required = [
-        words for token in pattern
-        if token.get("OP") in (None, "+") and (words := _words(token)) is not None
-    ]
-    if not required:
-        raise ValueError(f"pattern has no required word to gate on: {pattern}")
-    return min(required, key=lambda words: (len(words & stop_words), len(words)))
-
-
-def _owned_by_user(doc: Doc, pair: cues.Pair, tail: Span) -> bool:
-    """"Excited about *my* work" is about the user, not the company."""
-    company_tail = pair.tail is cues.ENTHUSIASM_TAIL
-    return company_tail and tail.start > 0 and doc[tail.start - 1].lower_ in {"my", "your"}
-
-
-@Language.factory("infocoach_typos")
-def make_typo_repair(nlp: Language, name: str) -> TypoRepair:
-    return TypoRepair(nlp)
 
 @Language.factory("infocoach_signal_cues")
 def make_cue_matcher(nlp: Language, name: str) -> CueMatcher:
@@ -242,8 +222,7 @@ def pipeline() -> Language:
     """The shared pipeline; built on first use (about a second), then reused."""
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.add_pipe("infocoach_typos")
+    nlp.add_pipe("infocoach_lemmas")
     nlp.add_pipe("infocoach_signal_cues")
     nlp.add_pipe("infocoach_scope", name=NEGATED)
     nlp.add_pipe("infocoach_scope", name=HYPOTHETICAL)

@@ -101,7 +101,7 @@ def normalize(text: str) -> str:
 def chunks(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of pieces of about CHUNK_CHARS, cut after a sentence.
 
-    Matcher and NegEx costs grow faster than the text, so a long report is read
+    NegEx's cost grows faster than the text, so a long report is read
     a few sentences at a time: 20,000 characters then cost what their pieces
     cost, not ten times more.
     """
@@ -120,7 +120,7 @@ def chunks(text: str) -> Iterator[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _actor_finder() -> ActorFinder:
-    fixer = pipeline().get_pipe("infocoach_typos").fixer
+    fixer = pipeline().get_pipe("infocoach_lemmas").fixer
     return ActorFinder(fixer.is_word)
 
 
