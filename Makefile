@@ -79,8 +79,8 @@ test: lint validate train web browser-deps ## The whole suite
 	@$(PY) -m pytest
 
 bench: train ## Benchmarks: signal spotter quality and speed, chat latency and memory
-	@$(PY) -m infocoach.cli bench
-	@$(PY) -m infocoach.cli bench-chat
+	@$(PY) -m infocoach.cli bench signals
+	@$(PY) -m infocoach.cli bench chat
 
 clean: ## Remove the venv, models and results
 	rm -rf $(VENV) models/*.tar.gz results/* var/

@@ -10,8 +10,7 @@ _MODULES = (
     "infocoach.replay.cli",
     "infocoach.replay.record",
     "infocoach.signals.cli",
-    "infocoach.signals.bench",
-    "infocoach.latency_bench",
+    "infocoach.benchmarks",
 )
 
 

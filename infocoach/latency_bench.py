@@ -1,4 +1,4 @@
-"""``infocoach bench-chat``: how fast and how big the running coach is.
+"""``infocoach bench chat``: how fast and how big the running coach is.
 
 Response time is what a person feels in every turn, and memory decides what
 machine the coach can live on; both belong in a benchmark, not in tests that
@@ -113,8 +113,8 @@ def _command(args: argparse.Namespace) -> int:
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "bench-chat",
-        help="benchmark response time and memory of the running coach",
+        "chat",
+        help="response time and memory of the running coach, over REST",
         description=__doc__.split("\n\n")[0],
     )
     parser.add_argument(

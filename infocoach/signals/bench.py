@@ -1,4 +1,4 @@
-"""``infocoach bench``: how well the spotter reads labelled reports, and how fast.
+"""``infocoach bench signals``: how well the spotter reads labelled reports, and how fast.
 
 Scores the spotter and the keyword baseline on the same split in the same run
 (per-signal precision/recall/F1, micro-F1, exact match, no-signal reports
@@ -139,8 +139,8 @@ def _command(args: argparse.Namespace) -> int:
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "bench",
-        help="benchmark the signal spotter against a keyword baseline",
+        "signals",
+        help="signal spotter against a keyword baseline: quality and throughput",
         description=__doc__.split("\n\n")[0],
     )
     parser.add_argument("--split", choices=SPLITS, default="test",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import subprocess
 import sys
@@ -81,14 +80,24 @@ def test_help_describes_the_command() -> None:
     assert b"usage: infocoach signals" in result.stdout and b"--pretty" in result.stdout
 
 
-def test_add_parser_registers_signals_and_bench() -> None:
+def test_the_cli_routes_signals_and_both_benchmarks() -> None:
+    from infocoach import latency_bench
+    from infocoach.cli import build_parser
     from infocoach.signals import bench
 
-    parser = argparse.ArgumentParser()
-    subparsers = parser.add_subparsers()
-    cli.add_parser(subparsers)
-    bench.add_parser(subparsers)
+    parser = build_parser()
     args = parser.parse_args(["signals", "--pretty", "x"])
-    assert args.func is not None and args.pretty and args.text == ["x"]
-    assert parser.parse_args(["bench"]).split == "test"
-    assert parser.parse_args(["bench", "--split", "dev"]).split == "dev"
+    assert args.func is cli._command and args.pretty and args.text == ["x"]
+    args = parser.parse_args(["bench", "signals"])
+    assert args.func is bench._command and args.split == "test"
+    assert parser.parse_args(["bench", "signals", "--split", "dev"]).split == "dev"
+    args = parser.parse_args(["bench", "chat", "--rounds", "2"])
+    assert args.func is latency_bench._command and args.rounds == 2
+
+
+def test_bench_without_a_benchmark_lists_them_and_exits_2(capsys) -> None:
+    from infocoach.cli import main
+
+    assert main(["bench"]) == 2
+    out = capsys.readouterr().out
+    assert "signals" in out and "chat" in out

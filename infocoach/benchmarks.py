@@ -1,0 +1,26 @@
+"""``infocoach bench signals|chat``: both benchmarks under one command, as the issue names them."""
+
+from __future__ import annotations
+
+import argparse
+
+from infocoach import latency_bench
+from infocoach.signals import bench as signals_bench
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "bench",
+        help="benchmarks: signal spotter quality and speed, chat latency and memory",
+        description="Benchmarks; `make bench` runs both. Results go to bench/results/.",
+    )
+    benchmarks = parser.add_subparsers(dest="benchmark", metavar="BENCHMARK")
+    signals_bench.add_parser(benchmarks)
+    latency_bench.add_parser(benchmarks)
+    parser.set_defaults(func=lambda _args: _usage(parser))
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    """``infocoach bench`` alone: say which benchmarks there are, as a usage error."""
+    parser.print_help()
+    return 2
