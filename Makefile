@@ -61,8 +61,8 @@ train: $(STAMP) ## Train the model (skipped when data and config are unchanged)
 chat: train ## Chat with the coach in the terminal
 	@$(PY) -m infocoach.cli chat --port $(PORT) --actions-port $(ACTIONS_PORT)
 
-serve: train web ## Run the servers (REST, web widget; CORS=origin lets another site embed it)
-	@$(PY) -m infocoach.cli serve --port $(PORT) --actions-port $(ACTIONS_PORT) $(if $(CORS),--cors $(CORS))
+serve: train web ## Run the servers (REST, web widget; CORS="origin ..." lets other sites embed it)
+	@$(PY) -m infocoach.cli serve --port $(PORT) --actions-port $(ACTIONS_PORT) $(foreach origin,$(CORS),--cors $(origin))
 
 lint: $(STAMP) ## ruff
 	@$(PY) -m ruff check .

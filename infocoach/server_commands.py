@@ -60,7 +60,9 @@ def _prune_models(keep: int) -> None:
 
 def serve(args: argparse.Namespace) -> int:
     _stop_on_sigterm()
-    servers = Servers(port=args.port, actions_port=args.actions_port, cors=args.cors, progress=_say)
+    servers = Servers(
+        port=args.port, actions_port=args.actions_port, cors=tuple(args.cors), progress=_say
+    )
     try:
         servers.start()
     except ServerError as exc:
@@ -127,9 +129,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         if name == "serve":
             p.add_argument(
                 "--cors",
-                default=None,
+                action="append",
+                default=[],
+                metavar="ORIGIN",
                 help=(
-                    "a web origin allowed to embed the chat "
+                    "a web origin allowed to embed the chat; repeat for several "
                     "(default: same origin only; the web widget's socket follows it too)"
                 ),
             )

@@ -130,7 +130,7 @@ class Servers:
     actions_port: int = 5055
     model: Path | None = None
     tracker_db: Path = VAR_DIR / "tracker.db"
-    cors: str | None = None
+    cors: tuple[str, ...] = ()
     run_dir: Path = VAR_DIR
     extra_args: list[str] = field(default_factory=list)
     env: dict[str, str] = field(default_factory=dict)
@@ -198,27 +198,23 @@ class Servers:
                 self.run_dir / f"credentials-{self.port}.yml", log=self.progress
             )
         self.progress(f"starting the Rasa server on port {self.port} with {model.name}")
-        args = [
-            sys.executable,
-            "-m",
-            "rasa",
-            "run",
-            "--model",
-            str(model),
-            "--port",
-            str(self.port),
-            "--endpoints",
-            str(endpoints),
-            "--credentials",
-            str(credentials),
-            "--enable-api",
-            "--auth-token",
-            self.auth_token,
-            *(["--cors", self.cors] if self.cors else []),
-            *self.extra_args,
-        ]
+        args = self.rasa_command(model, endpoints, credentials)
         proc = self._spawn("rasa", args)
         self._wait(proc, f"{self.url}/status?token={self.auth_token}", "Rasa server", timeout=240)
+
+    def rasa_command(self, model: Path, endpoints: Path, credentials: Path) -> list[str]:
+        """``rasa run`` with this run's files, the API token and the allowed web origins."""
+        return [
+            sys.executable, "-m", "rasa", "run",
+            "--model", str(model),
+            "--port", str(self.port),
+            "--endpoints", str(endpoints),
+            "--credentials", str(credentials),
+            "--enable-api",
+            "--auth-token", self.auth_token,
+            *(["--cors", *self.cors] if self.cors else []),
+            *self.extra_args,
+        ]
 
     def _wait(self, proc: subprocess.Popen, url: str, name: str, timeout: float) -> None:
         started = time.monotonic()

@@ -84,7 +84,7 @@ def other_blog() -> Iterator[Blog]:
 def own_servers(tmp_path_factory, allowed_blog: Blog) -> Iterator[Servers]:
     run_dir = tmp_path_factory.mktemp("embed-servers")
     servers = Servers(port=free_port(), actions_port=free_port(), tracker_db=run_dir / "tracker.db",
-                      run_dir=run_dir, cors=allowed_blog.origin,
+                      run_dir=run_dir, cors=(allowed_blog.origin,),
                       progress=lambda m: print(f"[embed] {m}"))
     servers.start()
     yield servers

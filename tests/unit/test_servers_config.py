@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
 
-from infocoach.servers import ServerError, latest_model, write_credentials, write_endpoints
+from infocoach.servers import (
+    ServerError,
+    Servers,
+    latest_model,
+    write_credentials,
+    write_endpoints,
+)
 
 
 def test_endpoints_point_at_this_runs_action_port_and_database(tmp_path):
@@ -46,3 +54,16 @@ def test_missing_model_says_how_to_get_one(tmp_path):
         assert "make train" in str(exc)
     else:
         raise AssertionError("expected ServerError")
+
+
+def test_every_cors_origin_given_reaches_rasa() -> None:
+    from infocoach.cli import build_parser
+
+    args = build_parser().parse_args(
+        ["serve", "--cors", "https://a.example", "--cors", "https://b.example"]
+    )
+    servers = Servers(cors=tuple(args.cors), auth_token="t")
+    command = servers.rasa_command(Path("m.tar.gz"), Path("e.yml"), Path("c.yml"))
+    at = command.index("--cors")
+    assert command[at : at + 3] == ["--cors", "https://a.example", "https://b.example"]
+    assert "--cors" not in Servers(auth_token="t").rasa_command(Path("m"), Path("e"), Path("c"))
