@@ -50,7 +50,14 @@ OTHER_NOUNS = {
 }
 TITLES = {"mr", "ms", "mrs", "dr", "prof", "mx", "miss"}
 OWN = {"my", "our"}
-EMBEDDING = {"what", "where", "why", "how", "when", "whether", "if"}
+# "My manager" is the user's own boss, but "my interviewer" is the person they met.
+MEETING_ROLES = {"interviewer", "contact", "host"}
+# Words that start a clause whose "I" is not the subject of what follows:
+# "what I did, and wrote it down", "took notes on everything I said and asked ...".
+EMBEDDING = {
+    "what", "where", "why", "how", "when", "whether", "if", "everything", "anything",
+    "something", "whatever", "all",
+}
 # "I was asked about my background": the manager asked.
 PASSIVE_VERBS = {"asked", "questioned", "quizzed", "grilled", "probed", "pressed", "interrogated",
                  "drilled"}
@@ -108,7 +115,9 @@ class ActorFinder:
         if lower in UNCLEAR_PRONOUNS:
             return Actor.UNCLEAR
         if lower in MANAGER_NOUNS or lower in OTHER_NOUNS:
-            owned = any(doc[j].lower_ in OWN for j in range(max(0, token.i - 2), token.i))
+            owned = lower not in MEETING_ROLES and any(
+                doc[j].lower_ in OWN for j in range(max(0, token.i - 2), token.i)
+            )
             return Actor.OTHER if owned or lower in OTHER_NOUNS else Actor.MANAGER
         if self._is_name(doc, original, token):
             before = doc[token.i - 1].lower_.rstrip(".") if token.i else ""

@@ -29,6 +29,7 @@ from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Span
 
 from infocoach.signals import cues
+from infocoach.signals.actors import TITLES
 from infocoach.signals.patterns import PatternSet
 from infocoach.signals.sentences import sentence_of
 from infocoach.signals.typos import TypoFixer
@@ -221,6 +222,10 @@ def make_scope(nlp: Language, name: str) -> Scope:
 def pipeline() -> Language:
     """The shared pipeline; built on first use (about a second), then reused."""
     nlp = spacy.blank("en")
+    # The text is lower-cased, and spaCy's exceptions only know "Dr." and "Ms.":
+    # without these, "dr. okafor asked" would end a sentence after "dr".
+    for title in TITLES:
+        nlp.tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("infocoach_lemmas")
     nlp.add_pipe("infocoach_signal_cues")

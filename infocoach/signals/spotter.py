@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from infocoach.ids import Signal
 from infocoach.signals import cues
-from infocoach.signals.actors import Actor, ActorFinder, Attribution
+from infocoach.signals.actors import TITLES, Actor, ActorFinder, Attribution
 from infocoach.signals.models import Finding, Reading
 from infocoach.signals.next_steps import clarifying_question
 from infocoach.signals.pipeline import HYPOTHETICAL, NEGATED, SPAN_KEY, pipeline
@@ -38,6 +38,8 @@ HTML_TAG = re.compile(r"<[^<>]{0,300}>|&[a-z]{2,6};")
 EVIDENCE_LOOKBACK = 8
 # The quote starts at the actor only when actor and cue are one clause.
 EVIDENCE_BREAK = {",", ";", "and", "then", "but", "though", "although", "while", "when"}
+# A quote that starts at the actor takes the word that introduces it: "The director jotted".
+EVIDENCE_LEAD = {"the", "my", "our", *TITLES}
 QUESTION_START = {
     "is", "are", "was", "were", "do", "does", "should", "could", "would", "can", "will", "what",
     "how", "why", "when", "shall", "must", "might", "am", "any",
@@ -178,6 +180,9 @@ def _verdict(doc: Doc, offset: int, span: Span, cue: cues.Cue, who: Attribution,
         between = doc[who.token + 1 : span.start]
         if not any(t.lower_ in EVIDENCE_BREAK or t.is_sent_start for t in between):
             start = who.token
+            if start and doc[start - 1].lower_.rstrip(".") in EVIDENCE_LEAD \
+                    and not doc[start].is_sent_start:
+                start -= 1
     last = doc[(end or span.end) - 1]
     return _Verdict(cue.signal, offset + doc[start].idx, offset + last.idx + len(last),
                     round(confidence, 2))

@@ -31,6 +31,16 @@ def test_someone_else_taking_notes_is_not_a_signal() -> None:
     assert ids("My friend who came along took notes for me.") == []
 
 
+def test_my_interviewer_is_the_manager_but_my_manager_is_someone_else() -> None:
+    assert ids("My interviewer kept scribbling in her notebook.") == ["notes"]
+    assert ids("My manager took notes when I described the meeting.") == []
+
+
+def test_the_i_of_a_relative_clause_does_not_take_over_the_next_verb() -> None:
+    text = "she took notes on everything i said and asked about my time at the bank"
+    assert ids(text) == ["background", "notes"]
+
+
 def test_passive_question_about_my_background_is_a_signal() -> None:
     assert ids("I was asked a lot about my previous roles.") == ["background"]
 
@@ -146,6 +156,7 @@ def test_a_gap_the_user_could_fill_is_a_need(text: str) -> None:
     [
         ("She went through my resume line by line.", "background"),
         ("He wanted to know what got me interested in logistics.", "background"),
+        ("she asked me what i've been doing since graduation", "background"),
         ("Marcus pulled out a notebook and started writing.", "notes"),
         ("She jotted a few things down.", "notes"),
         ("Keiko raved about the culture.", "enthusiasm"),
@@ -190,6 +201,15 @@ def test_evidence_quotes_the_original_text_at_its_offsets() -> None:
         assert text[finding.start : finding.end] == finding.evidence
         assert 0 < finding.confidence <= 1
     assert reading.signals[0].evidence == "She asked about my BACKGROUND"
+
+
+@pytest.mark.parametrize(("text", "evidence"), [
+    ("The director jotted a few things down.", "The director jotted"),
+    ("Then Dr. Okafor asked about my degree.", "Dr. Okafor asked about my degree"),
+    ("Was it good that he asked about my degree?", "he asked about my degree"),
+])
+def test_evidence_starts_with_the_words_that_name_the_actor(text: str, evidence: str) -> None:
+    assert [f.evidence for f in spot(text).signals] == [evidence]
 
 
 def test_signals_come_in_enum_order_once_each() -> None:
