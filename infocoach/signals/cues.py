@@ -84,13 +84,16 @@ BACKGROUND_NOUN = (
     "certification", "internship", "job", "role", "position", "work", "time", "reason",
     "motivation", "interest", "portfolio", "story", "transition", "switch", "decision",
     "goal", "service", "schooling", "school", "major", "previous", "last", "prior", "former",
-    "current", "old", "answer", "plan", "path", "project",
+    "current", "old", "answer", "plan", "path", "project", "thesis", "dissertation", "research",
+    "coursework", "bootcamp", "volunteering",
 )
 WHY_VERB = (
     "get", "make", "draw", "bring", "lead", "attract", "interest", "pull", "push", "motivate",
     "inspire", "spark",
 )
-WHAT_I_VERB = ("do", "study", "work", "train", "go", "want", "look", "hope", "plan", "leave")
+WHAT_I_VERB = (
+    "do", "study", "work", "train", "go", "want", "look", "hope", "plan", "leave", "see",
+)
 
 
 NOTES = Cue(
@@ -211,7 +214,7 @@ BACKGROUND_TAIL = Cue(
         [low("why"), low("i", "i'm", "me")],
         [low("how"), low("i"), lem("get", "come", "become", "end", "start", "end", "decide")],
         [low("what"), lem(*WHY_VERB), low("me")],
-        [low("what", "where"), low("i"), low("'d", "'ve", op="?"), low("been", op="?"),
+        [low("what", "where"), low("i"), low("'d", "'ve", "'m", "am", "was", op="?"), low("been", op="?"),
          lem(*WHAT_I_VERB)],
         [low("whether", "if"), low("i"), low("'d", "had", "'ve", "have"), lem("consider", "think")],
     ),

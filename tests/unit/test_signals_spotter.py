@@ -157,6 +157,8 @@ def test_a_gap_the_user_could_fill_is_a_need(text: str) -> None:
         ("She went through my resume line by line.", "background"),
         ("He wanted to know what got me interested in logistics.", "background"),
         ("she asked me what i've been doing since graduation", "background"),
+        ("The manager asked where I see myself in five years.", "background"),
+        ("She kept asking follow-up questions about my thesis.", "background"),
         ("Marcus pulled out a notebook and started writing.", "notes"),
         ("She jotted a few things down.", "notes"),
         ("Keiko raved about the culture.", "enthusiasm"),
