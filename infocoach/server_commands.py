@@ -39,11 +39,13 @@ def train(args: argparse.Namespace) -> int:
     """Train with Rasa's fingerprinting: unchanged data and config reuse the last model."""
     _say("training the model if data or config changed (Rasa's fingerprint check)")
     started = time.monotonic()
-    cmd = [sys.executable, "-m", "rasa", "train", "--out", str(MODELS_DIR), "--num-threads", "2"]
+    # Quiet: progress bars stay; Rasa's INFO log lines and known noise go.
+    rasa = ["rasa"] if args.verbose else ["infocoach.quiet_rasa"]
+    cmd = [sys.executable, "-m", *rasa, "train", "--out", str(MODELS_DIR), "--num-threads", "2"]
     if args.force:
         cmd.append("--force")
     if not args.verbose:
-        cmd.append("--quiet")  # progress bars stay; Rasa's INFO log lines go
+        cmd.append("--quiet")
     env = dict(os.environ, RASA_TELEMETRY_ENABLED="false")
     result = subprocess.run(cmd, cwd=ROOT, env=env)
     if result.returncode == 0:
@@ -114,7 +116,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description="Train the Rasa model into models/ (skipped when nothing changed).",
     )
     p.add_argument("--force", action="store_true", help="train even if nothing changed")
-    p.add_argument("-v", "--verbose", action="store_true", help="show Rasa's log lines too")
+    p.add_argument(
+        "-v", "--verbose", action="store_true",
+        help="show Rasa's log lines and every library warning too",
+    )
     p.set_defaults(func=train)
 
     for name, func, text in (

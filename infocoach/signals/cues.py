@@ -214,8 +214,8 @@ BACKGROUND_TAIL = Cue(
         [low("why"), low("i", "i'm", "me")],
         [low("how"), low("i"), lem("get", "come", "become", "end", "start", "end", "decide")],
         [low("what"), lem(*WHY_VERB), low("me")],
-        [low("what", "where"), low("i"), low("'d", "'ve", "'m", "am", "was", op="?"), low("been", op="?"),
-         lem(*WHAT_I_VERB)],
+        [low("what", "where"), low("i"), low("'d", "'ve", "'m", "am", "was", op="?"),
+         low("been", op="?"), lem(*WHAT_I_VERB)],
         [low("whether", "if"), low("i"), low("'d", "had", "'ve", "have"), lem("consider", "think")],
     ),
 )
