@@ -1,5 +1,9 @@
 """One ``action_ask_<slot>`` per form slot, generated from data/content/prompts.yml.
 
+A form's first question comes after a one-line intro (``intros`` in the same
+file), so "draft my thank-you note" isn't answered by a bare "What is the
+manager's name?".
+
 The questions are content, so they live in the content files like every other
 line the bot says; Rasa finds an ask action by name, so each prompt gets a
 small Action class of its own.
@@ -29,10 +33,28 @@ def _ask_action(slot: str) -> type[Action]:
     def run(
         self: Action, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list:
+        form = tracker.active_loop.get("name")
+        intro = content().prompts.intros.get(form) if form else None
+        if intro and _started_this_turn(tracker, form):
+            dispatcher.utter_message(text=intro)
         dispatcher.utter_message(text=content().prompts.prompts[slot])
         return []
 
     return type(f"ActionAsk_{slot}", (Action,), {"name": name, "run": run})
+
+
+def _started_this_turn(tracker: Tracker, form: str) -> bool:
+    """The form was activated after the user's latest message: this is its first question.
+
+    Later questions, re-asks after a bad answer, and the question repeated after
+    a side question all come in later turns, so the intro is said once.
+    """
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "active_loop" and event.get("name") == form:
+            return True
+    return False
 
 
 ASK_ACTIONS: dict[str, type[Action]] = {

@@ -185,6 +185,8 @@ class TemplatesFile(StrictModel):
 class PromptsFile(StrictModel):
     version: Literal[1]
     prompts: dict[Key, Text]
+    # form name -> what is said before the form's first question
+    intros: dict[Key, Text]
     start_over: Text
 
 

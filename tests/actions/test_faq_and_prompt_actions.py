@@ -63,3 +63,37 @@ def test_start_over_says_so_then_restarts(tracker_factory):
     dispatcher = CollectingDispatcher()
     assert ActionStartOver().run(dispatcher, tracker_factory(), {}) == [Restarted()]
     assert dispatcher.messages[0]["text"].startswith("Starting over")
+
+
+def test_every_intro_belongs_to_a_form(root):
+    domain = yaml.safe_load((root / "domain.yml").read_text())
+    assert set(content().prompts.intros) <= set(domain["forms"])
+
+
+def _ask_manager_name(tracker_factory, events):
+    dispatcher = CollectingDispatcher()
+    tracker = tracker_factory(active_loop="thank_you_form", events=events)
+    assert ASK_ACTIONS["manager_name"]().run(dispatcher, tracker, {}) == []
+    return [m["text"] for m in dispatcher.messages]
+
+
+def test_a_forms_first_question_comes_after_its_intro(tracker_factory):
+    events = [
+        {"event": "user", "text": "draft my thank-you note"},
+        {"event": "action", "name": "thank_you_form"},
+        {"event": "active_loop", "name": "thank_you_form"},
+    ]
+    assert _ask_manager_name(tracker_factory, events) == [
+        content().prompts.intros["thank_you_form"],
+        content().prompts.prompts["manager_name"],
+    ]
+
+
+def test_later_questions_of_the_form_have_no_intro(tracker_factory):
+    events = [
+        {"event": "user", "text": "draft my thank-you note"},
+        {"event": "active_loop", "name": "thank_you_form"},
+        {"event": "user", "text": "how do I close the meeting?"},
+        {"event": "action", "name": "thank_you_form"},
+    ]
+    assert _ask_manager_name(tracker_factory, events) == [content().prompts.prompts["manager_name"]]
