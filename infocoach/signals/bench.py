@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -21,7 +22,8 @@ from infocoach.signals.dataset import SPLITS, LabelledReport, load_split
 from infocoach.signals.spotter import spot
 
 RESULTS_FILE = Path(__file__).resolve().parents[2] / "bench" / "results" / "signals.json"
-THROUGHPUT_ROUNDS = 5
+MIN_ROUNDS = 5
+MIN_SECONDS = 3.0
 Predictor = Callable[[str], list[str]]
 
 
@@ -70,22 +72,29 @@ def score(reports: list[LabelledReport], predict: Predictor) -> dict:
 def throughput(texts: list[str]) -> dict[str, float]:
     """Reports per second through ``spot``, single process, after warm-up.
 
-    The best of several rounds, by wall clock and by this process's CPU time:
-    other jobs on a shared machine only ever slow a round down, and CPU time
-    leaves out the time spent waiting for a core.
+    Rounds over the whole split repeat for at least ``MIN_SECONDS``; the best
+    round counts, by wall clock and by this process's CPU time, because other
+    jobs on a shared machine only ever slow a round down (and CPU time leaves
+    out waiting for a core). The median shows how steady the machine was.
     """
     if not texts:
-        return {"wall": 0.0, "cpu": 0.0}
+        return {"wall": 0.0, "cpu": 0.0, "median_wall": 0.0, "rounds": 0}
     for text in texts:  # steady state: every pattern and lookup path warmed once
         spot(text)
-    wall = cpu = float("inf")
-    for _ in range(THROUGHPUT_ROUNDS):
+    walls, cpus = [], []
+    began = time.perf_counter()
+    while len(walls) < MIN_ROUNDS or time.perf_counter() - began < MIN_SECONDS:
         started, started_cpu = time.perf_counter(), time.process_time()
         for text in texts:
             spot(text)
-        wall = min(wall, time.perf_counter() - started)
-        cpu = min(cpu, time.process_time() - started_cpu)
-    return {"wall": round(len(texts) / wall, 1), "cpu": round(len(texts) / max(cpu, 1e-9), 1)}
+        walls.append(time.perf_counter() - started)
+        cpus.append(time.process_time() - started_cpu)
+    return {
+        "wall": round(len(texts) / min(walls), 1),
+        "cpu": round(len(texts) / max(min(cpus), 1e-9), 1),
+        "median_wall": round(len(texts) / statistics.median(walls), 1),
+        "rounds": len(walls),
+    }
 
 
 def run(stream: Iterable[LabelledReport], split: str = "custom") -> dict:
@@ -123,7 +132,8 @@ def format_table(results: dict) -> str:
     speed = results["throughput_reports_per_s"]
     lines.append(
         f"throughput (spotter, one process): {speed['wall']:.0f} reports/s wall clock, "
-        f"{speed['cpu']:.0f} reports per CPU-second"
+        f"{speed['cpu']:.0f} reports per CPU-second (best of {speed['rounds']} rounds; "
+        f"median {speed['median_wall']:.0f}/s)"
     )
     return "\n".join(lines)
 

@@ -38,6 +38,9 @@ HTML_TAG = re.compile(r"<[^<>]{0,300}>|&[a-z]{2,6};")
 EVIDENCE_LOOKBACK = 8
 # The quote starts at the actor only when actor and cue are one clause.
 EVIDENCE_BREAK = {",", ";", "and", "then", "but", "though", "although", "while", "when"}
+# A quote runs on to the end of its clause when that is at most this many words away.
+EVIDENCE_TAIL = 6
+QUOTE_END = EVIDENCE_BREAK | {"because", "since", "so", "after", "before", "until", "who", "which"}
 # A quote that starts at the actor takes the word that introduces it: "The director jotted".
 EVIDENCE_LEAD = {"the", "my", "our", *TITLES}
 QUESTION_START = {
@@ -183,9 +186,23 @@ def _verdict(doc: Doc, offset: int, span: Span, cue: cues.Cue, who: Attribution,
             if start and doc[start - 1].lower_.rstrip(".") in EVIDENCE_LEAD \
                     and not doc[start].is_sent_start:
                 start -= 1
-    last = doc[(end or span.end) - 1]
+    last = doc[_quote_end(doc, end or span.end) - 1]
     return _Verdict(cue.signal, offset + doc[start].idx, offset + last.idx + len(last),
                     round(confidence, 2))
+
+
+def _quote_end(doc: Doc, end: int) -> int:
+    """Where the quote ends: the end of the clause when it is a few words away.
+
+    A cue ends where its pattern does ("asked where I see"), which reads cut
+    off; "asked where I see myself in five years" is what the user wrote. A
+    clause that runs on keeps the cue's own end rather than stopping mid-phrase.
+    """
+    limit = min(sentence_of(doc, end - 1)[1], end + EVIDENCE_TAIL + 1)
+    for i in range(end, limit):
+        if doc[i].is_punct or doc[i].is_space or doc[i].lower_ in QUOTE_END:
+            return i
+    return limit if limit < end + EVIDENCE_TAIL + 1 else end
 
 
 def _ellipsis(doc: Doc, original: str, offset: int, span: Span, cue: cues.Cue,

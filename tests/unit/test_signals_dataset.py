@@ -9,8 +9,9 @@ import pytest
 
 from infocoach.datafile import DataFileError
 from infocoach.ids import Signal
+from infocoach.signals import bench, spot
 from infocoach.signals.baseline import keyword_signals
-from infocoach.signals.bench import run, score
+from infocoach.signals.bench import score
 from infocoach.signals.dataset import SPLITS, load_split, read_reports
 
 
@@ -53,9 +54,18 @@ def test_scoring_counts_false_alarms_on_no_signal_reports() -> None:
 
 
 def test_test_split_meets_the_quality_targets_and_beats_the_baseline() -> None:
-    results = run(load_split("test"), split="test")
-    spotter, baseline = results["spotter"], results["baseline"]
+    reports = load_split("test")
+    spotter = score(reports, lambda text: spot(text).ids)
+    baseline = score(reports, keyword_signals)
     assert spotter["micro_f1"] >= 0.95
     assert spotter["exact_match"] >= 0.90
     assert spotter["no_signal_flagged_rate"] <= 0.02
     assert spotter["micro_f1"] > baseline["micro_f1"] + 0.2
+
+
+def test_throughput_reports_the_best_and_median_of_at_least_five_rounds(monkeypatch) -> None:
+    monkeypatch.setattr(bench, "MIN_SECONDS", 0.0)
+    speed = bench.throughput(["She took notes.", "He asked about my background."])
+    assert speed["rounds"] == bench.MIN_ROUNDS
+    assert speed["wall"] >= speed["median_wall"] > 0
+    assert bench.throughput([]) == {"wall": 0.0, "cpu": 0.0, "median_wall": 0.0, "rounds": 0}
