@@ -23,6 +23,7 @@ import numpy
 import spacy
 from negspacy.negation import Negex
 from spacy.attrs import IS_PUNCT, LEMMA, LOWER, ORTH
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.lookups import Lookups
 from spacy.pipeline import Lemmatizer
@@ -109,7 +110,10 @@ class RepairingLemmatizer(Lemmatizer):
         """Load the lemma table from spacy-lookups-data, then index the typo targets."""
         super().initialize(get_examples, nlp=nlp, lookups=lookups)
         table = self.lookups.get_table("lemma_lookup")
-        self.fixer = TypoFixer(cues.TYPO_TARGETS, table, set(table.values()))
+        # The table lists inflected forms; words that are their own lemma ("the",
+        # "my", "there") are only its values or, for function words, stop words.
+        known = set(table.values()) | STOP_WORDS
+        self.fixer = TypoFixer(cues.TYPO_TARGETS, table, known)
         self._by_word.clear()
 
     def __call__(self, doc: Doc) -> Doc:

@@ -41,9 +41,9 @@ class TypoFixer:
     """Maps a misspelt token to the lemma of the cue word it was meant to be."""
 
     def __init__(self, targets: Iterable[str], lemma_of: Mapping[str, str],
-                 known_lemmas: set[str]) -> None:
+                 known_words: set[str]) -> None:
         self._lemma_of = lemma_of
-        self._known_lemmas = known_lemmas
+        self._known_words = known_words
         self._forms: dict[str, str] = {}
         for target in targets:
             for form in self._inflections(target):
@@ -64,9 +64,9 @@ class TypoFixer:
         return {lemma} | {c for c in candidates if self._lemma_of.get(c) == lemma}
 
     def is_word(self, lower: str) -> bool:
-        """Whether ``lower`` is an English word the lemma table knows."""
+        """Whether ``lower`` is an English word: in the lemma table or among ``known_words``."""
         return lower in self._forms or self._lemma_of.get(lower) is not None \
-            or lower in self._known_lemmas
+            or lower in self._known_words
 
     def _repair(self, lower: str) -> str | None:
         """The cue lemma ``lower`` is a typo of, or None when it is not one."""

@@ -36,6 +36,13 @@ def test_my_interviewer_is_the_manager_but_my_manager_is_someone_else() -> None:
     assert ids("My manager took notes when I described the meeting.") == []
 
 
+def test_a_capitalised_function_word_is_not_a_name() -> None:
+    # "The" is not a manager called The: who took the notes is unclear.
+    reading = spot("The recruiter took notes.")
+    assert reading.ids == [] and reading.ambiguous and reading.question
+    assert ids("Here, my boss took notes.") == []
+
+
 def test_the_i_of_a_relative_clause_does_not_take_over_the_next_verb() -> None:
     text = "she took notes on everything i said and asked about my time at the bank"
     assert ids(text) == ["background", "notes"]
