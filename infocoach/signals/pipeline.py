@@ -117,9 +117,10 @@ class RepairingLemmatizer(Lemmatizer):
         self._by_word.clear()
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.fixer is None:
+        fixer = self.fixer
+        if fixer is None:
             raise RuntimeError(f"{self.name}: call nlp.initialize() before use")
-        entries = [self._by_word.get(word) or self._learn(word) for word in
+        entries = [self._by_word.get(word) or self._learn(word, fixer) for word in
                    doc.to_array(ORTH).tolist()]
         if entries:
             lemmas = numpy.array([lemma for lemma, _ in entries], dtype=numpy.uint64)
@@ -127,11 +128,14 @@ class RepairingLemmatizer(Lemmatizer):
         doc.user_data["typos"] = [i for i, (_, repaired) in enumerate(entries) if repaired]
         return doc
 
-    def _learn(self, word: int) -> tuple[int, bool]:
-        """The lemma of a word not seen before, and whether it was a repaired typo."""
+    def _learn(self, word: int, fixer: TypoFixer) -> tuple[int, bool]:
+        """The lemma of a word not seen before, and whether it was a repaired typo.
+
+        The only place typos are checked: this cache is what keeps it rare.
+        """
         strings = self.vocab.strings
         text = strings[word]
-        repaired = self.fixer.repair(text.lower()) if self.fixer else None
+        repaired = fixer.repair(text.lower())
         lemma = repaired or self.lookups.get_table("lemma_lookup").get(text, text)
         entry = (strings.add(lemma), repaired is not None)
         if len(self._by_word) < WORD_CACHE_SIZE:

@@ -10,10 +10,8 @@ such as "votes" are never turned into "notes".
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 
 MIN_LENGTH = 5
-CACHE_SIZE = 50_000  # distinct words remembered; the same words recur in every report
 SUFFIXES = ("", "s", "es", "d", "ed", "ing", "ly", "ally")
 
 
@@ -53,7 +51,6 @@ class TypoFixer:
             if len(form) >= MIN_LENGTH:
                 for key in {form, *_deletions(form)}:
                     self._index.setdefault(key, set()).add(form)
-        self.repair = lru_cache(maxsize=CACHE_SIZE)(self._repair)
 
     def _inflections(self, lemma: str) -> set[str]:
         """The lemma and the regular forms the lemma table agrees belong to it."""
@@ -68,7 +65,7 @@ class TypoFixer:
         return lower in self._forms or self._lemma_of.get(lower) is not None \
             or lower in self._known_words
 
-    def _repair(self, lower: str) -> str | None:
+    def repair(self, lower: str) -> str | None:
         """The cue lemma ``lower`` is a typo of, or None when it is not one."""
         if len(lower) < MIN_LENGTH or not lower.isalpha() or self.is_word(lower):
             return None
