@@ -10,7 +10,6 @@ REST, and reports latency percentiles, throughput and each server's memory.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import tempfile
@@ -20,9 +19,10 @@ from pathlib import Path
 
 import requests
 
-from infocoach.servers import ROOT, Servers, free_port
+from infocoach.benchmarks import RESULTS_DIR, write_results
+from infocoach.servers import Servers, free_port
 
-RESULTS_FILE = ROOT / "bench" / "results" / "chat.json"
+RESULTS_FILE = RESULTS_DIR / "chat.json"
 SCRIPT = (
     "hi",
     "coach me through it",
@@ -105,9 +105,7 @@ def _command(args: argparse.Namespace) -> int:
     print(
         f"memory: Rasa server {figures['rasa_mib']} MiB, action server {figures['actions_mib']} MiB"
     )
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(figures, indent=2) + "\n")
-    print(f"results written to {args.output}")
+    write_results(args.output, figures)
     return 0
 
 

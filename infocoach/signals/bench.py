@@ -10,18 +10,18 @@ writes the figures to ``bench/results/signals.json``. The default split is
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from infocoach.benchmarks import RESULTS_DIR, write_results
 from infocoach.ids import Signal
 from infocoach.signals.baseline import keyword_signals
 from infocoach.signals.dataset import SPLITS, LabelledReport, load_split
 from infocoach.signals.spotter import spot
 
-RESULTS_FILE = Path(__file__).resolve().parents[2] / "bench" / "results" / "signals.json"
+RESULTS_FILE = RESULTS_DIR / "signals.json"
 MIN_ROUNDS = 5
 MIN_SECONDS = 3.0
 Predictor = Callable[[str], list[str]]
@@ -141,9 +141,7 @@ def format_table(results: dict) -> str:
 def _command(args: argparse.Namespace) -> int:
     results = run(load_split(args.split), split=args.split)
     print(format_table(results))
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(f"results written to {args.output}")
+    write_results(args.output, results)
     return 0
 
 
