@@ -59,10 +59,11 @@ class PatternSet:
         for name, pattern in patterns:
             steps = tuple(_step(token, strings, pattern) for token in pattern)
             first = steps[0] if steps else None
-            if first is None or first.test not in (LOWER, LEMMA) or first.least != 1:
+            if first is None or first.test not in (LOWER, LEMMA) \
+                    or (first.least, first.most) != (1, 1):
                 raise PatternError(f"{name}: a pattern must start with one required word: "
                                    f"{pattern}")
-            compiled = Compiled(name, (first, *steps[1:]))
+            compiled = Compiled(name, steps)
             for word in first.words:
                 self._first[first.test].setdefault(word, []).append(compiled)
 

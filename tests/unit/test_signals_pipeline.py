@@ -77,6 +77,7 @@ def test_optional_and_ranged_tokens_give_every_end() -> None:
 @pytest.mark.parametrize("pattern, message", [
     ([{"LOWER": "a", "OP": "?"}], "must start with one required word"),
     ([{"IS_PUNCT": True}], "must start with one required word"),
+    ([{"LOWER": "a", "OP": "{1,3}"}], "must start with one required word"),
     ([], "must start with one required word"),
     ([{"LOWER": "a"}, {"LOWER": "b", "OP": "+"}], "unsupported OP '\\+'"),
     ([{"POS": "NOUN"}], "unsupported attribute 'POS'"),
