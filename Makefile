@@ -68,7 +68,7 @@ lint: $(STAMP) ## ruff
 	@$(PY) -m ruff check .
 
 validate: $(STAMP) ## rasa data validate
-	@$(PY) -m infocoach.quiet_rasa data validate --fail-on-warnings --quiet
+	@$(PY) -m infocoach.server.quiet_rasa data validate --fail-on-warnings --quiet
 
 browser-deps: ## Install Debian's chromium for the browser tests when missing
 	@command -v chromium >/dev/null 2>&1 || { \

@@ -5,9 +5,9 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from infocoach.coaching.replies import Reply
+from infocoach.coaching.walkthrough import parse_phase
 from infocoach.ids import Phase
-from infocoach.replies import Reply
-from infocoach.walkthrough import parse_phase
 
 
 def send(dispatcher: CollectingDispatcher, reply: Reply) -> None:

@@ -14,8 +14,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import send
+from infocoach.coaching.debrief import debrief_reply
 from infocoach.signals import spot
-from infocoach.signals.report import debrief_reply
 
 
 class ActionDebrief(Action):

@@ -15,8 +15,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import send
-from infocoach import drafts
-from infocoach.replies import Reply
+from infocoach.coaching import drafts
+from infocoach.coaching.replies import Reply
 
 
 class ActionSuggestQuestions(Action):

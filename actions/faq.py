@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import send
-from infocoach import answers
+from infocoach.coaching import answers
 
 
 def selected_topic(tracker: Tracker) -> str | None:

@@ -10,9 +10,9 @@ from rasa_sdk.types import DomainDict
 
 from actions.common import current_phase, send
 from actions.faq import selected_topic
-from infocoach import answers, fit, walkthrough
+from infocoach.coaching import answers, fit, walkthrough
+from infocoach.coaching.replies import Reply
 from infocoach.ids import CareerStage, Employment
-from infocoach.replies import Reply
 
 
 class ActionAskCareerStage(Action):

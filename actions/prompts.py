@@ -17,7 +17,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import Restarted
 from rasa_sdk.executor import CollectingDispatcher
 
-from infocoach.content import content
+from infocoach.coaching.content import content
 
 
 def _ask_action(slot: str) -> type[Action]:

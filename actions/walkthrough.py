@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import current_phase, send
-from infocoach import walkthrough
+from infocoach.coaching import walkthrough
 from infocoach.ids import PHASE_ORDER
 
 

@@ -84,7 +84,7 @@ def live_servers(tmp_path_factory, server_env):
     on free ports, with its own tracker database. Tests keep conversations
     apart by using their own sender ids.
     """
-    from infocoach.servers import Servers, free_port
+    from infocoach.server.processes import Servers, free_port
 
     run_dir = tmp_path_factory.mktemp("servers")
     servers = Servers(

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from infocoach.servers import latest_model
+from infocoach.server.processes import latest_model
 
 pytestmark = pytest.mark.slow
 

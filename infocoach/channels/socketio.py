@@ -25,7 +25,6 @@ import logging
 import re
 import uuid
 from collections.abc import Awaitable, Callable, Iterable
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -42,10 +41,11 @@ from infocoach.channels.limits import (
     TRUNCATED_NOTE,
     check_text,
 )
+from infocoach.paths import WEB_STATIC_DIR
 
 logger = logging.getLogger(__name__)
 
-STATIC_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
+STATIC_DIR = WEB_STATIC_DIR
 SOCKET_CLIENT = STATIC_DIR / "vendor" / "socket.io.min.js"
 # The widget speaks these event names; they are fixed so page and server always agree.
 USER_EVENT = "user_uttered"

@@ -1,4 +1,4 @@
-"""Rasa adapter for :mod:`infocoach.input_guard`, placed after the FallbackClassifier.
+"""Rasa adapter for :mod:`infocoach.coaching.input_check`, placed after the FallbackClassifier.
 
 Other languages become the ``other_language`` intent (answered by a rule);
 text with no word from the training data becomes ``nlu_fallback``, so the
@@ -21,7 +21,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from infocoach.input_guard import InputKind, build_vocabulary, classify_input
+from infocoach.coaching.input_check import InputKind, build_vocabulary, classify_input
 
 OTHER_LANGUAGE_INTENT = "other_language"
 _VOCABULARY_FILE = "vocabulary.json"

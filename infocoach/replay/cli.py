@@ -25,7 +25,7 @@ from infocoach.replay.loader import SessionFile, load_sessions
 from infocoach.replay.reporters import TextReporter, to_json, to_junit, write_transcripts
 from infocoach.replay.results import Totals
 from infocoach.replay.runner import REPLY_TIMEOUT, BotUnavailable, RestBot, replay_all
-from infocoach.servers import API_TOKEN_ENV, ServerError
+from infocoach.server.processes import API_TOKEN_ENV, ServerError
 
 
 def replay(args: argparse.Namespace) -> int:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from infocoach.servers import API_TOKEN_ENV, ServerError, Servers, free_port
+from infocoach.server.processes import API_TOKEN_ENV, ServerError, Servers, free_port
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from infocoach.datafile import DataFileError, line_of, load_model_and_node
-from infocoach.replay.models import Session
+from infocoach.replay.session_format import Session
 
 SESSION_SUFFIXES = (".yml", ".yaml")
 

@@ -1,6 +1,6 @@
 """`infocoach record FILE`: chat in the terminal, get a session file to replay.
 
-The chat is the `make chat` client (infocoach.terminal); this module only
+The chat is the `make chat` client (infocoach.terminal.chat); this module only
 watches the turns go by and writes them down. The bot's replies are saved as
 comments, so the author sees what the bot said while adding expectations,
 and a later replay is not tied to today's wording unless the author wants it.
@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import TextIO
 
 from infocoach.datafile import DataFileError
-from infocoach.render import to_terminal
 from infocoach.replay.connect import bot_servers, error, say
 from infocoach.replay.loader import load_session
-from infocoach.replay.models import FORMAT_VERSION
 from infocoach.replay.runner import BotUnavailable, RestBot
-from infocoach.servers import ServerError
-from infocoach.terminal import ChatClient, run_chat
+from infocoach.replay.session_format import FORMAT_VERSION
+from infocoach.server.processes import ServerError
+from infocoach.terminal.chat import ChatClient, run_chat
+from infocoach.terminal.render import to_terminal
 
 SAYS_CHARS = 60
 # Escaped in a recorded `says:`; unlike re.escape, spaces and quotes stay readable.

@@ -16,9 +16,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TextIO
 
-from infocoach.render import to_terminal
 from infocoach.replay.loader import SessionFile
 from infocoach.replay.results import Failure, SessionResult, Status, Totals, TurnResult
+from infocoach.terminal.render import to_terminal
 
 SHOWN_USER_CHARS = 300
 SHOWN_ACTUAL_LINES = 12

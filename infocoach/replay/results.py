@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 
-from infocoach.render import to_terminal
+from infocoach.terminal.render import to_terminal
 
 
 class Status(str, Enum):

@@ -16,9 +16,9 @@ from concurrent.futures import ThreadPoolExecutor
 import requests
 
 from infocoach.replay.loader import SessionFile
-from infocoach.replay.models import Turn
 from infocoach.replay.results import BotMessage, Failure, SessionResult, TurnResult
-from infocoach.servers import API_TOKEN_ENV
+from infocoach.replay.session_format import Turn
+from infocoach.server.processes import API_TOKEN_ENV
 
 REPLY_TIMEOUT = 120.0
 

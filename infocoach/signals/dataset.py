@@ -17,8 +17,8 @@ from pydantic import BaseModel, ValidationError, constr, validator
 
 from infocoach.datafile import DataFileError
 from infocoach.ids import Signal
+from infocoach.paths import SIGNALS_DATA_DIR
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "signals"
 Split = Literal["train", "dev", "test"]
 SPLITS: tuple[Split, ...] = ("train", "dev", "test")
 
@@ -48,7 +48,7 @@ class LabelledReport(BaseModel):
 
 
 def split_path(split: Split) -> Path:
-    return DATA_DIR / f"{split}.jsonl"
+    return SIGNALS_DATA_DIR / f"{split}.jsonl"
 
 
 def read_reports(path: Path) -> Iterator[LabelledReport]:

@@ -22,9 +22,8 @@ from spacy.tokens import Doc, Span, Token
 from infocoach.ids import Signal
 from infocoach.signals import cues
 from infocoach.signals.actors import TITLES, Actor, ActorFinder, Attribution
-from infocoach.signals.models import Finding, Reading
-from infocoach.signals.next_steps import clarifying_question
 from infocoach.signals.pipeline import HYPOTHETICAL, NEGATED, SPAN_KEY, pipeline
+from infocoach.signals.readings import Finding, Reading
 from infocoach.signals.sentences import sentence_of
 
 # Reports are far shorter; the start of a pasted wall of text is plenty to read.
@@ -248,8 +247,7 @@ def _reading(original: str, tally: _Tally) -> Reading:
     )
     still_unclear = tuple(s for s in Signal if s in tally.unclear and s not in tally.found)
     if still_unclear:
-        return Reading.construct(signals=findings, ambiguous=True, unclear=still_unclear,
-                                 question=clarifying_question(still_unclear[0]))
+        return Reading.construct(signals=findings, ambiguous=True, unclear=still_unclear)
     if tally.vague and not findings:
-        return Reading.construct(ambiguous=True, question=clarifying_question(None))
+        return Reading.construct(ambiguous=True)
     return Reading.construct(signals=findings)

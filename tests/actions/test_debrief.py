@@ -9,8 +9,9 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.debrief import ActionDebrief
+from infocoach.coaching.debrief import debrief_reply
+from infocoach.coaching.next_steps import clarifying_question
 from infocoach.signals import spot
-from infocoach.signals.report import debrief_reply
 
 
 def tracker(latest: str, report: str | None = None) -> Tracker:
@@ -63,5 +64,5 @@ def test_no_signal_sets_an_empty_list_and_advises_referrals() -> None:
 def test_ambiguous_report_gets_a_question_not_a_guess() -> None:
     events, messages = run(tracker("We took notes."))
     assert events == [SlotSet("signals", []), SlotSet("debrief_report", None)]
-    assert messages[0]["text"] == spot("We took notes.").question
+    assert messages[0]["text"] == clarifying_question(spot("We took notes."))
     assert messages[0]["buttons"] == []

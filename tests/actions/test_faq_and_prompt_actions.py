@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.faq import ActionClarify, best_guesses, selected_topic
 from actions.prompts import ASK_ACTIONS, ActionStartOver
-from infocoach.content import content
+from infocoach.coaching.content import content
 
 
 def _selector(*keys):

@@ -8,7 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.fit import ActionAskCareerStage, ActionAskEmployment, ActionAssessFit, ValidateFitForm
-from infocoach import answers
+from infocoach.coaching import answers
 
 DOMAIN = {
     "forms": {"fit_form": {"required_slots": ["career_stage", "employment"]}},

@@ -6,8 +6,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.walkthrough import ActionShowPhase, ActionWalkthroughNext, ActionWalkthroughStart
+from infocoach.coaching.walkthrough import show_phase
 from infocoach.ids import Phase
-from infocoach.walkthrough import show_phase
 
 
 def _run(action, tracker):

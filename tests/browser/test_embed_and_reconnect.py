@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
-from infocoach.servers import Servers, free_port
+from infocoach.server.processes import Servers, free_port
 from tests.browser.conftest import Widget
 
 pytestmark = pytest.mark.browser

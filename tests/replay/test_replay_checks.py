@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 
 from infocoach.replay.connect import use_color
-from infocoach.replay.models import Turn
 from infocoach.replay.reporters import (
     TextReporter,
     failure_lines,
@@ -15,6 +14,7 @@ from infocoach.replay.reporters import (
 )
 from infocoach.replay.results import BotMessage, SessionResult, Status, TurnResult
 from infocoach.replay.runner import check_turn
+from infocoach.replay.session_format import Turn
 
 STEP = BotMessage(text="**Step 1 of 8: is this method right for you?**\n\nIt suits *some* people.",
                   buttons=[{"title": "Check my situation", "payload": "/check_fit"},

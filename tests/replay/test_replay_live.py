@@ -12,7 +12,7 @@ import pytest
 
 from infocoach.cli import main
 from infocoach.replay.loader import load_session
-from infocoach.servers import free_port
+from infocoach.server.processes import free_port
 
 pytestmark = pytest.mark.e2e
 

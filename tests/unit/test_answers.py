@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from infocoach.answers import answer, clarify
+from infocoach.coaching.answers import answer, clarify
 
 
 def test_answer_by_retrieval_key():

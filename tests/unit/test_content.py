@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from infocoach.content import CONTENT_DIR, FAQ_FILE, load_content
+from infocoach.coaching.content import FAQ_FILE, load_content
 from infocoach.datafile import DataFileError
 from infocoach.ids import PHASE_ORDER, CareerStage, Phase
+from infocoach.paths import CONTENT_DIR
 
 
 @pytest.fixture

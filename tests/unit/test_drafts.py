@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from infocoach.drafts import (
+from infocoach.coaching.drafts import (
     MAX_VALUE_LENGTH,
     clean_value,
     interview_request,

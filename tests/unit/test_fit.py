@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from infocoach.fit import assess_fit, parse_employment, parse_stage
+from infocoach.coaching.fit import assess_fit, parse_employment, parse_stage
 from infocoach.ids import CareerStage, Employment
 
 

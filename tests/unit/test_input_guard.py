@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from infocoach.input_guard import InputKind, build_vocabulary, classify_input, stem, words
+from infocoach.coaching.input_check import InputKind, build_vocabulary, classify_input, stem, words
 
 VOCABULARY = build_vocabulary(
     ["how do I end the meeting", "I took notes", "should I bring my resume", "thanks please help"]

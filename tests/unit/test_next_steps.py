@@ -7,11 +7,17 @@ from pathlib import Path
 
 import pytest
 
+from infocoach.coaching.debrief import debrief_reply
+from infocoach.coaching.next_steps import (
+    NEXT_STEPS_FILE,
+    advice,
+    clarifying_question,
+    load_next_steps,
+    next_steps,
+)
 from infocoach.datafile import DataFileError
 from infocoach.ids import Signal
-from infocoach.signals import next_steps, spot
-from infocoach.signals.next_steps import NEXT_STEPS_FILE, advice, load_next_steps
-from infocoach.signals.report import debrief_reply
+from infocoach.signals import spot
 
 
 def test_shipped_next_steps_file_is_valid() -> None:
@@ -85,5 +91,5 @@ def test_reply_quotes_evidence_and_meaning_then_numbered_steps() -> None:
 def test_ambiguous_reply_asks_instead_of_giving_steps() -> None:
     reading = spot("We took notes.")
     reply = debrief_reply(reading)
-    assert reply.text == reading.question
+    assert reply.text == clarifying_question(reading)
     assert "Next steps" not in reply.text

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from infocoach import quiet_rasa
+from infocoach.server import quiet_rasa
 
 
 @pytest.mark.parametrize(("category", "message", "noise"), [
@@ -27,7 +27,7 @@ def test_only_known_noise_is_dropped(category, message: str, noise: bool) -> Non
 
 def test_installed_hook_shows_real_warnings_and_drops_noise() -> None:
     script = (
-        "import warnings; from infocoach import quiet_rasa; quiet_rasa.install(); "
+        "import warnings; from infocoach.server import quiet_rasa; quiet_rasa.install(); "
         "warnings.simplefilter('always'); "
         "warnings.warn('old API', DeprecationWarning); "
         "warnings.warn('You have defined multiple entity extractors: A, B'); "

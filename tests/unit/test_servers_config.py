@@ -1,4 +1,4 @@
-"""Per-run endpoints and credentials written by infocoach.servers."""
+"""Per-run endpoints and credentials written by infocoach.server.processes."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from infocoach.servers import (
+from infocoach.server.processes import (
     ServerError,
     Servers,
     latest_model,

@@ -7,14 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from infocoach.signals import cli
+from infocoach.commands import signals as cli
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_cli(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "infocoach.signals.cli", *args],
+        [sys.executable, "-m", "infocoach.commands.signals", *args],
         input=stdin, capture_output=True, cwd=ROOT, timeout=120, check=False,
     )
 
@@ -81,9 +81,9 @@ def test_help_describes_the_command() -> None:
 
 
 def test_the_cli_routes_signals_and_both_benchmarks() -> None:
-    from infocoach import latency_bench
+    from infocoach.bench import chat as latency_bench
+    from infocoach.bench import signals as bench
     from infocoach.cli import build_parser
-    from infocoach.signals import bench
 
     parser = build_parser()
     args = parser.parse_args(["signals", "--pretty", "x"])

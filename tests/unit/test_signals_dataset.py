@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from infocoach.bench import signals as bench
+from infocoach.bench.baseline import keyword_signals
+from infocoach.bench.signals import score
 from infocoach.datafile import DataFileError
 from infocoach.ids import Signal
-from infocoach.signals import bench, spot
-from infocoach.signals.baseline import keyword_signals
-from infocoach.signals.bench import score
+from infocoach.signals import spot
 from infocoach.signals.dataset import SPLITS, load_split, read_reports
 
 

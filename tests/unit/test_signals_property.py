@@ -7,7 +7,8 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from infocoach.signals import next_steps, spot
+from infocoach.coaching.next_steps import next_steps
+from infocoach.signals import spot
 
 MAX_SECONDS = 0.5
 WORDS = st.sampled_from([

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from infocoach.coaching.next_steps import clarifying_question
 from infocoach.ids import Signal
 from infocoach.signals import spot
 
@@ -39,7 +40,7 @@ def test_my_interviewer_is_the_manager_but_my_manager_is_someone_else() -> None:
 def test_a_capitalised_function_word_is_not_a_name() -> None:
     # "The" is not a manager called The: who took the notes is unclear.
     reading = spot("The recruiter took notes.")
-    assert reading.ids == [] and reading.ambiguous and reading.question
+    assert reading.ids == [] and reading.ambiguous and clarifying_question(reading)
     assert ids("Here, my boss took notes.") == []
 
 
@@ -233,23 +234,23 @@ def test_unclear_actor_makes_the_reading_ambiguous_with_a_question() -> None:
     reading = spot("We talked about my background for a while.")
     assert reading.ambiguous and reading.ids == []
     assert reading.unclear == (Signal.BACKGROUND,)
-    assert "background" in reading.question
+    assert "background" in clarifying_question(reading)
 
 
 def test_passive_note_taking_asks_who_took_the_notes() -> None:
     reading = spot("Notes were taken.")
     assert reading.ambiguous and reading.unclear == (Signal.NOTES,)
-    assert "notes" in reading.question
+    assert "notes" in clarifying_question(reading)
 
 
 def test_a_bare_topic_is_ambiguous() -> None:
     reading = spot("They talked about the team.")
-    assert reading.ambiguous and reading.ids == [] and reading.question
+    assert reading.ambiguous and reading.ids == [] and clarifying_question(reading)
 
 
 def test_a_clear_report_is_not_ambiguous() -> None:
     reading = spot("He answered my questions and we said goodbye.")
-    assert not reading.ambiguous and reading.question is None and reading.ids == []
+    assert not reading.ambiguous and clarifying_question(reading) is None and reading.ids == []
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import yaml
 
-from infocoach.servers import ROOT, write_credentials
+from infocoach.paths import ROOT
+from infocoach.server.processes import write_credentials
 
 SLACK = "infocoach.channels.slack.SlackInput"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import yaml
 
 from infocoach.channels.slack import SlackInput
-from infocoach.servers import ROOT
+from infocoach.paths import ROOT
 
 
 def _manifest() -> dict:

@@ -9,8 +9,8 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
-from infocoach.render import to_terminal
-from infocoach.terminal import ChatClient, run_chat
+from infocoach.terminal.chat import ChatClient, run_chat
+from infocoach.terminal.render import to_terminal
 
 
 class _FakeRasa(BaseHTTPRequestHandler):

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from infocoach.ids import PHASE_ORDER, Phase
-from infocoach.walkthrough import (
+from infocoach.coaching.walkthrough import (
     continue_button,
     find_phase,
     next_phase,
@@ -13,6 +12,7 @@ from infocoach.walkthrough import (
     phase_menu,
     show_phase,
 )
+from infocoach.ids import PHASE_ORDER, Phase
 
 
 def test_walkthrough_visits_all_eight_phases_in_order():

@@ -24,9 +24,9 @@ from pathlib import Path
 import requests
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-MODELS_DIR = ROOT / "models"
-VAR_DIR = ROOT / "var"
+from infocoach.paths import MODELS_DIR, ROOT, VAR_DIR
+from infocoach.server.ports import DEFAULT_ACTIONS_PORT, DEFAULT_PORT
+
 API_TOKEN_ENV = "INFOCOACH_API_TOKEN"
 _ENV_REF = re.compile(r"\$\{([^}]+)\}")
 
@@ -126,8 +126,8 @@ def _child_env(extra: dict[str, str]) -> dict[str, str]:
 class Servers:
     """The action server and the Rasa server, as one unit."""
 
-    port: int = 5005
-    actions_port: int = 5055
+    port: int = DEFAULT_PORT
+    actions_port: int = DEFAULT_ACTIONS_PORT
     model: Path | None = None
     tracker_db: Path = VAR_DIR / "tracker.db"
     cors: tuple[str, ...] = ()

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from infocoach.content import Content, Template, content
-from infocoach.replies import Reply, bullet_list
+from infocoach.coaching.content import Content, Template, content
+from infocoach.coaching.replies import Reply, bullet_list
 
 MAX_VALUE_LENGTH = 80
 SKIP_WORDS = frozenset(

@@ -6,9 +6,9 @@ channel word it the same way.
 
 from __future__ import annotations
 
-from infocoach.replies import Reply, bullet_list
-from infocoach.signals.models import Reading
-from infocoach.signals.next_steps import advice, next_steps
+from infocoach.coaching.next_steps import advice, clarifying_question, next_steps
+from infocoach.coaching.replies import Reply, bullet_list
+from infocoach.signals.readings import Reading
 
 
 def debrief_reply(reading: Reading) -> Reply:
@@ -23,7 +23,7 @@ def debrief_reply(reading: Reading) -> Reply:
         ]
         parts.append("Here is what I read in your report:\n" + bullet_list(found))
     if reading.ambiguous:
-        parts.append(reading.question or content.clarify.topic)
+        parts.append(clarifying_question(reading))
         return Reply("\n\n".join(parts))
     numbered = "\n".join(f"{i}. {step}" for i, step in enumerate(next_steps(reading), start=1))
     parts.append("**Next steps**\n" + numbered)

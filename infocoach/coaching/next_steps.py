@@ -13,10 +13,10 @@ from typing import Literal
 
 from pydantic import conlist, constr, validator
 
-from infocoach.content import CONTENT_DIR
 from infocoach.datafile import StrictModel, load_model
 from infocoach.ids import Signal
-from infocoach.signals.models import Reading
+from infocoach.paths import CONTENT_DIR
+from infocoach.signals.readings import Reading
 
 NEXT_STEPS_FILE = CONTENT_DIR / "next_steps.yml"
 
@@ -84,7 +84,10 @@ def next_steps(reading: Reading) -> list[str]:
     return [*steps, *content.any_signal, *content.always]
 
 
-def clarifying_question(signal: Signal | None) -> str:
-    """Who did it, for an unclear ``signal``; what was said, for a bare topic (None)."""
+def clarifying_question(reading: Reading) -> str | None:
+    """For an ambiguous reading: who did it, for its first unclear signal; what
+    was said, for a bare topic. None when the reading is clear."""
+    if not reading.ambiguous:
+        return None
     clarify = advice().clarify
-    return clarify.actor[signal] if signal else clarify.topic
+    return clarify.actor[reading.unclear[0]] if reading.unclear else clarify.topic

@@ -13,7 +13,7 @@ from typing import TextIO
 
 import requests
 
-from infocoach.render import to_terminal
+from infocoach.terminal.render import to_terminal
 
 COMMANDS = {
     "/help": "show what the coach can do",

@@ -17,9 +17,8 @@ from pydantic import conlist, constr, root_validator, validator
 
 from infocoach.datafile import StrictModel, load_model
 from infocoach.ids import PHASE_ORDER, CareerStage, Employment, Phase
+from infocoach.paths import CONTENT_DIR, DATA_DIR
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-CONTENT_DIR = DATA_DIR / "content"
 FAQ_FILE = DATA_DIR / "responses" / "faq.yml"
 
 Text = constr(min_length=1)

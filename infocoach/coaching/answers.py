@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from infocoach.content import Button, Content, content
-from infocoach.replies import Reply
+from infocoach.coaching.content import Button, Content, content
+from infocoach.coaching.replies import Reply
 
 _ALWAYS_OFFERED = (
     Button(title="Coach me through it", payload="/walkthrough_start"),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from infocoach.content import Button, Content, content
+from infocoach.coaching.content import Button, Content, content
+from infocoach.coaching.replies import Reply, bullet_list
 from infocoach.ids import PHASE_ORDER, Phase
-from infocoach.replies import Reply, bullet_list
 
 
 def parse_phase(value: object) -> Phase | None:

@@ -34,13 +34,14 @@ class Reading(Result):
     """The coach's reading of one debrief report.
 
     ``ambiguous`` means part of the report could be a signal but it is unclear
-    who did it or what was said; then ``question`` asks the user, instead of the
-    coach guessing. ``unclear`` names the signals the question is about.
+    who did it or what was said; then the coach asks the user instead of
+    guessing (the wording is ``infocoach.coaching.debrief``). ``unclear`` names
+    the signals whose actor is unclear; empty with ``ambiguous`` means a bare
+    topic ("we talked about the team"): what was said is unclear.
     """
 
     signals: tuple[Finding, ...] = ()
     ambiguous: bool = False
-    question: str | None = None
     unclear: tuple[Signal, ...] = ()
 
     @property

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import requests
 
-from infocoach.benchmarks import RESULTS_DIR, write_results
-from infocoach.servers import Servers, free_port
+from infocoach.bench.results import RESULTS_DIR, write_results
+from infocoach.server.processes import Servers, free_port
 
 RESULTS_FILE = RESULTS_DIR / "chat.json"
 SCRIPT = (

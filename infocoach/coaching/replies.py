@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from infocoach.content import Button
+from infocoach.coaching.content import Button
 
 
 @dataclass(frozen=True)

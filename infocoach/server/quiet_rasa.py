@@ -1,4 +1,4 @@
-"""``python -m infocoach.quiet_rasa ARGS``: Rasa's command line without its known noise.
+"""``python -m infocoach.server.quiet_rasa ARGS``: Rasa's command line without its known noise.
 
 A first ``make chat`` trains a model, and Rasa's training prints a screenful
 of warnings that say nothing about this project: other libraries' deprecation

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from infocoach.content import Button, Content, content
+from infocoach.coaching.content import Button, Content, content
+from infocoach.coaching.replies import Reply
 from infocoach.ids import CareerStage, Employment
-from infocoach.replies import Reply
 
 
 def _any(*alternatives: str) -> str:

@@ -9,10 +9,10 @@ import subprocess
 import sys
 import time
 
-from infocoach.servers import (
+from infocoach.paths import MODELS_DIR, ROOT
+from infocoach.server.ports import DEFAULT_ACTIONS_PORT, DEFAULT_PORT
+from infocoach.server.processes import (
     API_TOKEN_ENV,
-    MODELS_DIR,
-    ROOT,
     ServerError,
     Servers,
     models_newest_first,
@@ -40,7 +40,7 @@ def train(args: argparse.Namespace) -> int:
     _say("training the model if data or config changed (Rasa's fingerprint check)")
     started = time.monotonic()
     # Quiet: progress bars stay; Rasa's INFO log lines and known noise go.
-    rasa = ["rasa"] if args.verbose else ["infocoach.quiet_rasa"]
+    rasa = ["rasa"] if args.verbose else ["infocoach.server.quiet_rasa"]
     cmd = [sys.executable, "-m", *rasa, "train", "--out", str(MODELS_DIR), "--num-threads", "2"]
     if args.force:
         cmd.append("--force")
@@ -94,7 +94,7 @@ def serve(args: argparse.Namespace) -> int:
 
 
 def chat(args: argparse.Namespace) -> int:
-    from infocoach.terminal import run_chat
+    from infocoach.terminal.chat import run_chat
 
     _stop_on_sigterm()
     servers = Servers(port=args.port, actions_port=args.actions_port, progress=_say)
@@ -127,10 +127,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         ("chat", chat, "start the servers and chat in the terminal"),
     ):
         p = subparsers.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
-        p.add_argument("--port", type=int, default=5005, help="Rasa server port (default 5005)")
-        p.add_argument(
-            "--actions-port", type=int, default=5055, help="action server port (default 5055)"
-        )
+        p.add_argument("--port", type=int, default=DEFAULT_PORT,
+                       help=f"Rasa server port (default {DEFAULT_PORT})")
+        p.add_argument("--actions-port", type=int, default=DEFAULT_ACTIONS_PORT,
+                       help=f"action server port (default {DEFAULT_ACTIONS_PORT})")
         if name == "serve":
             p.add_argument(
                 "--cors",

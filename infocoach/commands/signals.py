@@ -14,7 +14,8 @@ import sys
 from collections.abc import Iterator
 from typing import BinaryIO, TextIO
 
-from infocoach.signals import next_steps, spot
+from infocoach.coaching.next_steps import clarifying_question, next_steps
+from infocoach.signals import spot
 
 EXIT_BAD_INPUT = 2
 
@@ -46,7 +47,7 @@ def as_record(text: str) -> dict:
             for f in reading.signals
         ],
         "next_steps": next_steps(reading),
-    } | ({"question": reading.question} if reading.ambiguous else {})
+    } | ({"question": clarifying_question(reading)} if reading.ambiguous else {})
 
 
 def pretty(record: dict) -> str:
@@ -96,7 +97,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point for ``python -m infocoach.signals.cli`` (same as ``infocoach signals``)."""
+    """Entry point for ``python -m infocoach.commands.signals`` (same as ``infocoach signals``)."""
     parser = argparse.ArgumentParser(prog="infocoach")
     add_parser(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(["signals", *(sys.argv[1:] if argv is None else argv)])

@@ -15,9 +15,9 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from infocoach.benchmarks import RESULTS_DIR, write_results
+from infocoach.bench.baseline import keyword_signals
+from infocoach.bench.results import RESULTS_DIR, write_results
 from infocoach.ids import Signal
-from infocoach.signals.baseline import keyword_signals
 from infocoach.signals.dataset import SPLITS, LabelledReport, load_split
 from infocoach.signals.spotter import spot
 

@@ -6,11 +6,11 @@ import importlib
 
 # module path -> registered in this order in `infocoach --help`
 _MODULES = (
-    "infocoach.server_commands",
+    "infocoach.server.commands",
     "infocoach.replay.cli",
     "infocoach.replay.record",
-    "infocoach.signals.cli",
-    "infocoach.benchmarks",
+    "infocoach.commands.signals",
+    "infocoach.bench.cli",
 )
 
 

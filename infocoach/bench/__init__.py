@@ -1,0 +1,1 @@
+"""Benchmarks: one results writer, the signal spotter and chat benchmarks."""

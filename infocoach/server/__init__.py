@@ -1,0 +1,1 @@
+"""Starting, waiting for and stopping the servers; training. May import Rasa."""
