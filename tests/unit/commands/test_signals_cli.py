@@ -9,7 +9,7 @@ from pathlib import Path
 
 from infocoach.commands import signals as cli
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def run_cli(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess:
