@@ -1,0 +1,52 @@
+"""The blind sets stay blind: nothing in them may appear in training data.
+
+They were written by helpers who saw only the article and the issue, and are
+scored, never trained or tuned on (`infocoach bench nlu`, `bench signals`).
+A copy into the training data would silently turn them into tuned-on sets.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import yaml
+
+from infocoach.paths import DATA_DIR, ROOT, SIGNALS_DATA_DIR
+
+NLU_BLIND = ROOT / "tests" / "nlu" / "blind.yml"
+SIGNALS_BLIND = SIGNALS_DATA_DIR / "blind.jsonl"
+
+
+def _normal(text: str) -> str:
+    """Lower case, entity markup removed, runs of space and punctuation folded."""
+    plain = re.sub(r"\[([^\]]+)\](\([^)]*\)|\{[^}]*\})", r"\1", text)
+    return " ".join(re.findall(r"[a-z0-9']+", plain.lower()))
+
+
+def _nlu_messages(path: Path) -> set[str]:
+    messages = set()
+    for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
+        for line in block.get("examples", "").splitlines():
+            if line.strip().startswith("- "):
+                messages.add(_normal(line.strip()[2:]))
+    return messages
+
+
+def test_nlu_blind_set_shares_no_message_with_training_data():
+    blind = _nlu_messages(NLU_BLIND)
+    assert len(blind) >= 200
+    training = set().union(*(_nlu_messages(p) for p in (DATA_DIR / "nlu").glob("*.yml")))
+    assert not blind & training, sorted(blind & training)
+
+
+def test_signals_blind_split_shares_no_account_with_the_other_splits():
+    def texts(path: Path) -> set[str]:
+        return {_normal(json.loads(line)["text"]) for line in path.read_text().splitlines() if line}
+
+    blind = texts(SIGNALS_BLIND)
+    assert len(blind) == 150
+    splits = (p for p in SIGNALS_DATA_DIR.glob("*.jsonl") if p != SIGNALS_BLIND)
+    others = set().union(*(texts(p) for p in splits))
+    assert not blind & others, sorted(blind & others)
