@@ -21,10 +21,10 @@ def debrief_reply(reading: Reading) -> Reply:
             f'**{content.signals[f.id].label}**: "{f.evidence}". {content.signals[f.id].meaning}'
             for f in reading.signals
         ]
-        parts.append("Here is what I read in your report:\n" + bullet_list(found))
+        parts.append(f"{content.headings.found}\n{bullet_list(found)}")
     if reading.ambiguous:
         parts.append(clarifying_question(reading))
         return Reply("\n\n".join(parts))
     numbered = "\n".join(f"{i}. {step}" for i, step in enumerate(next_steps(reading), start=1))
-    parts.append("**Next steps**\n" + numbered)
+    parts.append(f"**{content.headings.next_steps}**\n{numbered}")
     return Reply("\n\n".join(parts))

@@ -47,8 +47,16 @@ class Clarify(StrictModel):
     _actor_for_every_signal = validator("actor", allow_reuse=True)(_every_signal)
 
 
+class Headings(StrictModel):
+    """The debrief reply's two parts: what was found, and what to do."""
+
+    found: Text
+    next_steps: Text
+
+
 class NextStepsFile(StrictModel):
     version: Literal[1]
+    headings: Headings
     signals: dict[Signal, SignalAdvice]
     any_signal: conlist(Text, min_items=1)
     no_signal: conlist(Text, min_items=1)
