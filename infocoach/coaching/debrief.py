@@ -11,9 +11,12 @@ from infocoach.coaching.replies import Reply, bullet_list
 from infocoach.signals.readings import Reading
 
 
-def debrief_reply(reading: Reading) -> Reply:
+def debrief_reply(reading: Reading, report: str = "") -> Reply:
     """Each signal with its quoted evidence and meaning, then next steps;
-    or, when the report is unclear, what was clear plus one question."""
+    or, when the report is unclear, what was clear plus one question.
+
+    ``reading`` is the spotter's reading of ``report``, the user's account.
+    """
     content = advice()
     parts = []
     if reading.signals:
@@ -22,9 +25,12 @@ def debrief_reply(reading: Reading) -> Reply:
             for f in reading.signals
         ]
         parts.append(f"{content.headings.found}\n{bullet_list(found)}")
+        if len(reading.signals) > 1:
+            parts.append(content.taken_together)
     if reading.ambiguous:
         parts.append(clarifying_question(reading))
         return Reply("\n\n".join(parts))
-    numbered = "\n".join(f"{i}. {step}" for i, step in enumerate(next_steps(reading), start=1))
+    steps = next_steps(reading, report)
+    numbered = "\n".join(f"{i}. {step}" for i, step in enumerate(steps, start=1))
     parts.append(f"**{content.headings.next_steps}**\n{numbered}")
     return Reply("\n\n".join(parts))
