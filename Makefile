@@ -20,7 +20,7 @@ STAMP := $(VENV)/.installed
 PYTHON310 := $(shell for p in python3.10 $(sort $(wildcard $(HOME)/.pyenv/versions/3.10.*/bin/python)); do \
 	"$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && found="$$p"; done; echo "$$found")
 
-.PHONY: help venv web train chat serve test lint validate bench browser-deps clean
+.PHONY: help venv web train chat serve test test-fast lint validate bench browser-deps clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -77,6 +77,11 @@ browser-deps: ## Install Debian's chromium for the browser tests when missing
 
 test: lint validate train web browser-deps ## The whole suite
 	@$(PY) -m pytest
+
+# The edit-test loop: no server, browser, training or Rasa model (about 30 s).
+FAST_TESTS := tests/unit tests/actions tests/replay tests/browser/test_socket_channel_units.py
+test-fast: $(STAMP) ## Unit, action and replay-format tests only (no servers, browser or training)
+	@$(PY) -m pytest $(FAST_TESTS) -m "not e2e and not browser and not slow" -q
 
 bench: train ## Benchmarks: signal spotter quality and speed, chat latency and memory
 	@$(PY) -m infocoach.cli bench signals

@@ -27,5 +27,5 @@ class ActionDebrief(Action):
     ) -> list[dict[str, Any]]:
         report = tracker.get_slot("debrief_report") or tracker.latest_message.get("text") or ""
         reading = spot(str(report))
-        send(dispatcher, debrief_reply(reading))
+        send(dispatcher, debrief_reply(reading, str(report)))
         return [SlotSet("signals", reading.ids), SlotSet("debrief_report", None)]

@@ -11,6 +11,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import current_phase, send
 from actions.faq import selected_topic
 from infocoach.coaching import answers, fit, walkthrough
+from infocoach.coaching.content import content
 from infocoach.coaching.replies import Reply
 from infocoach.ids import CareerStage, Employment
 
@@ -22,10 +23,7 @@ class ActionAskCareerStage(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list:
-        send(
-            dispatcher,
-            Reply(text="Which of these best describes you?", buttons=fit.stage_buttons()),
-        )
+        send(dispatcher, fit.ask_stage())
         return []
 
 
@@ -36,8 +34,7 @@ class ActionAskEmployment(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list:
-        text = "Are you working at the moment? It changes how managers may read your request."
-        send(dispatcher, Reply(text=text, buttons=fit.employment_buttons()))
+        send(dispatcher, fit.ask_employment())
         return []
 
 
@@ -63,8 +60,7 @@ class ValidateFitForm(FormValidationAction):
     ) -> dict[str, Any]:
         stage = fit.parse_stage(str(value or ""))
         if stage is None:
-            sorry = "Sorry, I couldn't tell which situation that is. Please pick the closest one."
-            self._not_an_answer(dispatcher, tracker, sorry)
+            self._not_an_answer(dispatcher, tracker, content().fit.unclear_stage)
         return {"career_stage": stage.value if stage else None}
 
     def validate_employment(
@@ -72,8 +68,7 @@ class ValidateFitForm(FormValidationAction):
     ) -> dict[str, Any]:
         status = fit.parse_employment(str(value or ""))
         if status is None:
-            sorry = "Sorry, I didn't catch whether you're working. Please pick one."
-            self._not_an_answer(dispatcher, tracker, sorry)
+            self._not_an_answer(dispatcher, tracker, content().fit.unclear_employment)
         return {"employment": status.value if status else None}
 
 

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import re
 
+from infocoach.coaching.content import content
+
 # Long accounts of a meeting are welcome; beyond this, NLU gains nothing and
 # the tail is dropped, and the user is told so.
 MAX_TEXT_LENGTH = 5000
 
-EMPTY_MESSAGE_REPLY = (
-    "I didn't get any text there. Type a question about informational interviews, "
-    "or say *help* to see what I can do."
-)
-ERROR_REPLY = "Sorry, something went wrong on my side. Please try again in a moment."
-TRUNCATED_NOTE = (
-    f"(Your message was very long, so I only read its first {MAX_TEXT_LENGTH:,} characters.)"
-)
+# The wording is content (data/content/conversation.yml), read once here.
+_NOTES = content().conversation.channel
+EMPTY_MESSAGE_REPLY = _NOTES.empty_message
+ERROR_REPLY = _NOTES.error
+TRUNCATED_NOTE = _NOTES.truncated.format(limit=f"{MAX_TEXT_LENGTH:,}")
+MISSING_SESSION_REPLY = _NOTES.missing_session
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from infocoach.coaching.content import content
+
 # A section block's text may hold 3,000 characters; chat.postMessage text is
 # shown in full up to 4,000. Using the smaller limit everywhere lets plain and
 # button messages split identically.
@@ -104,7 +106,8 @@ def answered_blocks(blocks: Iterable[Mapping[str, Any]], chosen_title: str) -> l
     an outdated choice.
     """
     kept = [dict(block) for block in blocks if block.get("type") != "actions"]
-    choice = {"type": "mrkdwn", "text": f"✓ You chose *{escape(chosen_title)}*"}
+    note = content().conversation.channel.slack_choice.format(choice=escape(chosen_title))
+    choice = {"type": "mrkdwn", "text": note}
     return [*kept, {"type": "context", "elements": [choice]}]
 
 

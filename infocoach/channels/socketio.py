@@ -38,6 +38,7 @@ from socketio import AsyncServer
 from infocoach.channels.limits import (
     EMPTY_MESSAGE_REPLY,
     ERROR_REPLY,
+    MISSING_SESSION_REPLY,
     TRUNCATED_NOTE,
     check_text,
 )
@@ -57,10 +58,6 @@ MAX_HISTORY_MESSAGES = 300
 # entitles a page to that conversation and its history.
 _SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
 
-MISSING_SESSION_REPLY = (
-    "This message had no valid session id, so I could not tell which conversation "
-    "it belongs to. Reload the page to start again."
-)
 # The page may only load its own files; no inline script can run even if text slipped through.
 _PAGE_HEADERS = {
     "Content-Security-Policy": (
@@ -226,7 +223,7 @@ class PersistentSocketIOInput(SocketIOInput):
         @webhook.route("/chat", methods=["GET"])
         async def chat_page(_: Request) -> HTTPResponse:
             if not SOCKET_CLIENT.exists():
-                return response.text("The web widget is not installed: run `make web`.", status=503)
+                return response.text("web widget not installed: run `make web`", status=503)
             return await response.file(STATIC_DIR / "index.html", headers=_PAGE_HEADERS)
 
         @webhook.route("/history/<session_id>", methods=["GET"])

@@ -74,9 +74,19 @@ class Topic(StrictModel):
     answer: str
 
 
+class WalkthroughFrame(StrictModel):
+    """What the walk-through says around the phases: the menu, the end, the way back."""
+
+    menu_question: Text
+    finished: Text
+    finished_buttons: conlist(Button, min_items=1)
+    continue_button: Button
+
+
 class PhasesFile(StrictModel):
     version: Literal[1]
     phases: list[PhaseContent]
+    walkthrough: WalkthroughFrame
 
     @validator("phases")
     def _all_phases_in_order(cls, phases: list[PhaseContent]) -> list[PhaseContent]:
@@ -124,13 +134,30 @@ class StageAdvice(StrictModel):
     reason: Text
 
 
+def _every_employment(mapping: dict[Employment, str]) -> dict[Employment, str]:
+    missing = [e.value for e in Employment if e not in mapping]
+    if missing:
+        raise ValueError(f"missing employment status(es): {', '.join(missing)}")
+    return mapping
+
+
 class FitFile(StrictModel):
     version: Literal[1]
+    ask_stage: Text
+    ask_employment: Text
+    # Said when a typed answer is neither a situation nor a question the bot knows.
+    unclear_stage: Text
+    unclear_employment: Text
     stages: list[StageAdvice]
+    employment_labels: dict[Employment, Text]
     suitable_headline: Text
     unsuitable_headline: Text
+    caution_heading: Text
     honesty_warning: Text
     employment_notes: dict[Employment, Text]
+
+    _labels_for_every_status = validator("employment_labels", allow_reuse=True)(_every_employment)
+    _notes_for_every_status = validator("employment_notes", allow_reuse=True)(_every_employment)
 
     @validator("stages")
     def _every_stage_once(cls, stages: list[StageAdvice]) -> list[StageAdvice]:
@@ -164,6 +191,9 @@ class Template(StrictModel):
 
 class QuestionsFile(StrictModel):
     version: Literal[1]
+    intro_with_field: Text
+    intro_without_field: Text
+    outro: Text
     with_field: conlist(Text, min_items=3)
     without_field: conlist(Text, min_items=3)
 
@@ -172,6 +202,12 @@ class QuestionsFile(StrictModel):
         if not re.search(r"\{field\}", question):
             raise ValueError("a field-tailored question must contain {field}")
         return question
+
+    @validator("intro_with_field")
+    def _intro_names_field(cls, intro: str) -> str:
+        if "{field}" not in intro:
+            raise ValueError("must contain {field}")
+        return intro
 
 
 class TemplatesFile(StrictModel):
@@ -189,6 +225,45 @@ class PromptsFile(StrictModel):
     start_over: Text
 
 
+class Clarification(StrictModel):
+    """The question asked when the bot is unsure what the user meant."""
+
+    with_guesses: Text
+    without_guesses: Text
+    # Offered after the guesses, or alone when there are none.
+    always_offered: conlist(Button, min_items=1)
+
+
+class ChannelNotes(StrictModel):
+    """What every channel says about input it could not take as it came."""
+
+    empty_message: Text
+    error: Text
+    # {limit} is the number of characters read.
+    truncated: Text
+    missing_session: Text
+    # Slack mrkdwn; {choice} is the title of the quick reply the user clicked.
+    slack_choice: Text
+
+    @validator("truncated")
+    def _names_the_limit(cls, note: str) -> str:
+        if "{limit}" not in note:
+            raise ValueError("must contain {limit}")
+        return note
+
+    @validator("slack_choice")
+    def _names_the_choice(cls, note: str) -> str:
+        if "{choice}" not in note:
+            raise ValueError("must contain {choice}")
+        return note
+
+
+class ConversationFile(StrictModel):
+    version: Literal[1]
+    clarify: Clarification
+    channel: ChannelNotes
+
+
 class Content(StrictModel):
     """All coaching content, loaded and cross-checked together."""
 
@@ -198,6 +273,7 @@ class Content(StrictModel):
     questions: QuestionsFile
     templates: TemplatesFile
     prompts: PromptsFile
+    conversation: ConversationFile
 
     def phase(self, phase: Phase) -> PhaseContent:
         return next(p for p in self.phases.phases if p.id == phase)
@@ -218,6 +294,7 @@ def load_content(directory: Path = CONTENT_DIR, faq_file: Path = FAQ_FILE) -> Co
         questions=load_model(directory / "questions.yml", QuestionsFile),
         templates=load_model(directory / "templates.yml", TemplatesFile),
         prompts=load_model(directory / "prompts.yml", PromptsFile),
+        conversation=load_model(directory / "conversation.yml", ConversationFile),
     )
 
 

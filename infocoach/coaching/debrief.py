@@ -11,9 +11,12 @@ from infocoach.coaching.replies import Reply, bullet_list
 from infocoach.signals.readings import Reading
 
 
-def debrief_reply(reading: Reading) -> Reply:
+def debrief_reply(reading: Reading, report: str = "") -> Reply:
     """Each signal with its quoted evidence and meaning, then next steps;
-    or, when the report is unclear, what was clear plus one question."""
+    or, when the report is unclear, what was clear plus one question.
+
+    ``reading`` is the spotter's reading of ``report``, the user's account.
+    """
     content = advice()
     parts = []
     if reading.signals:
@@ -21,10 +24,13 @@ def debrief_reply(reading: Reading) -> Reply:
             f'**{content.signals[f.id].label}**: "{f.evidence}". {content.signals[f.id].meaning}'
             for f in reading.signals
         ]
-        parts.append("Here is what I read in your report:\n" + bullet_list(found))
+        parts.append(f"{content.headings.found}\n{bullet_list(found)}")
+        if len(reading.signals) > 1:
+            parts.append(content.taken_together)
     if reading.ambiguous:
         parts.append(clarifying_question(reading))
         return Reply("\n\n".join(parts))
-    numbered = "\n".join(f"{i}. {step}" for i, step in enumerate(next_steps(reading), start=1))
-    parts.append("**Next steps**\n" + numbered)
+    steps = next_steps(reading, report)
+    numbered = "\n".join(f"{i}. {step}" for i, step in enumerate(steps, start=1))
+    parts.append(f"**{content.headings.next_steps}**\n{numbered}")
     return Reply("\n\n".join(parts))

@@ -35,14 +35,14 @@ def questions_for(field: str | None, source: Content | None = None) -> Reply:
     """Questions to ask in the meeting, tailored when the target field is known."""
     source = source or content()
     field = clean_value(field)
+    questions = source.questions
     if field:
-        items = [q.format(field=field) for q in source.questions.with_field]
-        intro = f"Here are questions worth asking a manager in **{field}**:"
+        items = [q.format(field=field) for q in questions.with_field]
+        intro = questions.intro_with_field.format(field=field)
     else:
-        items = list(source.questions.without_field)
-        intro = "Here are questions worth asking in any informational interview:"
-    outro = "Pick the few that matter most to you, and take notes on the answers."
-    return Reply(text=f"{intro}\n{bullet_list(items)}\n\n{outro}")
+        items = list(questions.without_field)
+        intro = questions.intro_without_field
+    return Reply(text=f"{intro}\n{bullet_list(items)}\n\n{questions.outro}")
 
 
 def fill(template: Template, values: dict[str, str | None]) -> Reply:

@@ -126,12 +126,25 @@ def stage_buttons(source: Content | None = None) -> tuple[Button, ...]:
     )
 
 
-def employment_buttons() -> tuple[Button, ...]:
-    return (
-        Button(title="Employed", payload='/inform{"employment": "employed"}'),
-        Button(title="Not working right now", payload='/inform{"employment": "unemployed"}'),
-        Button(title="Rather not say", payload='/inform{"employment": "unknown"}'),
+def employment_buttons(source: Content | None = None) -> tuple[Button, ...]:
+    """One quick reply per employment status, in :class:`Employment` order."""
+    labels = (source or content()).fit.employment_labels
+    return tuple(
+        Button(title=labels[status], payload=f'/inform{{"employment": "{status.value}"}}')
+        for status in Employment
     )
+
+
+def ask_stage(source: Content | None = None) -> Reply:
+    """The fit form's first question, answered with a quick reply per stage."""
+    source = source or content()
+    return Reply(text=source.fit.ask_stage, buttons=stage_buttons(source))
+
+
+def ask_employment(source: Content | None = None) -> Reply:
+    """The fit form's second question, answered with a quick reply per status."""
+    source = source or content()
+    return Reply(text=source.fit.ask_employment, buttons=employment_buttons(source))
 
 
 def assess_fit(stage: CareerStage, employment: Employment, source: Content | None = None) -> Reply:
@@ -142,7 +155,7 @@ def assess_fit(stage: CareerStage, employment: Employment, source: Content | Non
     lines = [
         f"**{headline}**",
         advice.reason,
-        f"**A word of caution:** {source.fit.honesty_warning}",
+        f"**{source.fit.caution_heading}:** {source.fit.honesty_warning}",
         source.fit.employment_notes[employment],
     ]
     return Reply(text="\n\n".join(lines))

@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import conlist, constr, validator
 
+from infocoach.coaching.referrals import said_got_names
 from infocoach.datafile import StrictModel, load_model
 from infocoach.ids import Signal
 from infocoach.paths import CONTENT_DIR
@@ -47,11 +48,30 @@ class Clarify(StrictModel):
     _actor_for_every_signal = validator("actor", allow_reuse=True)(_every_signal)
 
 
+class Headings(StrictModel):
+    """The debrief reply's two parts: what was found, and what to do."""
+
+    found: Text
+    next_steps: Text
+
+
+class Referrals(StrictModel):
+    """What to do about referrals: call them, or ask for some next time."""
+
+    got_names: conlist(Text, min_items=1)
+    # The report does not say they gave names: maybe they did, maybe not.
+    no_names: conlist(Text, min_items=1)
+
+
 class NextStepsFile(StrictModel):
     version: Literal[1]
+    headings: Headings
     signals: dict[Signal, SignalAdvice]
+    # Said after the signs found, when there are two or more.
+    taken_together: Text
     any_signal: conlist(Text, min_items=1)
     no_signal: conlist(Text, min_items=1)
+    referrals: Referrals
     always: conlist(Text, min_items=1)
     clarify: Clarify
 
@@ -75,13 +95,20 @@ def advice() -> NextStepsFile:
     return load_next_steps()
 
 
-def next_steps(reading: Reading) -> list[str]:
-    """What to do after the meeting, given what the spotter found."""
+def next_steps(reading: Reading, report: str = "") -> list[str]:
+    """What to do after the meeting, given what the spotter found in ``report``.
+
+    The reminder to ask for referrals next time is left out when the report
+    says the manager already suggested people.
+    """
     content = advice()
+    referrals = (
+        content.referrals.got_names if said_got_names(report) else content.referrals.no_names
+    )
     if not reading.signals:
-        return [*content.no_signal, *content.always]
+        return [*content.no_signal, *referrals, *content.always]
     steps = [step for f in reading.signals for step in content.signals[f.id].steps]
-    return [*steps, *content.any_signal, *content.always]
+    return [*steps, *content.any_signal, *referrals, *content.always]
 
 
 def clarifying_question(reading: Reading) -> str | None:

@@ -40,7 +40,7 @@ def phase_menu(source: Content | None = None) -> Reply:
         )
         for p in source.phases.phases
     )
-    return Reply(text="Which step would you like to see?", buttons=buttons)
+    return Reply(text=source.phases.walkthrough.menu_question, buttons=buttons)
 
 
 def next_phase(current: Phase | None) -> Phase | None:
@@ -59,21 +59,14 @@ def show_phase(phase: Phase, source: Content | None = None) -> Reply:
     return Reply(text=text, buttons=tuple(item.buttons))
 
 
-def finished() -> Reply:
-    return Reply(
-        text=(
-            "That's the whole method, from deciding whether it fits you to turning your research "
-            "into job interviews. Ask me about any step at any time, or tell me how a meeting went."
-        ),
-        buttons=(
-            Button(title="Start over", payload="/walkthrough_start"),
-            Button(title="Tell you how a meeting went", payload="/debrief_start"),
-        ),
-    )
+def finished(source: Content | None = None) -> Reply:
+    """Said after the last phase: what was covered, and where to go from here."""
+    frame = (source or content()).phases.walkthrough
+    return Reply(text=frame.finished, buttons=tuple(frame.finished_buttons))
 
 
-def continue_button(current: Phase | None) -> tuple[Button, ...]:
+def continue_button(current: Phase | None, source: Content | None = None) -> tuple[Button, ...]:
     """A way back into an unfinished walk-through after a side question."""
     if current is None or next_phase(current) is None:
         return ()
-    return (Button(title="Continue the walk-through", payload="/walkthrough_next"),)
+    return ((source or content()).phases.walkthrough.continue_button,)

@@ -46,7 +46,7 @@ def as_record(text: str) -> dict:
              "confidence": f.confidence}
             for f in reading.signals
         ],
-        "next_steps": next_steps(reading),
+        "next_steps": next_steps(reading, text),
     } | ({"question": clarifying_question(reading)} if reading.ambiguous else {})
 
 

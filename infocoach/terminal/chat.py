@@ -7,13 +7,20 @@ person types and when a script feeds it.
 
 from __future__ import annotations
 
+import shutil
 import sys
 import uuid
+from collections.abc import Callable
 from typing import TextIO
 
 import requests
 
-from infocoach.terminal.render import to_terminal
+from infocoach.terminal.render import to_terminal, wrap
+
+PROMPT = "coach> "
+INDENT = " " * len(PROMPT)
+# Narrower than this, wrapping would leave a word or two per line: let the terminal cope.
+MIN_WIDTH = 20
 
 COMMANDS = {
     "/help": "show what the coach can do",
@@ -29,12 +36,25 @@ BANNER = (
 class ChatClient:
     """Sends lines to the REST channel and formats what comes back."""
 
-    def __init__(self, url: str, sender: str | None, out: TextIO, color: bool) -> None:
+    def __init__(
+        self,
+        url: str,
+        sender: str | None,
+        out: TextIO,
+        color: bool,
+        columns: Callable[[], int | None] | None = None,
+    ) -> None:
+        """``columns`` gives the window's width, asked again for every reply so a
+        resized window is followed; None (the default when ``out`` is not a
+        terminal) leaves lines unwrapped, as transcripts and pipes want them."""
         self.webhook = f"{url}/webhooks/rest/webhook"
         self.sender = sender or f"terminal-{uuid.uuid4().hex[:12]}"
         self.out = out
         self.color = color
         self.buttons: list[dict[str, str]] = []
+        self.columns = columns or (
+            (lambda: shutil.get_terminal_size().columns) if out.isatty() else (lambda: None)
+        )
 
     def _print(self, text: str = "") -> None:
         print(text, file=self.out, flush=True)
@@ -54,17 +74,23 @@ class ChatClient:
             )
             return None
         self.buttons = []
+        columns = self.columns()
         for message in messages:
             if message.get("text"):
-                self._print(
-                    "coach> " + to_terminal(message["text"], self.color).replace("\n", "\n       ")
-                )
+                self._print(PROMPT + f"\n{INDENT}".join(self._lines(message["text"], columns)))
             for button in message.get("buttons") or []:
                 self.buttons.append(button)
-                self._print(f"       [{len(self.buttons)}] {button.get('title', '')}")
+                item = f"[{len(self.buttons)}] {button.get('title', '')}"
+                self._print(INDENT + f"\n{INDENT}".join(self._lines(item, columns)))
         if not messages:
             self._print("coach> (no reply; say *help* to see what I can do)")
         return messages
+
+    def _lines(self, text: str, columns: int | None) -> list[str]:
+        """``text`` styled for the terminal, wrapped to ``columns`` minus the indent."""
+        if columns is None or columns - len(INDENT) < MIN_WIDTH:
+            return to_terminal(text, self.color).split("\n")
+        return to_terminal("\n".join(wrap(text, columns - len(INDENT))), self.color).split("\n")
 
     def handle(self, line: str) -> bool:
         """Act on one typed line; False when the user wants to leave."""

@@ -54,10 +54,16 @@ def test_latest_message_is_read_when_slot_is_empty() -> None:
     assert "**Next steps**" in messages[0]["text"]
 
 
+def test_the_report_in_the_slot_decides_the_referral_steps() -> None:
+    _, messages = run(tracker("that's all", report="He took notes and gave me two names."))
+    assert "Call the managers they suggested" in messages[0]["text"]
+    assert "two or three managers at other companies" not in messages[0]["text"]
+
+
 def test_no_signal_sets_an_empty_list_and_advises_referrals() -> None:
     events, messages = run(tracker("I took notes but he didn't"))
     assert events == [SlotSet("signals", []), SlotSet("debrief_report", None)]
-    assert "two or three other companies" in messages[0]["text"]
+    assert "two or three managers at other companies" in messages[0]["text"]
     assert "thank" in messages[0]["text"].lower()
 
 

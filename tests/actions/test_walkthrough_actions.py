@@ -47,7 +47,7 @@ def test_show_phase_uses_the_entity(tracker_factory):
     )
     events, messages = _run(ActionShowPhase(), tracker)
     assert events == [SlotSet("phase", "referrals")]
-    assert "phone call is fine" in messages[0]["text"]
+    assert "**phone** these managers rather than write" in messages[0]["text"]
 
 
 def test_show_phase_falls_back_to_the_text_when_no_entity(tracker_factory):

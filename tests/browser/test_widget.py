@@ -22,7 +22,7 @@ def test_a_question_gets_the_coachs_advice_with_formatting(page: Page, chat_url:
 
     reply = widget.bot_bubbles.last
     expect(reply).to_contain_text("thank")
-    expect(reply).to_contain_text(re.compile(r"two or three other compan", re.I))
+    expect(reply).to_contain_text(re.compile(r"two or three managers at other compan", re.I))
     # **bold** arrives as a <strong> element, not as asterisks.
     expect(reply.locator("strong").first).to_be_visible()
     expect(reply).not_to_contain_text("**")

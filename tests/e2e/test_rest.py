@@ -49,14 +49,14 @@ def test_walkthrough_visits_every_phase_in_order(chat):
     [
         ("who is informational interviewing for?", "entry-level"),
         ("I'm a senior director, can I use this?", "changing industries, not fields"),
-        ("can I use it to ask for a job?", "suspicious"),
+        ("can I use it to ask for a job?", "wary"),
         ("what should I bring to the meeting?", "copy of your resume"),
         ("how do I open the meeting?", "you are the interviewer"),
         ("how can I tell if the manager wants to hire me?", "start taking notes"),
-        ("how do I end the meeting?", "two or three other companies"),
+        ("how do I end the meeting?", "two or three managers at other companies"),
         ("should I call or email the referral?", "phone call is appropriate"),
-        ("do I need to send a thank you note?", "whether or not they gave you referrals"),
-        ("I've finished my research, what now?", "ask whether an interview can be arranged"),
+        ("do I need to send a thank you note?", "whether or not they gave you any names"),
+        ("I've finished my research, what now?", "ask whether they could interview you"),
     ],
 )
 def test_direct_question_for_each_phase(chat, question, expected):
@@ -144,7 +144,7 @@ def test_odd_input_gets_a_sensible_reply_and_the_chat_goes_on(chat, text, expect
     reply = chat.text(text)
     assert reply.strip(), "no reply at all"
     assert expected in reply
-    assert "two or three other companies" in chat.text("how do I end the meeting?")
+    assert "two or three managers at other companies" in chat.text("how do I end the meeting?")
 
 
 def test_restarted_server_continues_the_conversation(live_servers):

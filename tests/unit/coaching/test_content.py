@@ -133,3 +133,22 @@ def test_template_without_a_fallback_for_a_field_is_rejected(content_copy):
     _replace(directory / "templates.yml", 'position: "[the position you want]"', "")
     with pytest.raises(DataFileError, match="no fallback for: position"):
         load_content(directory, faq)
+
+
+def test_employment_label_missing_is_refused_with_file_and_line(content_copy):
+    directory, faq = content_copy
+    path = directory / "fit.yml"
+    _replace(path, '  unknown: "Rather not say"\n', "")
+    with pytest.raises(DataFileError) as caught:
+        load_content(directory, faq)
+    assert "employment_labels" in str(caught.value) and "unknown" in str(caught.value)
+
+
+def test_channel_note_without_its_placeholder_is_refused(content_copy):
+    directory, faq = content_copy
+    path = directory / "conversation.yml"
+    _replace(path, "first {limit} characters", "first few characters")
+    with pytest.raises(DataFileError) as caught:
+        load_content(directory, faq)
+    assert caught.value.line == _line_of(path, "first few characters")
+    assert "{limit}" in str(caught.value)

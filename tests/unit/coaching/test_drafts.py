@@ -56,7 +56,8 @@ def test_interview_request_says_research_is_complete_and_asks_for_an_interview()
     assert "completed my research" in text
     assert "a junior data analyst" in text
     assert "interview" in text.lower()
-    assert "network" in text
+    assert "contacts your research gave you" in text and "job interviews" in text
+    assert "whom else" not in text  # the article's route with no opening is your contacts
 
 
 def test_markup_in_user_values_is_removed():

@@ -84,7 +84,7 @@ def test_industry_change_reason_says_industries_not_fields():
 @pytest.mark.parametrize("status", list(Employment))
 def test_every_verdict_warns_against_a_disguised_job_hunt(stage, status):
     verdict = assess_fit(stage, status).text
-    assert "pretext" in verdict and "suspicious" in verdict
+    assert "pretext" in verdict and "wary" in verdict
 
 
 def test_unemployed_users_are_told_to_expect_more_suspicion():

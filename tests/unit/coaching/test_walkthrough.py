@@ -65,9 +65,9 @@ def test_closing_phase_teaches_thanks_two_or_three_referrals_reason_and_name():
     text = show_phase(Phase.CLOSE).text
     for fact in (
         "Thank them",
-        "two or three other companies",
-        "more exposure",
-        "mention their name",
+        "two or three managers at other companies",
+        "more angles",
+        "say they sent you",
     ):
         assert fact in text
 

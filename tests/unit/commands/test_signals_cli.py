@@ -41,7 +41,7 @@ def test_my_notes_and_not_theirs_is_no_signal() -> None:
     result = run_cli(stdin=b"I took notes but he didn't\n")
     (record,) = records(result.stdout)
     assert record["signals"] == []
-    assert any("two or three other companies" in step for step in record["next_steps"])
+    assert any("two or three managers at other companies" in s for s in record["next_steps"])
 
 
 def test_one_json_line_per_report_and_empty_lines_skipped() -> None:

@@ -9,8 +9,10 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
-from infocoach.terminal.chat import ChatClient, run_chat
-from infocoach.terminal.render import to_terminal
+from infocoach.coaching.walkthrough import show_phase
+from infocoach.ids import Phase
+from infocoach.terminal.chat import INDENT, ChatClient, run_chat
+from infocoach.terminal.render import to_terminal, wrap
 
 
 class _FakeRasa(BaseHTTPRequestHandler):
@@ -84,3 +86,49 @@ def test_unreachable_server_is_reported_not_raised():
 def test_bold_and_italics_render_as_ansi_only_on_a_terminal():
     assert to_terminal("**a** and *b*", color=False) == "a and b"
     assert to_terminal("**a**", color=True) == "\033[1ma\033[0m"
+
+
+# A real reply: long lines, bold, a bulleted list.
+LONG_REPLY = show_phase(Phase.CLOSE).text
+
+
+def _shown_words(out: str) -> list[str]:
+    return [w for w in out.split() if w not in ("coach>", "you>", "-")]
+
+
+def test_replies_wrap_at_the_terminal_width_between_words(fake_rasa):
+    url, _ = fake_rasa
+    out = io.StringIO()
+    ChatClient(url, "s5", out, color=False, columns=lambda: 110).send(LONG_REPLY)
+    lines = out.getvalue().splitlines()
+    assert max(len(line) for line in lines) <= 110
+    assert len(lines) > LONG_REPLY.count("\n") + 2  # it did wrap
+    sent = to_terminal(f"you said **{LONG_REPLY}**", color=False)
+    assert _shown_words(out.getvalue())[: len(_shown_words(sent))] == _shown_words(sent)
+    assert all(line.startswith(("coach> ", INDENT)) for line in lines)
+
+
+def test_the_width_is_read_again_for_every_reply(fake_rasa):
+    url, _ = fake_rasa
+    widths = iter([110, 60])
+    out = io.StringIO()
+    client = ChatClient(url, "s6", out, color=False, columns=lambda: next(widths))
+    client.send(LONG_REPLY)
+    wide = out.getvalue().splitlines()
+    client.send(LONG_REPLY)
+    narrow = out.getvalue().splitlines()[len(wide) :]
+    assert max(map(len, narrow)) <= 60 < max(map(len, wide))
+
+
+def test_piped_output_is_not_wrapped(fake_rasa):
+    url, _ = fake_rasa
+    out = io.StringIO()
+    ChatClient(url, "s7", out, color=False).send("word " * 60)
+    assert max(len(line) for line in out.getvalue().splitlines()) > 300
+
+
+def test_list_items_keep_their_indent_and_long_words_alone_are_cut():
+    lines = wrap("- " + "alpha " * 10 + "\n" + "x" * 25, 20)
+    assert lines[0].startswith("- alpha") and lines[1].startswith("  alpha")
+    assert all(len(line) <= 20 for line in lines)
+    assert "".join(lines[-2:]) == "x" * 25
