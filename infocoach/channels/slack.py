@@ -28,9 +28,17 @@ and why:
   and split only when longer than Slack's limits, at paragraph boundaries
   (Rasa posts every paragraph as its own message and shows button messages
   as plain text). Buttons become Block Kit buttons; Rasa drops all buttons
-  beyond five, Slack accepts 25 per block. A clicked button message is
-  updated to show the choice instead of the buttons, and only its first
-  click counts.
+  beyond five, Slack accepts 25 per block. Only each user's first click on
+  a message counts (clicks are keyed by message and user). In a DM the
+  clicked message is updated to show the choice instead of the buttons; in
+  a channel thread the buttons stay, so another member's click (which goes
+  to that member's own conversation) cannot use up the asker's buttons.
+- **Conversation ids** carry the ``slack:`` prefix
+  (:mod:`infocoach.channels.conversation_ids`), so no other channel's client
+  can name a Slack user's conversation.
+- **Refused at start** without a signing secret: every request would then be
+  checked against an empty key, which anyone can compute.
+- **Request bodies** over ``MAX_BODY_BYTES`` get 413 before they are read.
 - **Bad input** is treated like every infocoach channel does
   (``infocoach.channels.limits``): an empty message, e.g. a bare mention,
   gets a hint without reaching the bot; a huge one is cut with a note. If
@@ -59,7 +67,15 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
-from infocoach.channels.limits import EMPTY_MESSAGE_REPLY, ERROR_REPLY, TRUNCATED_NOTE, check_text
+from infocoach.channels.conversation_ids import SLACK_PREFIX, namespaced
+from infocoach.channels.limits import (
+    EMPTY_MESSAGE_REPLY,
+    ERROR_REPLY,
+    MAX_TEXT_LENGTH,
+    TRUNCATED_NOTE,
+    CappedBlueprint,
+    check_text,
+)
 from infocoach.channels.slack_format import (
     answered_blocks,
     button_blocks,
@@ -67,6 +83,7 @@ from infocoach.channels.slack_format import (
     to_mrkdwn,
 )
 from infocoach.channels.slack_guard import SeenOnce, is_signed_by_slack
+from infocoach.channels.turns import run_turn
 
 logger = logging.getLogger(__name__)
 
@@ -102,10 +119,12 @@ class SlackOutput(rasa_slack.SlackBot):
     ) -> None:
         super().__init__(token, channel, thread_ts, proxy)
         self.client = AsyncWebClient(token, base_url=api_url, proxy=proxy)
+        self.sent = 0
 
     async def _post_message(self, channel: str, **kwargs: Any) -> None:
         kwargs.pop("as_user", None)
         await super()._post_message(channel, **kwargs)
+        self.sent += 1
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         channel = self.slack_channel or recipient_id
@@ -128,6 +147,11 @@ class SlackInput(rasa_slack.SlackInput):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if not (self.slack_signing_secret or "").strip():
+            raise ValueError(
+                "the Slack channel needs the app's signing secret (SLACK_SIGNING_SECRET): "
+                "without it anyone could sign requests"
+            )
         self.api_url = os.environ.get(API_URL_VARIABLE) or AsyncWebClient.BASE_URL
         self._seen = SeenOnce()
 
@@ -144,8 +168,10 @@ class SlackInput(rasa_slack.SlackInput):
         self, sender_id: str | None, channel_id: str | None, thread_id: str | None
     ) -> str | None:
         if is_direct_message_channel(channel_id):
-            return sender_id
-        return super()._get_conversation_id(sender_id, channel_id, thread_id)
+            local = sender_id
+        else:
+            local = super()._get_conversation_id(sender_id, channel_id, thread_id)
+        return namespaced(SLACK_PREFIX, local) if local else None
 
     def get_output_channel(
         self, channel: str | None = None, thread_id: str | None = None
@@ -155,7 +181,7 @@ class SlackInput(rasa_slack.SlackInput):
         )
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        webhook = Blueprint(f"infocoach_slack_{id(self)}", __name__)
+        webhook = CappedBlueprint(f"infocoach_slack_{id(self)}", __name__)
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -205,7 +231,10 @@ class SlackInput(rasa_slack.SlackInput):
             "reply_thread": reply_thread(channel, event.get("thread_ts"), event.get("ts")),
             "users": self._bot_user_ids(envelope),
         }
-        text = self._sanitize_user_message(str(event.get("text") or ""), metadata["users"])
+        # Cut before Rasa's mention-stripping regexes see it; the slack left for
+        # mentions keeps check_text able to tell that the text was too long.
+        raw = str(event.get("text") or "")[: MAX_TEXT_LENGTH + 1000]
+        text = self._sanitize_user_message(raw, metadata["users"])
         sender = self._get_conversation_id(str(event["user"]), channel, thread_root)
         self._start(on_new_message, text, sender, metadata)
         return response.text("")
@@ -226,8 +255,8 @@ class SlackInput(rasa_slack.SlackInput):
         user = (payload.get("user") or {}).get("id")
         if value is None or not channel or not message.get("ts") or not user:
             return response.text("")  # a link button, or a click outside a message
-        if not self._seen.first_time(f"{channel}:{message['ts']}:click"):
-            return self._already_handled(request, f"a click on message {message['ts']}")
+        if not self._seen.first_time(f"{channel}:{message['ts']}:{user}:click"):
+            return self._already_handled(request, f"a click by {user} on message {message['ts']}")
         thread_root = message.get("thread_ts") or message["ts"]
         metadata = {
             "out_channel": channel,
@@ -236,7 +265,8 @@ class SlackInput(rasa_slack.SlackInput):
         }
         sender = self._get_conversation_id(str(user), channel, thread_root)
         title = str((action.get("text") or {}).get("text") or value)
-        self._spawn(self._show_choice(channel, message, title))
+        if is_direct_message_channel(channel):
+            self._spawn(self._show_choice(channel, message, title))
         self._start(on_new_message, value, sender, metadata)
         return response.text("")
 
@@ -306,8 +336,11 @@ class SlackInput(rasa_slack.SlackInput):
             text, truncated = checked
             if truncated:
                 await output.send_text_message(sender or "", TRUNCATED_NOTE)
-            await on_new_message(
-                UserMessage(text, output, sender, input_channel=self.name(), metadata=metadata)
+            await run_turn(
+                on_new_message,
+                UserMessage(text, output, sender, input_channel=self.name(), metadata=metadata),
+                lambda: getattr(output, "sent", 0),
+                lambda reply: output.send_text_message(sender or "", reply),
             )
         except Exception:
             logger.exception("could not handle a Slack message for %s", sender)
