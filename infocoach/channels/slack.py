@@ -94,6 +94,20 @@ OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 _USER_MESSAGE_SUBTYPES = (None, "file_share", "thread_broadcast")
 
 
+def text_field(value: Any) -> str | None:
+    """A Slack id or timestamp field: a non-empty string, else None.
+
+    Signed requests come from Slack, but a field of another type must still
+    be ignored, not crash the handler.
+    """
+    return value if isinstance(value, str) and value else None
+
+
+def object_field(value: Any) -> dict[str, Any]:
+    """A Slack object field: a JSON object, else an empty one."""
+    return value if isinstance(value, dict) else {}
+
+
 def is_direct_message_channel(channel_id: str | None) -> bool:
     """Slack's ids for one-to-one conversations with the app start with "D"."""
     return bool(channel_id) and str(channel_id).startswith("D")
@@ -219,23 +233,26 @@ class SlackInput(rasa_slack.SlackInput):
         event = envelope.get("event")
         if not isinstance(event, dict) or not self._is_from_a_person(event):
             return response.text("")
-        channel = str(event.get("channel") or "")
+        channel, ts = text_field(event.get("channel")), text_field(event.get("ts"))
+        thread_ts = text_field(event.get("thread_ts"))
+        if not channel or not ts:
+            return response.text("")
         if not (is_direct_message_channel(channel) or event.get("type") == "app_mention"):
             return response.text("")
-        if not self._seen.first_time(f"{channel}:{event.get('ts')}"):
-            return self._already_handled(request, f"message {event.get('ts')} in {channel}")
-        thread_root = event.get("thread_ts") or event.get("ts")
+        if not self._seen.first_time(f"{channel}:{ts}"):
+            return self._already_handled(request, f"message {ts} in {channel}")
+        thread_root = thread_ts or ts
         metadata = {
             "out_channel": channel,
             "thread_id": thread_root,
-            "reply_thread": reply_thread(channel, event.get("thread_ts"), event.get("ts")),
+            "reply_thread": reply_thread(channel, thread_ts, ts),
             "users": self._bot_user_ids(envelope),
         }
         # Cut before Rasa's mention-stripping regexes see it; the slack left for
         # mentions keeps check_text able to tell that the text was too long.
-        raw = str(event.get("text") or "")[: MAX_TEXT_LENGTH + 1000]
-        text = self._sanitize_user_message(raw, metadata["users"])
-        sender = self._get_conversation_id(str(event["user"]), channel, thread_root)
+        raw = event.get("text") if isinstance(event.get("text"), str) else ""
+        text = self._sanitize_user_message(raw[: MAX_TEXT_LENGTH + 1000], metadata["users"])
+        sender = self._get_conversation_id(event["user"], channel, thread_root)
         self._start(on_new_message, text, sender, metadata)
         return response.text("")
 
@@ -246,25 +263,27 @@ class SlackInput(rasa_slack.SlackInput):
             return response.text(
                 "expected a form field payload= holding JSON", status=HTTPStatus.BAD_REQUEST
             )
-        if not isinstance(payload, dict) or not self._is_interactive_message(payload):
-            return response.text("")
-        action = payload["actions"][0]
-        value = self._get_interactive_response(action)
-        channel = str((payload.get("channel") or {}).get("id") or "")
-        message = payload.get("message") or {}
-        user = (payload.get("user") or {}).get("id")
-        if value is None or not channel or not message.get("ts") or not user:
+        payload = object_field(payload)
+        actions = payload.get("actions")
+        action = object_field(actions[0] if isinstance(actions, list) and actions else None)
+        # The bot only ever posts buttons; a button's value is what it sends.
+        value = text_field(action.get("value")) if action.get("type") == "button" else None
+        channel = text_field(object_field(payload.get("channel")).get("id"))
+        message = object_field(payload.get("message"))
+        ts, thread_ts = text_field(message.get("ts")), text_field(message.get("thread_ts"))
+        user = text_field(object_field(payload.get("user")).get("id"))
+        if value is None or not channel or not ts or not user:
             return response.text("")  # a link button, or a click outside a message
-        if not self._seen.first_time(f"{channel}:{message['ts']}:{user}:click"):
-            return self._already_handled(request, f"a click by {user} on message {message['ts']}")
-        thread_root = message.get("thread_ts") or message["ts"]
+        if not self._seen.first_time(f"{channel}:{ts}:{user}:click"):
+            return self._already_handled(request, f"a click by {user} on message {ts}")
+        thread_root = thread_ts or ts
         metadata = {
             "out_channel": channel,
             "thread_id": thread_root,
-            "reply_thread": reply_thread(channel, message.get("thread_ts"), message["ts"]),
+            "reply_thread": reply_thread(channel, thread_ts, ts),
         }
-        sender = self._get_conversation_id(str(user), channel, thread_root)
-        title = str((action.get("text") or {}).get("text") or value)
+        sender = self._get_conversation_id(user, channel, thread_root)
+        title = text_field(object_field(action.get("text")).get("text")) or value
         if is_direct_message_channel(channel):
             self._spawn(self._show_choice(channel, message, title))
         self._start(on_new_message, value, sender, metadata)
@@ -276,15 +295,20 @@ class SlackInput(rasa_slack.SlackInput):
             event.get("type") in ("message", "app_mention")
             and event.get("subtype") in _USER_MESSAGE_SUBTYPES
             and not event.get("bot_id")
-            and bool(event.get("user"))
+            and text_field(event.get("user")) is not None
         )
 
     @staticmethod
     def _bot_user_ids(envelope: Mapping[str, Any]) -> list[str]:
         """The app's own user ids, whose mentions are removed from the text."""
-        authorizations = envelope.get("authorizations") or []
-        ids = [a.get("user_id") for a in authorizations if isinstance(a, dict)]
-        return [str(i) for i in [*ids, *(envelope.get("authed_users") or [])] if i]
+        authorizations = envelope.get("authorizations")
+        authed_users = envelope.get("authed_users")
+        ids = [
+            *(object_field(a).get("user_id") for a in
+              (authorizations if isinstance(authorizations, list) else [])),
+            *(authed_users if isinstance(authed_users, list) else []),
+        ]
+        return [i for i in ids if text_field(i)]
 
     def _already_handled(self, request: Request, what: str) -> HTTPResponse:
         logger.info(

@@ -98,9 +98,14 @@ def web_conversation_id(session_id: str) -> str:
     return WEB_PREFIX + session_id
 
 
-def is_jsonp(environ: dict[str, Any]) -> bool:
-    """Whether an engine.io request asks for JSONP polling (``j=`` in the query)."""
-    return "j" in parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+def is_jsonp(query_string: str) -> bool:
+    """Whether an engine.io request asks for JSONP polling (``j=`` in the query).
+
+    JSONP is loaded by a ``<script>`` tag, which sends no Origin header, so
+    the origin check cannot tell another site's page from a script; the
+    widget never uses it, so it is refused outright.
+    """
+    return "j" in parse_qs(query_string, keep_blank_values=True)
 
 
 def bot_message_parts(text: str, buttons: list[dict[str, Any]] | None = None) -> list[Message]:
@@ -192,6 +197,14 @@ class _OriginCheckedSocketBlueprint(SocketBlueprint):
         super().register(app, options)
         cap_request_bodies(app, options.get("url_prefix") or self.url_prefix or "/")
         cap_request_bodies(app, self.ctx.socketio_path)
+        socketio_path = self.ctx.socketio_path
+
+        @app.middleware("request")
+        async def refuse_jsonp(request: Request) -> HTTPResponse | None:
+            if request.path.startswith(socketio_path) and is_jsonp(request.query_string):
+                logger.warning("refused JSONP polling from %s", request.headers.get("origin"))
+                return response.text("JSONP polling is not supported", status=400)
+            return None
 
 
 class WebOutput(SocketIOOutput):
@@ -305,9 +318,6 @@ class PersistentSocketIOInput(SocketIOInput):
         @sio.on("connect")
         async def connect(sid: str, environ: dict[str, Any], auth: Any = None) -> bool:
             origin = environ.get("HTTP_ORIGIN")
-            if is_jsonp(environ):
-                logger.warning("refused a JSONP web widget socket (origin %s)", origin)
-                return False
             if origin_allowed(origin, _request_host(environ), webhook.ctx.allowed_origins):
                 return True
             logger.warning("refused a web widget socket from %s: not allowed by --cors", origin)
