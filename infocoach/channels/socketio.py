@@ -324,7 +324,7 @@ class PersistentSocketIOInput(SocketIOInput):
             return False
 
         @sio.on("session_request")
-        async def session_request(sid: str, data: Any) -> None:
+        async def session_request(sid: str, data: Any = None) -> None:
             requested = valid_session_id(data.get("session_id") if isinstance(data, dict) else None)
             if await self._is_server_minted(requested, webhook.ctx.app):
                 session_id = requested
@@ -334,7 +334,7 @@ class PersistentSocketIOInput(SocketIOInput):
             await sio.emit("session_confirm", session_id, room=sid)
 
         @sio.on(USER_EVENT)
-        async def handle_message(sid: str, data: Any) -> None:
+        async def handle_message(sid: str, data: Any = None) -> None:
             data = data if isinstance(data, dict) else {}
             session_id = valid_session_id(data.get("session_id"))
             if not await self._is_server_minted(session_id, webhook.ctx.app):
