@@ -153,6 +153,11 @@ def _child_env(extra: dict[str, str]) -> dict[str, str]:
     return env
 
 
+def _reachable(host: str) -> str:
+    """Where this machine reaches a server listening on ``host``."""
+    return LOOPBACK if host in ("0.0.0.0", "::", "") else host
+
+
 @dataclass
 class Servers:
     """The action server and the Rasa server, as one unit."""
@@ -179,11 +184,11 @@ class Servers:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"http://{_reachable(self.host)}:{self.port}"
 
     @property
     def actions_url(self) -> str:
-        return f"http://127.0.0.1:{self.actions_port}"
+        return f"http://{_reachable(self.actions_host)}:{self.actions_port}"
 
     def pid(self, name: str) -> int:
         """Process id of the running ``actions`` or ``rasa`` server."""
