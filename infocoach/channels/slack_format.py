@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from infocoach.coaching.content import content
+from infocoach.channels.replies import channel_replies
 
 # A section block's text may hold 3,000 characters; chat.postMessage text is
 # shown in full up to 4,000. Using the smaller limit everywhere lets plain and
@@ -106,7 +106,7 @@ def answered_blocks(blocks: Iterable[Mapping[str, Any]], chosen_title: str) -> l
     an outdated choice.
     """
     kept = [dict(block) for block in blocks if block.get("type") != "actions"]
-    note = content().conversation.channel.slack_choice.format(choice=escape(chosen_title))
+    note = channel_replies().slack_choice.format(choice=escape(chosen_title))
     choice = {"type": "mrkdwn", "text": note}
     return [*kept, {"type": "context", "elements": [choice]}]
 

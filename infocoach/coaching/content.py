@@ -234,34 +234,9 @@ class Clarification(StrictModel):
     always_offered: conlist(Button, min_items=1)
 
 
-class ChannelNotes(StrictModel):
-    """What every channel says about input it could not take as it came."""
-
-    empty_message: Text
-    error: Text
-    # {limit} is the number of characters read.
-    truncated: Text
-    missing_session: Text
-    # Slack mrkdwn; {choice} is the title of the quick reply the user clicked.
-    slack_choice: Text
-
-    @validator("truncated")
-    def _names_the_limit(cls, note: str) -> str:
-        if "{limit}" not in note:
-            raise ValueError("must contain {limit}")
-        return note
-
-    @validator("slack_choice")
-    def _names_the_choice(cls, note: str) -> str:
-        if "{choice}" not in note:
-            raise ValueError("must contain {choice}")
-        return note
-
-
 class ConversationFile(StrictModel):
     version: Literal[1]
     clarify: Clarification
-    channel: ChannelNotes
 
 
 class Content(StrictModel):

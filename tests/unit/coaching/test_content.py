@@ -142,13 +142,3 @@ def test_employment_label_missing_is_refused_with_file_and_line(content_copy):
     with pytest.raises(DataFileError) as caught:
         load_content(directory, faq)
     assert "employment_labels" in str(caught.value) and "unknown" in str(caught.value)
-
-
-def test_channel_note_without_its_placeholder_is_refused(content_copy):
-    directory, faq = content_copy
-    path = directory / "conversation.yml"
-    _replace(path, "first {limit} characters", "first few characters")
-    with pytest.raises(DataFileError) as caught:
-        load_content(directory, faq)
-    assert caught.value.line == _line_of(path, "first few characters")
-    assert "{limit}" in str(caught.value)
