@@ -23,9 +23,10 @@ def all_reports():
 def test_dataset_is_big_enough_for_every_signal() -> None:
     reports = all_reports()
     counts = Counter(s for r in reports for s in r.signals)
-    assert len(reports) >= 250
-    assert all(counts[s] >= 40 for s in Signal)
-    assert sum(1 for r in reports if not r.signals) >= 100
+    # issue 12: at least 1,200 accounts, 200 per signal and 400 with none
+    assert len(reports) >= 1200
+    assert all(counts[s] >= 200 for s in Signal)
+    assert sum(1 for r in reports if not r.signals) >= 400
 
 
 def test_splits_do_not_share_reports() -> None:
