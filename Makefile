@@ -100,4 +100,4 @@ bench: train ## Benchmarks: signal spotter quality and speed, chat latency and m
 	@$(PY) -m infocoach.cli bench chat
 
 clean: ## Remove the venv, models and results
-	rm -rf $(VENV) models/*.tar.gz results/* var/
+	rm -rf $(VENV) models/*.tar.gz models/signals results/* var/

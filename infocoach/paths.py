@@ -14,6 +14,8 @@ CONTENT_DIR = DATA_DIR / "content"
 SIGNALS_DATA_DIR = DATA_DIR / "signals"
 SESSIONS_DIR = DATA_DIR / "sessions"
 MODELS_DIR = ROOT / "models"
+# The signal spotter's learned layer, trained by `make train` next to the Rasa model.
+SIGNALS_MODEL_DIR = MODELS_DIR / "signals"
 VAR_DIR = ROOT / "var"
 RESULTS_DIR = ROOT / "bench" / "results"
 WEB_STATIC_DIR = Path(__file__).resolve().parent / "web" / "static"

@@ -46,6 +46,19 @@ def make_tracker(
     )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def signal_model() -> None:
+    """The spotter's learned layer, trained once when missing or out of date.
+
+    `make test` trains it first (`make train`); a bare `pytest` on a fresh clone
+    still works, at the cost of a short training run (under a minute).
+    """
+    from infocoach.signals.training import is_current, train_signals_model
+
+    if not is_current():
+        assert train_signals_model() == 0, "training the signal model failed"
+
+
 @pytest.fixture
 def tracker_factory():
     return make_tracker

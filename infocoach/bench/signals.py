@@ -1,10 +1,12 @@
 """``infocoach bench signals``: how well the spotter reads labelled reports, and how fast.
 
-Scores the spotter and the keyword baseline on the same split in the same run
-(per-signal precision/recall/F1, micro-F1, exact match, no-signal reports
-wrongly flagged), measures single-process throughput, prints a table and
-writes the figures to ``bench/results/signals.json``. The default split is
-``test``, which was never used for tuning.
+An ablation on one split in one run: the spotter's rule layer alone, its
+learned layer alone, both combined (what the coach uses) and the keyword
+baseline (per-signal precision/recall/F1, micro-F1, exact match, no-signal
+reports wrongly flagged); then single-process throughput and the p95 latency
+of one 120-word report, prints a table and writes the figures to
+``bench/results/signals.json``. The default split is ``test``, which was never
+used for tuning; ``blind`` is scored when its file is present.
 """
 
 from __future__ import annotations
@@ -18,13 +20,24 @@ from pathlib import Path
 from infocoach.bench.baseline import keyword_signals
 from infocoach.bench.results import RESULTS_DIR, write_results
 from infocoach.ids import Signal
-from infocoach.signals.dataset import SPLITS, LabelledReport, load_split
+from infocoach.paths import SIGNALS_DATA_DIR
+from infocoach.signals.dataset import SPLITS, LabelledReport, load_split, read_reports
 from infocoach.signals.spotter import spot
 
 RESULTS_FILE = RESULTS_DIR / "signals.json"
 MIN_ROUNDS = 5
 MIN_SECONDS = 3.0
+LATENCY_WORDS = 120
+LATENCY_RUNS = 300
 Predictor = Callable[[str], list[str]]
+# Written independently of the cues and the training data; scored, never tuned on.
+BLIND = "blind"
+VARIANTS: dict[str, Predictor] = {
+    "rules": lambda text: spot(text, model=False).ids,
+    "model": lambda text: spot(text, rules=False).ids,
+    "combined": lambda text: spot(text).ids,
+    "baseline": keyword_signals,
+}
 
 
 def _ratio(num: int, den: int) -> float:
@@ -97,50 +110,74 @@ def throughput(texts: list[str]) -> dict[str, float]:
     }
 
 
+def long_report(reports: list[LabelledReport], words: int = LATENCY_WORDS) -> str:
+    """A report of exactly ``words`` words, the split's reports run together in order."""
+    pool = [w for r in reports for w in r.text.split()]
+    while pool and len(pool) < words:
+        pool += pool
+    return " ".join(pool[:words])
+
+
+def latency(text: str, runs: int = LATENCY_RUNS) -> dict[str, float]:
+    """Milliseconds for one ``spot`` call on ``text``: median and 95th percentile."""
+    spot(text)
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        spot(text)
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return {"median_ms": round(statistics.median(times), 2),
+            "p95_ms": round(times[int(0.95 * (len(times) - 1))], 2), "runs": runs}
+
+
 def run(stream: Iterable[LabelledReport], split: str = "custom") -> dict:
-    """Score spotter and baseline on ``stream`` and time the spotter."""
+    """Score every variant on ``stream`` and time the combined spotter."""
     reports = list(stream)
     return {
         "split": split,
         "reports": len(reports),
-        "spotter": score(reports, lambda text: spot(text).ids),
-        "baseline": score(reports, keyword_signals),
+        **{name: score(reports, predict) for name, predict in VARIANTS.items()},
         "throughput_reports_per_s": throughput([r.text for r in reports]),
+        f"latency_{LATENCY_WORDS}_words": latency(long_report(reports)),
     }
 
 
 def format_table(results: dict) -> str:
-    """The figures side by side, spotter | baseline."""
-    s, b = results["spotter"], results["baseline"]
+    """The figures side by side, one column per variant."""
+    names = [n for n in VARIANTS if n in results]
     lines = [
         f"split: {results['split']} ({results['reports']} reports)",
-        f"{'':<22}{'spotter P / R / F1':>24}   {'baseline P / R / F1':>24}",
+        f"{'P / R / F1':<14}" + "".join(f"{n:>22}" for n in names),
     ]
     for signal in Signal:
-        a, k = s["per_signal"][signal.value], b["per_signal"][signal.value]
-        lines.append(
-            f"{signal.value:<22}{a['precision']:>8.2f}{a['recall']:>8.2f}{a['f1']:>8.2f}"
-            f"   {k['precision']:>8.2f}{k['recall']:>8.2f}{k['f1']:>8.2f}"
-        )
+        cells = (results[n]["per_signal"][signal.value] for n in names)
+        lines.append(f"{signal.value:<14}" + "".join(
+            f"{c['precision']:>8.2f}{c['recall']:>7.2f}{c['f1']:>7.2f}" for c in cells))
     for key, label in (("micro_f1", "micro-F1"), ("exact_match", "exact match")):
-        lines.append(f"{label:<22}{s[key]:>24.3f}   {b[key]:>24.3f}")
-    flagged = (
-        f"{s['no_signal_flagged']}/{s['no_signal_reports']}",
-        f"{b['no_signal_flagged']}/{b['no_signal_reports']}",
-    )
-    lines.append(f"{'no-signal flagged':<22}{flagged[0]:>24}   {flagged[1]:>24}")
+        lines.append(f"{label:<14}" + "".join(f"{results[n][key]:>22.3f}" for n in names))
+    lines.append(f"{'no-signal':<14}" + "".join(
+        f"{results[n]['no_signal_flagged']}/{results[n]['no_signal_reports']} flagged".rjust(22)
+        for n in names))
     speed = results["throughput_reports_per_s"]
     lines.append(
-        f"throughput (spotter, one process): {speed['wall']:.0f} reports/s wall clock, "
+        f"throughput (combined, one process): {speed['wall']:.0f} reports/s wall clock, "
         f"{speed['cpu']:.0f} reports per CPU-second (best of {speed['rounds']} rounds; "
         f"median {speed['median_wall']:.0f}/s)"
     )
+    slow = results[f"latency_{LATENCY_WORDS}_words"]
+    lines.append(f"latency, one {LATENCY_WORDS}-word report: median {slow['median_ms']:.1f} ms, "
+                 f"p95 {slow['p95_ms']:.1f} ms ({slow['runs']} runs)")
     return "\n".join(lines)
 
 
 def _command(args: argparse.Namespace) -> int:
     results = run(load_split(args.split), split=args.split)
     print(format_table(results))
+    blind = SIGNALS_DATA_DIR / f"{BLIND}.jsonl"
+    if args.split == "test" and blind.is_file():
+        results[BLIND] = run(read_reports(blind), split=BLIND)
+        print("\n" + format_table(results[BLIND]))
     write_results(args.output, results)
     return 0
 
@@ -152,6 +189,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description=__doc__.split("\n\n")[0],
     )
     parser.add_argument("--split", choices=SPLITS, default="test",
-                        help="labelled split to score (default: test)")
+                        help="labelled split to score (default: test; with test, the blind "
+                        "split too when data/signals/blind.jsonl is present)")
     parser.add_argument("--output", type=Path, default=RESULTS_FILE, help=argparse.SUPPRESS)
     parser.set_defaults(func=_command)

@@ -16,8 +16,10 @@ from typing import BinaryIO, TextIO
 
 from infocoach.coaching.next_steps import clarifying_question, next_steps
 from infocoach.signals import spot
+from infocoach.signals.learned import ModelMissing
 
 EXIT_BAD_INPUT = 2
+EXIT_NO_MODEL = 1
 
 
 class BadInput(ValueError):
@@ -77,6 +79,9 @@ def run(texts: list[str], stdin: BinaryIO, out: TextIO, err: TextIO, as_table: b
     except BadInput as exc:
         err.write(f"infocoach signals: standard input {exc}\n")
         return EXIT_BAD_INPUT
+    except ModelMissing as exc:
+        err.write(f"infocoach signals: {exc}\n")
+        return EXIT_NO_MODEL
     return 0
 
 

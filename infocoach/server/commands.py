@@ -18,6 +18,7 @@ from infocoach.server.processes import (
     Servers,
     models_newest_first,
 )
+from infocoach.signals.learned import ModelMissing, require_model
 
 KEEP_MODELS = 2
 SLACK_ENV = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
@@ -52,7 +53,7 @@ def train(args: argparse.Namespace) -> int:
     if result.returncode == 0:
         _say(f"model ready ({time.monotonic() - started:.0f}s)")
         _prune_models(keep=KEEP_MODELS)
-    return result.returncode
+    return result.returncode or train_signals_model(force=args.force)
 
 
 def _prune_models(keep: int) -> None:
@@ -61,7 +62,26 @@ def _prune_models(keep: int) -> None:
         old.unlink()
 
 
+def train_signals_model(force: bool = False) -> int:
+    """The signal spotter's learned layer, next to the Rasa model (own fingerprint check)."""
+    from infocoach.signals.training import train_signals_model as train_model
+
+    return train_model(force=force)
+
+
+def _signal_model_missing() -> bool:
+    """True (after saying what to run) when the action server could not read reports."""
+    try:
+        require_model()
+    except ModelMissing as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return True
+    return False
+
+
 def serve(args: argparse.Namespace) -> int:
+    if _signal_model_missing():
+        return 1
     _stop_on_sigterm()
     servers = Servers(
         port=args.port, actions_port=args.actions_port, cors=tuple(args.cors),
@@ -103,6 +123,8 @@ def serve(args: argparse.Namespace) -> int:
 def chat(args: argparse.Namespace) -> int:
     from infocoach.terminal.chat import run_chat
 
+    if _signal_model_missing():
+        return 1
     _stop_on_sigterm()
     servers = Servers(port=args.port, actions_port=args.actions_port, progress=_say)
     try:
@@ -120,7 +142,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "train",
         help="train the model when data or config changed",
-        description="Train the Rasa model into models/ (skipped when nothing changed).",
+        description="Train the Rasa model and the signal spotter's model into models/ "
+        "(each skipped when its data and config are unchanged).",
     )
     p.add_argument("--force", action="store_true", help="train even if nothing changed")
     p.add_argument(

@@ -47,6 +47,8 @@ MANAGER_NOUNS = {
 OTHER_NOUNS = {
     "friend", "sister", "brother", "mom", "dad", "mother", "father", "wife", "husband",
     "colleague", "coworker", "classmate", "assistant", "cousin", "roommate", "son", "daughter",
+    "receptionist", "intern", "flatmate", "housemate", "mate", "neighbour", "neighbor",
+    "uncle", "aunt", "girlfriend", "boyfriend", "partner's", "mentor", "tutor", "lecturer",
 }
 TITLES = {"mr", "ms", "mrs", "dr", "prof", "mx", "miss"}
 OWN = {"my", "our"}
@@ -96,6 +98,15 @@ class ActorFinder:
             if actor is not None:
                 return Attribution(actor, i, inherited=boundaries > 0)
         return Attribution(Actor.NONE)
+
+    def named(self, doc: Doc, original: str, start: int, end: int) -> list[Attribution]:
+        """Who is named in ``doc[start:end]``, in order: the first is the subject, as skimmed."""
+        found = []
+        for i in range(start, min(end, len(doc) - 1)):
+            actor = self._classify(doc, original, doc[i], i + 1)
+            if actor is not None:
+                found.append(Attribution(actor, i))
+        return found
 
     @staticmethod
     def _right_before(doc: Doc, start: int) -> Attribution | None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from io import BytesIO, StringIO
 from pathlib import Path
 
 from infocoach.commands import signals as cli
+from infocoach.signals import learned
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -101,3 +103,16 @@ def test_bench_without_a_benchmark_lists_them_and_exits_2(capsys) -> None:
     assert main(["bench"]) == 2
     out = capsys.readouterr().out
     assert "signals" in out and "chat" in out
+
+
+def test_a_missing_signal_model_is_refused_with_the_command_to_run(monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr(learned, "SIGNALS_MODEL_DIR", tmp_path / "signals")
+    learned.model.cache_clear()
+    out, err = StringIO(), StringIO()
+    try:
+        code = cli.run(["Someone with your skills would take pressure off the team."],
+                       BytesIO(), out, err, as_table=False)
+    finally:
+        learned.model.cache_clear()
+    assert code == cli.EXIT_NO_MODEL and out.getvalue() == ""
+    assert "make train" in err.getvalue()

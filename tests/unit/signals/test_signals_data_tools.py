@@ -1,0 +1,78 @@
+"""The data tools: intake splits new reports by a hash and never twice; kappa is Cohen's."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from infocoach.signals import agreement, dataset, intake
+
+
+@pytest.fixture
+def splits(monkeypatch, tmp_path: Path) -> Path:
+    """Empty train/dev/test files in a temporary data folder."""
+    monkeypatch.setattr(dataset, "SIGNALS_DATA_DIR", tmp_path)
+    for split in dataset.SPLITS:
+        (tmp_path / f"{split}.jsonl").write_text(
+            json.dumps({"text": f"Already in {split}.", "signals": []}) + "\n")
+    return tmp_path
+
+
+def write(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_split_for_is_stable_and_sends_about_a_fifth_to_dev() -> None:
+    texts = [f"She took notes on report number {i}." for i in range(2000)]
+    dev = sum(intake.split_for(t) == "dev" for t in texts)
+    assert 0.17 < dev / len(texts) < 0.23
+    assert [intake.split_for(t) for t in texts[:50]] == [intake.split_for(t) for t in texts[:50]]
+    assert intake.split_for("He took NOTES!") == intake.split_for("he took notes")
+
+
+def test_intake_adds_new_reports_once_and_never_to_test(splits: Path, tmp_path: Path) -> None:
+    batch = write(tmp_path / "batch.jsonl", [
+        {"text": f"He asked about job number {i}.", "signals": ["background"]} for i in range(30)
+    ] + [{"text": "already in TEST", "signals": []},
+         {"text": "We talked about the team.", "signals": [], "ambiguous": True}])
+    first = intake.intake([batch])
+    assert first["train"] + first["dev"] == 31 and first["already present"] == 1
+    assert intake.intake([batch]) == {"train": 0, "dev": 0, "already present": 32}
+    assert len(dataset.load_split("test")) == 1
+    added = dataset.load_split("train")[1:] + dataset.load_split("dev")[1:]
+    assert sum(r.ambiguous for r in added) == 1
+
+
+def test_intake_refuses_a_bad_line_by_file_and_line(splits: Path, tmp_path: Path) -> None:
+    bad = write(tmp_path / "bad.jsonl", [{"text": "fine", "signals": []},
+                                         {"text": "x", "signals": ["nots"]}])
+    assert intake.main([str(bad)]) == 1
+    assert len(dataset.load_split("train")) == 1
+
+
+def test_kappa_is_cohens() -> None:
+    # 10 items: both yes 4, both no 4, one each way once: p_o = 0.8, p_e = 0.5
+    a = [True] * 5 + [False] * 5
+    b = [True] * 4 + [False] + [True] + [False] * 4
+    assert agreement.kappa(a, b) == 0.6
+    assert agreement.kappa([True, True], [True, True]) == 1.0
+
+
+def test_agreement_pairs_reports_by_text_and_lists_disagreements(tmp_path: Path) -> None:
+    first = write(tmp_path / "batch01.jsonl", [
+        {"text": "She took notes.", "signals": ["notes"]},
+        {"text": "He loved the firm.", "signals": ["enthusiasm"]},
+    ])
+    (tmp_path / "second").mkdir()
+    write(tmp_path / "second" / "batch01.jsonl", [
+        {"text": "she took notes", "signals": ["notes"]},
+        {"text": "He loved the firm.", "signals": []},
+    ])
+    matched = agreement.pairs([first], tmp_path / "second")
+    assert len(matched) == 2 and [p.agrees for p in matched] == [True, False]
+    text = agreement.report(matched)
+    assert "| notes | 1 | 1 | 2/2 | 1.000 |" in text
+    assert "'He loved the firm.': ['enthusiasm'] / []" in text
