@@ -78,9 +78,10 @@ browser-deps: ## Install Debian's chromium for the browser tests when missing
 test: lint validate train web browser-deps ## The whole suite
 	@$(PY) -m pytest
 
-bench: train ## Benchmarks: signal spotter quality and speed, chat latency and memory
+bench: train ## Benchmarks: signal spotter quality and speed, chat latency and memory, NLU accuracy
 	@$(PY) -m infocoach.cli bench signals
 	@$(PY) -m infocoach.cli bench chat
+	@$(PY) -m infocoach.cli bench nlu
 
 clean: ## Remove the venv, models and results
 	rm -rf $(VENV) models/*.tar.gz results/* var/

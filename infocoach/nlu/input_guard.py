@@ -29,6 +29,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from infocoach.coaching.input_check import InputKind, build_vocabulary, classify_input
 from infocoach.coaching.message_kind import MessageKind, is_meeting_account, kind_of
+from infocoach.signals import spot
 
 REPORT_INTENT = "report_meeting"
 # Intents that already lead to the debrief, or that a report must not override.
@@ -113,14 +114,12 @@ class InputGuard(GraphComponent, IntentClassifier):
 def _is_unrecognised_report(message: Message, text: str) -> bool:
     """An account of a meeting that the classifier took for something else.
 
-    The cheap shape check comes first, so the spotter only reads messages that
-    look like accounts.
+    The cheap shape check comes first, so the spotter (spaCy) only reads
+    messages that look like accounts.
     """
     intent = (message.get(INTENT) or {}).get("name")
     if intent in _KEEP_INTENTS or kind_of(text) is not MessageKind.ACCOUNT:
         return False
-    from infocoach.signals import spot  # loads spaCy: only when a report is likely
-
     return is_meeting_account(text, spot(text))
 
 
