@@ -147,3 +147,25 @@ def test_clarify_offers_the_two_close_intents() -> None:
         "Let me tell you how a meeting went",
     ]
     assert reply.buttons[1].payload == "/debrief_start"
+
+
+def _new_texts() -> list[str]:
+    from infocoach.coaching.content import load_content
+    from infocoach.coaching.introduce import load_introduce
+    from infocoach.coaching.uncovered import load_uncovered
+    from infocoach.coaching.understanding import load_understanding
+
+    intro, words, scope = load_introduce(), load_understanding(), load_uncovered()
+    texts = [t.reply for t in scope.topics] + [scope.fallback]
+    texts += [intro.welcome, intro.no_stage, intro.offer, words.not_an_account]
+    texts += list(words.free_text.expected.values())
+    texts += [load_content().topic("interviewer_role").answer]
+    return texts
+
+
+def test_new_texts_speak_of_managers_without_gender() -> None:
+    import re
+
+    for text in _new_texts():
+        assert not re.search(r"\b(he|she|him|her|his|hers)\b", text, re.I), text
+
