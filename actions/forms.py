@@ -26,6 +26,10 @@ class FreeTextFormValidation(FormValidationAction, metaclass=abc.ABCMeta):
 
     SLOTS: ClassVar[tuple[str, ...]] = ()
 
+    @abc.abstractmethod
+    def name(self) -> str:
+        """Abstract, so that rasa_sdk does not register the base class itself as an action."""
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         # rasa_sdk calls ``validate_<slot>`` by name for each slot filled this turn.
         super().__init_subclass__(**kwargs)

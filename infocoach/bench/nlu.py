@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import re
 import sys
 from collections import Counter
@@ -92,7 +93,12 @@ def score(examples: Iterable[Example], predict: Predictor, progress: bool = Fals
 def model_predictor(model: Path) -> Predictor:
     """Parse with the trained model, exactly as the Rasa server does (InputGuard included)."""
     from rasa.core.agent import Agent
+    from rasa.utils.common import configure_logging_and_warnings
+    from rasa.utils.log_utils import configure_structlog
 
+    # One debug line per parsed message would bury the figures.
+    configure_logging_and_warnings(logging.WARNING)
+    configure_structlog(logging.WARNING)
     agent = Agent.load(str(model))
     loop = asyncio.new_event_loop()
 

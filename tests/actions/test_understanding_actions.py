@@ -141,3 +141,19 @@ def test_clarify_offers_the_two_closest_intents() -> None:
     _, messages = _run(ActionClarify(), tracker)
     titles = [b["title"] for b in messages[0]["buttons"]]
     assert titles[:2] == ["How do I open the meeting?", "Let me tell you how a meeting went"]
+
+
+def test_the_action_server_registers_the_new_actions_and_not_the_base_class() -> None:
+    from rasa_sdk.executor import ActionExecutor
+
+    executor = ActionExecutor()
+    executor.register_package("actions")
+    for name in (
+        "action_introduce",
+        "action_answer_uncovered",
+        "validate_questions_form",
+        "validate_call_form",
+        "validate_thank_you_form",
+        "validate_interview_form",
+    ):
+        assert name in executor.actions
