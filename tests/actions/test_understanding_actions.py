@@ -148,6 +148,7 @@ def test_the_action_server_registers_the_new_actions_and_not_the_base_class() ->
 
     executor = ActionExecutor()
     executor.register_package("actions")
+    assert all(isinstance(name, str) and name for name in executor.actions)
     for name in (
         "action_introduce",
         "action_answer_uncovered",
