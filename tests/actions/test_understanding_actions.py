@@ -22,8 +22,13 @@ DOMAIN = {
     "forms": {
         "questions_form": {"required_slots": ["target_field"]},
         "thank_you_form": {"required_slots": ["manager_name", "company", "meeting_topic"]},
+        "call_form": {"required_slots": ["referrer", "contact", "contact_company"]},
     },
-    "slots": {s: {} for s in ("target_field", "manager_name", "company", "meeting_topic")},
+    "slots": {
+        s: {}
+        for s in ("target_field", "manager_name", "company", "meeting_topic", "referrer",
+                  "contact", "contact_company")
+    },
 }
 
 
@@ -158,3 +163,25 @@ def test_the_action_server_registers_the_new_actions_and_not_the_base_class() ->
         "validate_interview_form",
     ):
         assert name in executor.actions
+
+
+def test_a_covered_question_in_a_form_gets_its_answer_and_the_form_resumes() -> None:
+    from actions.forms import ValidateCallForm
+    from infocoach.coaching.answers import answer
+
+    text = "how do I end the meeting?"
+    tracker = _form_turn(
+        "call_form",
+        "contact",
+        text,
+        intent="faq",
+        response_selector={
+            "faq": {"response": {"intent_response_key": "faq/close_meeting", "confidence": 0.9}}
+        },
+    )
+    events, messages = _run(ValidateCallForm(), tracker)
+    assert events == [SlotSet("contact", None)]
+    assert [m["text"] for m in messages] == [
+        answer("faq/close_meeting").text,
+        understanding().free_text.back_to_form,
+    ]
