@@ -39,8 +39,11 @@ _STAGE_PATTERNS: tuple[tuple[CareerStage, str], ...] = (
             r"chang\w* (careers?|fields?)",
             "career (change|changer|switch)",
             r"switch\w* (careers?|fields?)",
-            "new career",
+            "(new|second) career",
             r"pivot\w*",
+            r"transition\w*",
+            r"(mov|break|get|gett)\w* into",
+            r"switch\w* (in)?to",
         ),
     ),
     (
@@ -147,14 +150,19 @@ def ask_employment(source: Content | None = None) -> Reply:
     return Reply(text=source.fit.ask_employment, buttons=employment_buttons(source))
 
 
-def assess_fit(stage: CareerStage, employment: Employment, source: Content | None = None) -> Reply:
-    """The verdict for one situation: headline, the reason, and the honesty warning."""
+def stage_verdict(stage: CareerStage, source: Content | None = None) -> str:
+    """Whether the method suits this career stage: the bold headline and the reason."""
     source = source or content()
     advice = next(s for s in source.fit.stages if s.id == stage)
     headline = source.fit.suitable_headline if advice.suitable else source.fit.unsuitable_headline
+    return f"**{headline}**\n\n{advice.reason}"
+
+
+def assess_fit(stage: CareerStage, employment: Employment, source: Content | None = None) -> Reply:
+    """The verdict for one situation: headline, the reason, and the honesty warning."""
+    source = source or content()
     lines = [
-        f"**{headline}**",
-        advice.reason,
+        stage_verdict(stage, source),
         f"**{source.fit.caution_heading}:** {source.fit.honesty_warning}",
         source.fit.employment_notes[employment],
     ]

@@ -4,6 +4,12 @@ Other languages become the ``other_language`` intent (answered by a rule);
 text with no word from the training data becomes ``nlu_fallback``, so the
 bot asks a clarifying question. Inside a form both still fill a free-text
 slot, because a name in another script is a perfectly good name.
+
+An account of a past meeting becomes ``report_meeting`` whatever the
+classifier guessed: "the manager said their department badly needs someone
+like me" shares words with questions about misuse or signals, but it is a
+report, and the spotter's reading of it is the evidence
+(:func:`infocoach.coaching.message_kind.is_meeting_account`).
 """
 
 from __future__ import annotations
@@ -22,6 +28,12 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from infocoach.coaching.input_check import InputKind, build_vocabulary, classify_input
+from infocoach.coaching.message_kind import MessageKind, is_meeting_account, kind_of
+from infocoach.signals import spot
+
+REPORT_INTENT = "report_meeting"
+# Intents that already lead to the debrief, or that a report must not override.
+_KEEP_INTENTS = {REPORT_INTENT, "debrief_start", "stop", "start_over"}
 
 OTHER_LANGUAGE_INTENT = "other_language"
 _VOCABULARY_FILE = "vocabulary.json"
@@ -87,14 +99,31 @@ class InputGuard(GraphComponent, IntentClassifier):
             if not self.vocabulary or text.startswith("/"):
                 continue
             kind = classify_input(text, self.vocabulary)
-            if kind is InputKind.OK:
-                continue
-            name = (
-                OTHER_LANGUAGE_INTENT
-                if kind is InputKind.OTHER_LANGUAGE
-                else DEFAULT_NLU_FALLBACK_INTENT_NAME
-            )
-            intent = {"name": name, "confidence": 1.0}
-            message.data[INTENT] = intent
-            message.data.setdefault(INTENT_RANKING_KEY, []).insert(0, intent)
+            if kind is not InputKind.OK:
+                name = (
+                    OTHER_LANGUAGE_INTENT
+                    if kind is InputKind.OTHER_LANGUAGE
+                    else DEFAULT_NLU_FALLBACK_INTENT_NAME
+                )
+                _override(message, name)
+            elif _is_unrecognised_report(message, text):
+                _override(message, REPORT_INTENT)
         return messages
+
+
+def _is_unrecognised_report(message: Message, text: str) -> bool:
+    """An account of a meeting that the classifier took for something else.
+
+    The cheap shape check comes first, so the spotter (spaCy) only reads
+    messages that look like accounts.
+    """
+    intent = (message.get(INTENT) or {}).get("name")
+    if intent in _KEEP_INTENTS or kind_of(text) is not MessageKind.ACCOUNT:
+        return False
+    return is_meeting_account(text, spot(text))
+
+
+def _override(message: Message, name: str) -> None:
+    intent = {"name": name, "confidence": 1.0}
+    message.data[INTENT] = intent
+    message.data.setdefault(INTENT_RANKING_KEY, []).insert(0, intent)
