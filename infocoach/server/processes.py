@@ -113,7 +113,8 @@ def _patched_environ(extra: dict[str, str]) -> Iterator[None]:
                 os.environ[key] = value
 
 
-def _child_env(extra: dict[str, str]) -> dict[str, str]:
+def child_env(extra: dict[str, str]) -> dict[str, str]:
+    """The environment every Rasa child gets: quiet, no telemetry, this checkout's code first."""
     env = dict(os.environ, **extra)
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
@@ -162,7 +163,7 @@ class Servers:
         proc = subprocess.Popen(
             args,
             cwd=ROOT,
-            env=_child_env(self.env),
+            env=child_env(self.env),
             stdout=log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
