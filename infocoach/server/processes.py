@@ -28,6 +28,9 @@ from infocoach.paths import MODELS_DIR, ROOT, VAR_DIR
 from infocoach.server.ports import DEFAULT_ACTIONS_PORT, DEFAULT_PORT
 
 API_TOKEN_ENV = "INFOCOACH_API_TOKEN"
+# How often a starting server is asked whether it answers: often enough that
+# a caller waits a tenth of a second at most, rarely enough to cost nothing.
+POLL_SECONDS = 0.1
 _ENV_REF = re.compile(r"\$\{([^}]+)\}")
 
 Progress = Callable[[str], None]
@@ -170,12 +173,13 @@ class Servers:
             start_new_session=True,
         )
         proc.log_path = log_path  # type: ignore[attr-defined]
+        proc.started = time.monotonic()  # type: ignore[attr-defined]
         self._procs.append(proc)
         return proc
 
-    def start_actions(self) -> None:
+    def _launch_actions(self) -> subprocess.Popen:
         self.progress(f"starting the action server on port {self.actions_port}")
-        proc = self._spawn(
+        return self._spawn(
             "actions",
             [
                 sys.executable,
@@ -187,9 +191,14 @@ class Servers:
                 str(self.actions_port),
             ],
         )
+
+    def _wait_actions(self, proc: subprocess.Popen) -> None:
         self._wait(proc, f"{self.actions_url}/health", "action server", timeout=60)
 
     def start_rasa(self) -> None:
+        self._wait_rasa(self._launch_rasa())
+
+    def _launch_rasa(self) -> subprocess.Popen:
         model = self.model or latest_model()
         endpoints = write_endpoints(
             self.run_dir / f"endpoints-{self.port}.yml", self.actions_port, self.tracker_db
@@ -199,8 +208,9 @@ class Servers:
                 self.run_dir / f"credentials-{self.port}.yml", log=self.progress
             )
         self.progress(f"starting the Rasa server on port {self.port} with {model.name}")
-        args = self.rasa_command(model, endpoints, credentials)
-        proc = self._spawn("rasa", args)
+        return self._spawn("rasa", self.rasa_command(model, endpoints, credentials))
+
+    def _wait_rasa(self, proc: subprocess.Popen) -> None:
         self._wait(proc, f"{self.url}/status?token={self.auth_token}", "Rasa server", timeout=240)
 
     def rasa_command(self, model: Path, endpoints: Path, credentials: Path) -> list[str]:
@@ -218,7 +228,7 @@ class Servers:
         ]
 
     def _wait(self, proc: subprocess.Popen, url: str, name: str, timeout: float) -> None:
-        started = time.monotonic()
+        started = proc.started  # type: ignore[attr-defined]
         shown = 0
         while time.monotonic() - started < timeout:
             if proc.poll() is not None:
@@ -235,13 +245,16 @@ class Servers:
             if elapsed >= shown + 10:
                 shown = elapsed
                 self.progress(f"still waiting for the {name} ({elapsed}s)...")
-            time.sleep(0.5)
+            time.sleep(POLL_SECONDS)
         raise ServerError(f"the {name} did not answer within {timeout:.0f}s; see {proc.log_path}")
 
     def start(self) -> Servers:
+        # Both load at once: the action server is ready long before Rasa's
+        # models are, and Rasa only calls it once a conversation starts.
         try:
-            self.start_actions()
-            self.start_rasa()
+            actions, rasa = self._launch_actions(), self._launch_rasa()
+            self._wait_actions(actions)
+            self._wait_rasa(rasa)
         except BaseException:
             self.stop()
             raise
