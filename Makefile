@@ -78,9 +78,8 @@ browser-deps: ## Install Debian's chromium for the browser tests when missing
 test: lint validate train web browser-deps ## The whole suite
 	@$(PY) -m pytest
 
-bench: train ## Benchmarks: signal spotter quality and speed, chat latency and memory
-	@$(PY) -m infocoach.cli bench signals
-	@$(PY) -m infocoach.cli bench chat
+bench: $(STAMP) ## Benchmarks: infocoach next to a plain Rasa bot (training, start, memory, 1/10/50 users) and the signal spotter
+	@$(PY) -m infocoach.cli bench compare
 
 clean: ## Remove the venv, models and results
 	rm -rf $(VENV) models/*.tar.gz results/* var/

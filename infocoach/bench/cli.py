@@ -1,22 +1,23 @@
-"""``infocoach bench signals|chat``: both benchmarks under one command, as the issue names them."""
+"""``infocoach bench signals|compare``: the benchmarks under one command."""
 
 from __future__ import annotations
 
 import argparse
 
-from infocoach.bench import chat as latency_bench
+from infocoach.bench import compare as compare_bench
 from infocoach.bench import signals as signals_bench
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "bench",
-        help="benchmarks: signal spotter quality and speed, chat latency and memory",
-        description="Benchmarks; `make bench` runs both. Results go to bench/results/.",
+        help="benchmarks: signal spotter; infocoach next to a plain Rasa bot",
+        description="Benchmarks; `make bench` runs `compare`, which includes `signals`. "
+        "Results go to bench/results/.",
     )
     benchmarks = parser.add_subparsers(dest="benchmark", metavar="BENCHMARK")
     signals_bench.add_parser(benchmarks)
-    latency_bench.add_parser(benchmarks)
+    compare_bench.add_parser(benchmarks)
     parser.set_defaults(func=lambda _args: _usage(parser))
 
 

@@ -53,19 +53,26 @@ def train_model(project: Path, models_dir: Path, force: bool = False,
         _say(f"data and config unchanged: using {trained.name} (--force retrains)")
         return 0
     _say("training the model (Rasa reuses cached steps whose inputs did not change)")
-    # Quiet: progress bars stay; Rasa's INFO log lines and known noise go.
-    rasa = ["rasa"] if verbose else ["infocoach.server.quiet_rasa"]
-    cmd = [sys.executable, "-m", *rasa, "train", "--out", str(models_dir), "--num-threads", "2",
-           "--fixed-model-name", name]
-    if force:
-        cmd.append("--force")
-    if not verbose:
-        cmd.append("--quiet")
+    cmd = rasa_train_command(models_dir, name, force=force, verbose=verbose)
     result = subprocess.run(cmd, cwd=project, env=child_env({}))
     if result.returncode == 0:
         _say(f"model ready ({time.monotonic() - started:.0f}s)")
         _prune_models(models_dir, keep=KEEP_MODELS)
     return result.returncode
+
+
+def rasa_train_command(
+    models_dir: Path, name: str, force: bool = False, verbose: bool = False
+) -> list[str]:
+    """``rasa train`` of the project in the working directory into ``models_dir/name.tar.gz``."""
+    # Quiet: progress bars stay; Rasa's INFO log lines and known noise go.
+    rasa = ["rasa"] if verbose else ["infocoach.server.quiet_rasa"]
+    return [
+        sys.executable, "-m", *rasa, "train", "--out", str(models_dir), "--num-threads", "2",
+        "--fixed-model-name", name,
+        *(["--force"] if force else []),
+        *([] if verbose else ["--quiet"]),
+    ]
 
 
 def _prune_models(models_dir: Path, keep: int) -> None:

@@ -126,6 +126,66 @@ def child_env(extra: dict[str, str]) -> dict[str, str]:
     return env
 
 
+def wait_until_answering(
+    proc: subprocess.Popen, url: str, name: str, timeout: float, progress: Progress = print
+) -> None:
+    """Poll ``url`` until it answers 200; ServerError if ``proc`` exits or time runs out.
+
+    ``proc`` comes from :meth:`Servers._spawn` or :func:`spawn_logged`, which
+    note when it started and where its log is.
+    """
+    started = proc.started  # type: ignore[attr-defined]
+    shown = 0
+    while time.monotonic() - started < timeout:
+        if proc.poll() is not None:
+            raise ServerError(
+                f"the {name} exited with code {proc.returncode}; see {proc.log_path}"  # type: ignore[attr-defined]
+            )
+        try:
+            if requests.get(url, timeout=2).status_code == 200:
+                progress(f"{name} ready after {time.monotonic() - started:.0f}s")
+                return
+        except requests.RequestException:
+            pass
+        elapsed = int(time.monotonic() - started)
+        if elapsed >= shown + 10:
+            shown = elapsed
+            progress(f"still waiting for the {name} ({elapsed}s)...")
+        time.sleep(POLL_SECONDS)
+    raise ServerError(f"the {name} did not answer within {timeout:.0f}s; see {proc.log_path}")  # type: ignore[attr-defined]
+
+
+def spawn_logged(
+    args: list[str], log_path: Path, cwd: Path, env: dict[str, str]
+) -> subprocess.Popen:
+    """Start a server in its own process group, its output in ``log_path``."""
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen(
+            args,
+            cwd=cwd,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    proc.log_path = log_path  # type: ignore[attr-defined]
+    proc.started = time.monotonic()  # type: ignore[attr-defined]
+    return proc
+
+
+def stop_process_group(proc: subprocess.Popen, grace: float = 15) -> None:
+    """SIGTERM a server's process group, SIGKILL it if it has not stopped after ``grace`` s."""
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
 @dataclass
 class Servers:
     """The action server and the Rasa server, as one unit."""
@@ -160,20 +220,8 @@ class Servers:
         return next(p.pid for p in self._procs if p.log_path.name.startswith(f"{name}-"))  # type: ignore[attr-defined]
 
     def _spawn(self, name: str, args: list[str]) -> subprocess.Popen:
-        log_path = self.run_dir / f"{name}-{self.port}.log"
-        log_path.parent.mkdir(parents=True, exist_ok=True)
-        log = log_path.open("wb")
-        proc = subprocess.Popen(
-            args,
-            cwd=ROOT,
-            env=child_env(self.env),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        proc.log_path = log_path  # type: ignore[attr-defined]
-        proc.started = time.monotonic()  # type: ignore[attr-defined]
+        proc = spawn_logged(args, self.run_dir / f"{name}-{self.port}.log", ROOT,
+                            child_env(self.env))
         self._procs.append(proc)
         return proc
 
@@ -228,25 +276,7 @@ class Servers:
         ]
 
     def _wait(self, proc: subprocess.Popen, url: str, name: str, timeout: float) -> None:
-        started = proc.started  # type: ignore[attr-defined]
-        shown = 0
-        while time.monotonic() - started < timeout:
-            if proc.poll() is not None:
-                raise ServerError(
-                    f"the {name} exited with code {proc.returncode}; see {proc.log_path}"
-                )
-            try:
-                if requests.get(url, timeout=2).status_code == 200:
-                    self.progress(f"{name} ready after {time.monotonic() - started:.0f}s")
-                    return
-            except requests.RequestException:
-                pass
-            elapsed = int(time.monotonic() - started)
-            if elapsed >= shown + 10:
-                shown = elapsed
-                self.progress(f"still waiting for the {name} ({elapsed}s)...")
-            time.sleep(POLL_SECONDS)
-        raise ServerError(f"the {name} did not answer within {timeout:.0f}s; see {proc.log_path}")
+        wait_until_answering(proc, url, name, timeout, self.progress)
 
     def start(self) -> Servers:
         # Both load at once: the action server is ready long before Rasa's
