@@ -89,7 +89,8 @@ def _levels(bots: Sequence[tuple[Bot, str]], seconds: Sequence[float]) -> None:
             summary = run_level(webhook, players, level_seconds).summary()
             bot.results.setdefault("load", {})[str(users_count)] = summary
             _say(
-                f"{bot.name}, {users_count} users: p50 {summary['p50_ms']:.0f} ms, "
+                f"{bot.name}, {users_count} user{'s' * (users_count > 1)}: "
+                f"p50 {summary['p50_ms']:.0f} ms, "
                 f"p95 {summary['p95_ms']:.0f} ms, p99 {summary['p99_ms']:.0f} ms, "
                 f"{summary['turns_per_s']:.1f} turns/s, {summary['errors']} errors"
             )

@@ -264,7 +264,7 @@ class Servers:
     def rasa_command(self, model: Path, endpoints: Path, credentials: Path) -> list[str]:
         """``rasa run`` with this run's files, the API token and the allowed web origins."""
         return [
-            sys.executable, "-m", "rasa", "run",
+            sys.executable, "-m", "infocoach.server.tuned_rasa", "run",
             "--model", str(model),
             "--port", str(self.port),
             "--endpoints", str(endpoints),
