@@ -95,9 +95,8 @@ FAST_TESTS := tests/unit tests/actions tests/replay tests/browser/test_socket_ch
 test-fast: $(STAMP) ## Unit, action and replay-format tests only (no servers, browser or training)
 	@$(PY) -m pytest $(FAST_TESTS) -m "not e2e and not browser and not slow" -q
 
-bench: train ## Benchmarks: signal spotter quality and speed, chat latency and memory, NLU accuracy
-	@$(PY) -m infocoach.cli bench signals
-	@$(PY) -m infocoach.cli bench chat
+bench: train ## Benchmarks: infocoach next to a plain Rasa bot (training, start, memory, 1/10/50 users), the signal spotter, NLU accuracy
+	@$(PY) -m infocoach.cli bench compare
 	@$(PY) -m infocoach.cli bench nlu
 
 clean: ## Remove the venv, models and results

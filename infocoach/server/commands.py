@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from infocoach.paths import MODELS_DIR, ROOT
 from infocoach.server.ports import DEFAULT_ACTIONS_PORT, DEFAULT_PORT
@@ -16,8 +17,10 @@ from infocoach.server.processes import (
     LOOPBACK,
     ServerError,
     Servers,
+    child_env,
     models_newest_first,
 )
+from infocoach.server.training_inputs import model_name
 from infocoach.signals.learned import ModelMissing, require_model
 
 KEEP_MODELS = 2
@@ -38,27 +41,47 @@ def _say(message: str) -> None:
 
 
 def train(args: argparse.Namespace) -> int:
-    """Train with Rasa's fingerprinting: unchanged data and config reuse the last model."""
-    _say("training the model if data or config changed (Rasa's fingerprint check)")
+    """The Rasa model, then the signal spotter's learned layer; each skipped when unchanged."""
+    return (train_model(ROOT, MODELS_DIR, force=args.force, verbose=args.verbose)
+            or train_signals_model(force=args.force))
+
+
+def train_model(project: Path, models_dir: Path, force: bool = False,
+                verbose: bool = False) -> int:
+    """Train unless a model of the current data and config is already in ``models_dir``."""
     started = time.monotonic()
-    # Quiet: progress bars stay; Rasa's INFO log lines and known noise go.
-    rasa = ["rasa"] if args.verbose else ["infocoach.server.quiet_rasa"]
-    cmd = [sys.executable, "-m", *rasa, "train", "--out", str(MODELS_DIR), "--num-threads", "2"]
-    if args.force:
-        cmd.append("--force")
-    if not args.verbose:
-        cmd.append("--quiet")
-    env = dict(os.environ, RASA_TELEMETRY_ENABLED="false")
-    result = subprocess.run(cmd, cwd=ROOT, env=env)
+    name = model_name(project)
+    trained = models_dir / f"{name}.tar.gz"
+    if trained.is_file() and not force:
+        trained.touch()  # the newest model is the one served
+        _say(f"data and config unchanged: using {trained.name} (--force retrains)")
+        return 0
+    _say("training the model (Rasa reuses cached steps whose inputs did not change)")
+    cmd = rasa_train_command(models_dir, name, force=force, verbose=verbose)
+    result = subprocess.run(cmd, cwd=project, env=child_env({}))
     if result.returncode == 0:
         _say(f"model ready ({time.monotonic() - started:.0f}s)")
-        _prune_models(keep=KEEP_MODELS)
-    return result.returncode or train_signals_model(force=args.force)
+        _prune_models(models_dir, keep=KEEP_MODELS)
+    return result.returncode
 
 
-def _prune_models(keep: int) -> None:
+def rasa_train_command(
+    models_dir: Path, name: str, force: bool = False, verbose: bool = False
+) -> list[str]:
+    """``rasa train`` of the project in the working directory into ``models_dir/name.tar.gz``."""
+    # Quiet: progress bars stay; Rasa's INFO log lines and known noise go.
+    rasa = ["rasa"] if verbose else ["infocoach.server.quiet_rasa"]
+    return [
+        sys.executable, "-m", *rasa, "train", "--out", str(models_dir), "--num-threads", "2",
+        "--fixed-model-name", name,
+        *(["--force"] if force else []),
+        *([] if verbose else ["--quiet"]),
+    ]
+
+
+def _prune_models(models_dir: Path, keep: int) -> None:
     """Delete all but the newest ``keep`` models; each is tens of megabytes."""
-    for old in models_newest_first()[keep:]:
+    for old in models_newest_first(models_dir)[keep:]:
         old.unlink()
 
 

@@ -38,6 +38,9 @@ from infocoach.server.rasa_run import API_TOKEN_ENV
 LOOPBACK = "127.0.0.1"
 # Files the servers create (tracker database, logs) are their owner's only.
 PRIVATE_UMASK = 0o077
+# How often a starting server is asked whether it answers: often enough that
+# a caller waits a tenth of a second at most, rarely enough to cost nothing.
+POLL_SECONDS = 0.1
 _ENV_REF = re.compile(r"\$\{([^}]+)\}")
 
 Progress = Callable[[str], None]
@@ -144,7 +147,8 @@ def _patched_environ(extra: dict[str, str]) -> Iterator[None]:
                 os.environ[key] = value
 
 
-def _child_env(extra: dict[str, str]) -> dict[str, str]:
+def child_env(extra: dict[str, str]) -> dict[str, str]:
+    """The environment every Rasa child gets: quiet, no telemetry, this checkout's code first."""
     env = dict(os.environ, **extra)
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
@@ -156,6 +160,69 @@ def _child_env(extra: dict[str, str]) -> dict[str, str]:
 def _reachable(host: str) -> str:
     """Where this machine reaches a server listening on ``host``."""
     return LOOPBACK if host in ("0.0.0.0", "::", "") else host
+
+
+def wait_until_answering(
+    proc: subprocess.Popen, url: str, name: str, timeout: float, progress: Progress = print
+) -> None:
+    """Poll ``url`` until it answers 200; ServerError if ``proc`` exits or time runs out.
+
+    ``proc`` comes from :meth:`Servers._spawn` or :func:`spawn_logged`, which
+    note when it started and where its log is.
+    """
+    started = proc.started  # type: ignore[attr-defined]
+    shown = 0
+    while time.monotonic() - started < timeout:
+        if proc.poll() is not None:
+            raise ServerError(
+                f"the {name} exited with code {proc.returncode}; see {proc.log_path}"  # type: ignore[attr-defined]
+            )
+        try:
+            if requests.get(url, timeout=2).status_code == 200:
+                progress(f"{name} ready after {time.monotonic() - started:.0f}s")
+                return
+        except requests.RequestException:
+            pass
+        elapsed = int(time.monotonic() - started)
+        if elapsed >= shown + 10:
+            shown = elapsed
+            progress(f"still waiting for the {name} ({elapsed}s)...")
+        time.sleep(POLL_SECONDS)
+    raise ServerError(f"the {name} did not answer within {timeout:.0f}s; see {proc.log_path}")  # type: ignore[attr-defined]
+
+
+def spawn_logged(
+    args: list[str], log_path: Path, cwd: Path, env: dict[str, str]
+) -> subprocess.Popen:
+    """Start a server in its own process group, its output in ``log_path``, its files private."""
+    private_dir(log_path.parent)
+    fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as log:
+        private_file(log_path)
+        proc = subprocess.Popen(
+            args,
+            cwd=cwd,
+            env=env,
+            umask=PRIVATE_UMASK,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    proc.log_path = log_path  # type: ignore[attr-defined]
+    proc.started = time.monotonic()  # type: ignore[attr-defined]
+    return proc
+
+
+def stop_process_group(proc: subprocess.Popen, grace: float = 15) -> None:
+    """SIGTERM a server's process group, SIGKILL it if it has not stopped after ``grace`` s."""
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
 
 
 @dataclass
@@ -197,26 +264,14 @@ class Servers:
     def _spawn(
         self, name: str, args: list[str], env: dict[str, str] | None = None
     ) -> subprocess.Popen:
-        log_path = private_dir(self.run_dir) / f"{name}-{self.port}.log"
-        log = os.fdopen(os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb")
-        private_file(log_path)
-        proc = subprocess.Popen(
-            args,
-            cwd=ROOT,
-            env=_child_env({**self.env, **(env or {})}),
-            umask=PRIVATE_UMASK,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        proc.log_path = log_path  # type: ignore[attr-defined]
+        proc = spawn_logged(args, self.run_dir / f"{name}-{self.port}.log", ROOT,
+                            child_env({**self.env, **(env or {})}))
         self._procs.append(proc)
         return proc
 
-    def start_actions(self) -> None:
+    def _launch_actions(self) -> subprocess.Popen:
         self.progress(f"starting the action server on {self.actions_host}:{self.actions_port}")
-        proc = self._spawn(
+        return self._spawn(
             "actions",
             [
                 sys.executable,
@@ -229,9 +284,17 @@ class Servers:
             ],
             env={"SANIC_HOST": self.actions_host},  # rasa_sdk 3.6 has no --interface option
         )
+
+    def _wait_actions(self, proc: subprocess.Popen) -> None:
         self._wait(proc, f"{self.actions_url}/health", "action server", timeout=60)
 
+    def start_actions(self) -> None:
+        self._wait_actions(self._launch_actions())
+
     def start_rasa(self) -> None:
+        self._wait_rasa(self._launch_rasa())
+
+    def _launch_rasa(self) -> subprocess.Popen:
         model = self.model or latest_model()
         endpoints = write_endpoints(
             self.run_dir / f"endpoints-{self.port}.yml", self.actions_port, self.tracker_db
@@ -242,7 +305,9 @@ class Servers:
             )
         self.progress(f"starting the Rasa server on {self.host}:{self.port} with {model.name}")
         args = self.rasa_command(model, endpoints, credentials)
-        proc = self._spawn("rasa", args, env={API_TOKEN_ENV: self.auth_token})
+        return self._spawn("rasa", args, env={API_TOKEN_ENV: self.auth_token})
+
+    def _wait_rasa(self, proc: subprocess.Popen) -> None:
         self._wait(proc, f"{self.url}/status?token={self.auth_token}", "Rasa server", timeout=240)
 
     def rasa_command(self, model: Path, endpoints: Path, credentials: Path) -> list[str]:
@@ -263,30 +328,15 @@ class Servers:
         ]
 
     def _wait(self, proc: subprocess.Popen, url: str, name: str, timeout: float) -> None:
-        started = time.monotonic()
-        shown = 0
-        while time.monotonic() - started < timeout:
-            if proc.poll() is not None:
-                raise ServerError(
-                    f"the {name} exited with code {proc.returncode}; see {proc.log_path}"
-                )
-            try:
-                if requests.get(url, timeout=2).status_code == 200:
-                    self.progress(f"{name} ready after {time.monotonic() - started:.0f}s")
-                    return
-            except requests.RequestException:
-                pass
-            elapsed = int(time.monotonic() - started)
-            if elapsed >= shown + 10:
-                shown = elapsed
-                self.progress(f"still waiting for the {name} ({elapsed}s)...")
-            time.sleep(0.5)
-        raise ServerError(f"the {name} did not answer within {timeout:.0f}s; see {proc.log_path}")
+        wait_until_answering(proc, url, name, timeout, self.progress)
 
     def start(self) -> Servers:
+        # Both load at once: the action server is ready long before Rasa's
+        # models are, and Rasa only calls it once a conversation starts.
         try:
-            self.start_actions()
-            self.start_rasa()
+            actions, rasa = self._launch_actions(), self._launch_rasa()
+            self._wait_actions(actions)
+            self._wait_rasa(rasa)
         except BaseException:
             self.stop()
             raise

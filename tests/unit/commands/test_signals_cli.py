@@ -83,7 +83,7 @@ def test_help_describes_the_command() -> None:
 
 
 def test_the_cli_routes_signals_and_both_benchmarks() -> None:
-    from infocoach.bench import chat as latency_bench
+    from infocoach.bench import compare as compare_bench
     from infocoach.bench import signals as bench
     from infocoach.cli import build_parser
 
@@ -93,8 +93,8 @@ def test_the_cli_routes_signals_and_both_benchmarks() -> None:
     args = parser.parse_args(["bench", "signals"])
     assert args.func is bench._command and args.split == "test"
     assert parser.parse_args(["bench", "signals", "--split", "dev"]).split == "dev"
-    args = parser.parse_args(["bench", "chat", "--rounds", "2"])
-    assert args.func is latency_bench._command and args.rounds == 2
+    args = parser.parse_args(["bench", "compare", "--seconds", "1", "2", "3"])
+    assert args.func is compare_bench._command and args.seconds == [1.0, 2.0, 3.0]
 
 
 def test_bench_without_a_benchmark_lists_them_and_exits_2(capsys) -> None:
@@ -102,7 +102,7 @@ def test_bench_without_a_benchmark_lists_them_and_exits_2(capsys) -> None:
 
     assert main(["bench"]) == 2
     out = capsys.readouterr().out
-    assert "signals" in out and "chat" in out
+    assert "signals" in out and "compare" in out and "nlu" in out
 
 
 def test_a_missing_signal_model_is_refused_with_the_command_to_run(monkeypatch, tmp_path) -> None:
