@@ -67,7 +67,6 @@ def test_a_signal_told_in_other_words_is_found(kind: str, text: str) -> None:
     assert WANTED[kind] in spot(text).ids
 
 
-@pytest.mark.xfail(strict=True, reason="known miss: need read at 0.65, under 0.7")
 def test_a_need_stated_as_a_condition_is_found() -> None:
     text = ("She said that if somebody with my payroll experience came on board it would take "
             "a lot of pressure off her team.")
