@@ -49,6 +49,8 @@ OTHER_NOUNS = {
     "colleague", "coworker", "classmate", "assistant", "cousin", "roommate", "son", "daughter",
     "receptionist", "intern", "flatmate", "housemate", "mate", "neighbour", "neighbor",
     "uncle", "aunt", "girlfriend", "boyfriend", "partner's", "mentor", "tutor", "lecturer",
+    # People met on the way in, not the manager: what they say is hearsay.
+    "guard", "barista", "doorman", "porter", "cleaner", "stranger", "redditor",
 }
 TITLES = {"mr", "ms", "mrs", "dr", "prof", "mx", "miss"}
 OWN = {"my", "our"}

@@ -84,6 +84,9 @@ HYPOTHETICAL_TERMS = {
         "in case", "unless", "supposed to", "used to", "wanted him to", "wanted her to",
         "wanted them to", "want him to", "want her to", "want them to", "what if",
         "should i", "i'm meeting", "i am meeting", "next time", "tomorrow",
+        # A meeting still to come, or one told as it might have gone.
+        "hopefully", "fingers crossed", "next week", "had she", "had he", "had they",
+        "would've", "could've", "should've", "might've",
     ],
     "following_negations": [],
     "termination": TERMINATION,

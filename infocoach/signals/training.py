@@ -97,6 +97,35 @@ def _say(message: str) -> None:
     print(f"==> {message}", file=sys.stderr, flush=True)
 
 
+def spacy_train(train: Sequence[LabelledReport], dev: Sequence[LabelledReport],
+                model_dir: Path, quiet: bool = False) -> int:
+    """``spacy train`` on these reports, best model (by ``dev``) into ``model_dir``; exit code.
+
+    Shared by ``make train`` and the cross-validation in :mod:`.crossval`, so
+    both train exactly the same way.
+    """
+    with tempfile.TemporaryDirectory(prefix="signals-train-") as tmp:
+        work = Path(tmp)
+        if not quiet:
+            _say("signal model: converting train and dev reports to spaCy DocBins")
+        docbin(train, sentences=True).to_disk(work / "train.spacy")
+        docbin(dev, sentences=False).to_disk(work / "dev.spacy")
+        if not quiet:
+            _say(f"signal model: spacy train {CONFIG.name} (fixed seed; under a minute)")
+        result = subprocess.run([
+            sys.executable, "-m", "spacy", "train", str(CONFIG), "--output", str(work / "out"),
+            "--paths.train", str(work / "train.spacy"), "--paths.dev", str(work / "dev.spacy"),
+        ], capture_output=quiet, text=True)
+        if result.returncode != 0:
+            if quiet:
+                print(result.stderr[-2000:], file=sys.stderr)
+            return result.returncode
+        if model_dir.exists():
+            shutil.rmtree(model_dir)
+        shutil.copytree(work / "out" / "model-best", model_dir)
+    return 0
+
+
 def train_signals_model(force: bool = False, model_dir: Path = SIGNALS_MODEL_DIR) -> int:
     """Train into ``model_dir`` unless its fingerprint says it is current; exit code."""
     if not force and is_current(model_dir):
@@ -104,21 +133,9 @@ def train_signals_model(force: bool = False, model_dir: Path = SIGNALS_MODEL_DIR
         return 0
     started = time.monotonic()
     inputs = fingerprint()
-    with tempfile.TemporaryDirectory(prefix="signals-train-") as tmp:
-        work = Path(tmp)
-        _say("signal model: converting train and dev reports to spaCy DocBins")
-        docbin(load_split("train"), sentences=True).to_disk(work / "train.spacy")
-        docbin(load_split("dev"), sentences=False).to_disk(work / "dev.spacy")
-        _say(f"signal model: spacy train {CONFIG.name} (fixed seed; under a minute)")
-        result = subprocess.run([
-            sys.executable, "-m", "spacy", "train", str(CONFIG), "--output", str(work / "out"),
-            "--paths.train", str(work / "train.spacy"), "--paths.dev", str(work / "dev.spacy"),
-        ])
-        if result.returncode != 0:
-            return result.returncode
-        if model_dir.exists():
-            shutil.rmtree(model_dir)
-        shutil.copytree(work / "out" / "model-best", model_dir)
+    returncode = spacy_train(load_split("train"), load_split("dev"), model_dir)
+    if returncode != 0:
+        return returncode
     (model_dir / FINGERPRINT).write_text(json.dumps({"inputs": inputs}), encoding="utf-8")
     _say(f"signal model ready in {model_dir} ({time.monotonic() - started:.0f}s)")
     return 0

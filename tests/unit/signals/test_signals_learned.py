@@ -37,6 +37,13 @@ FALSE_ALARMS = [
     # a conditional guess
     "She'd probably have written a few things down if I had brought my CV.",
     "He would have mentioned an opening if there had been one, I think.",
+    "Had they scribbled anything down I'd be less nervous about it.",
+    "She could've told me about their openings if the call hadn't run short.",
+    # a meeting still to come
+    "Seeing the ops director next week, fingers crossed she asks what I've been working on.",
+    "Hopefully she brings up the vacancy on their data team when we meet on Monday.",
+    # hearsay from someone met on the way in
+    "The barista in their lobby told me the company is a brilliant place to work.",
 ]
 LONG_STORY = (
     "So the train was late and I was sweating by the time I found the place. The coffee "
@@ -60,7 +67,6 @@ def test_a_signal_told_in_other_words_is_found(kind: str, text: str) -> None:
     assert WANTED[kind] in spot(text).ids
 
 
-@pytest.mark.xfail(strict=True, reason="known miss: need read at 0.65, under 0.7")
 def test_a_need_stated_as_a_condition_is_found() -> None:
     text = ("She said that if somebody with my payroll experience came on board it would take "
             "a lot of pressure off her team.")
