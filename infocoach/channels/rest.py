@@ -5,11 +5,16 @@ id "default": every such client would share one conversation. It also passes
 empty text to NLU and answers malformed JSON with a bare 400. This channel
 refuses what it cannot attribute, explains what is wrong, and replies to
 empty input without touching the conversation.
+
+It also keeps REST conversations apart from the other channels' (see
+:mod:`infocoach.channels.conversation_ids`): a sender is filed as
+``rest:<sender>``, and a sender naming a web or Slack conversation is refused.
+Only ``application/json`` is accepted: a web page can make a browser POST
+``text/plain`` or a form to a local server without asking, but not JSON.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -19,12 +24,17 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from infocoach.channels.conversation_ids import REST_PREFIX, foreign_prefix, namespaced
 from infocoach.channels.limits import (
     EMPTY_MESSAGE_REPLY,
-    ERROR_REPLY,
+    MAX_METADATA_BYTES,
     TRUNCATED_NOTE,
+    CappedBlueprint,
+    capped_metadata,
     check_text,
+    strip_control,
 )
+from infocoach.channels.turns import run_turn
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +46,15 @@ def _error(status: int, message: str) -> HTTPResponse:
 
 
 def parse_request(request: Request) -> tuple[str, str, dict[str, Any]] | HTTPResponse:
-    """Sender, text and metadata from a request, or the error response to send."""
+    """Conversation id, text and metadata from a request, or the error response to send.
+
+    The conversation id is the sender under the ``rest:`` prefix. Control
+    characters in the sender are refused (it is an id, not something typed);
+    in the message they are stripped later, by ``check_text``.
+    """
+    content_type = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+    if content_type != "application/json":
+        return _error(415, "send the message as JSON, with Content-Type: application/json")
     try:
         payload = request.json
     except Exception:  # sanic raises its own InvalidUsage for malformed JSON
@@ -50,13 +68,26 @@ def parse_request(request: Request) -> tuple[str, str, dict[str, Any]] | HTTPRes
         return _error(400, '"sender" is required: a non-empty string identifying the conversation')
     if len(sender) > MAX_SENDER_LENGTH:
         return _error(400, f'"sender" must be at most {MAX_SENDER_LENGTH} characters')
+    if strip_control(sender) != sender:
+        return _error(400, '"sender" must not contain control characters')
+    sender = sender.strip()
+    other = foreign_prefix(sender, REST_PREFIX)
+    if other:
+        return _error(
+            403, f'"sender" names a conversation of another channel ({other}...): '
+            "REST clients have conversations of their own",
+        )
     message = payload.get("message", payload.get("text"))
     if message is None:
         return _error(400, '"message" is required: the text the user typed')
     if not isinstance(message, str):
         return _error(400, '"message" must be a string')
-    metadata = payload.get("metadata")
-    return sender.strip(), message, metadata if isinstance(metadata, dict) else {}
+    metadata = payload.get("metadata", {})
+    if capped_metadata(metadata) != metadata:
+        return _error(
+            400, f'"metadata" must be a JSON object of at most {MAX_METADATA_BYTES:,} bytes'
+        )
+    return namespaced(REST_PREFIX, sender), message, metadata
 
 
 class StrictRestInput(InputChannel):
@@ -67,7 +98,7 @@ class StrictRestInput(InputChannel):
         return "rest"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        webhook = Blueprint(f"strict_rest_{id(self)}", __name__)
+        webhook = CappedBlueprint(f"strict_rest_{id(self)}", __name__)
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -86,18 +117,16 @@ class StrictRestInput(InputChannel):
             collector = CollectingOutputChannel()
             if truncated:
                 collector.messages.append({"recipient_id": sender, "text": TRUNCATED_NOTE})
-            try:
-                await on_new_message(
-                    UserMessage(
-                        text, collector, sender, input_channel=self.name(), metadata=metadata
-                    )
-                )
-            except asyncio.CancelledError:
-                logger.error("message handling timed out for %s", sender)
-                collector.messages.append({"recipient_id": sender, "text": ERROR_REPLY})
-            except Exception:
-                logger.exception("an exception occurred while handling a message from %s", sender)
-                collector.messages.append({"recipient_id": sender, "text": ERROR_REPLY})
+
+            async def say(text: str) -> None:
+                collector.messages.append({"recipient_id": sender, "text": text})
+
+            await run_turn(
+                on_new_message,
+                UserMessage(text, collector, sender, input_channel=self.name(), metadata=metadata),
+                lambda: len(collector.messages),
+                say,
+            )
             return response.json(collector.messages)
 
         return webhook

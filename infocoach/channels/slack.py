@@ -28,9 +28,17 @@ and why:
   and split only when longer than Slack's limits, at paragraph boundaries
   (Rasa posts every paragraph as its own message and shows button messages
   as plain text). Buttons become Block Kit buttons; Rasa drops all buttons
-  beyond five, Slack accepts 25 per block. A clicked button message is
-  updated to show the choice instead of the buttons, and only its first
-  click counts.
+  beyond five, Slack accepts 25 per block. Only each user's first click on
+  a message counts (clicks are keyed by message and user). In a DM the
+  clicked message is updated to show the choice instead of the buttons; in
+  a channel thread the buttons stay, so another member's click (which goes
+  to that member's own conversation) cannot use up the asker's buttons.
+- **Conversation ids** carry the ``slack:`` prefix
+  (:mod:`infocoach.channels.conversation_ids`), so no other channel's client
+  can name a Slack user's conversation.
+- **Refused at start** without a signing secret: every request would then be
+  checked against an empty key, which anyone can compute.
+- **Request bodies** over ``MAX_BODY_BYTES`` get 413 before they are read.
 - **Bad input** is treated like every infocoach channel does
   (``infocoach.channels.limits``): an empty message, e.g. a bare mention,
   gets a hint without reaching the bot; a huge one is cut with a note. If
@@ -59,7 +67,15 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
-from infocoach.channels.limits import EMPTY_MESSAGE_REPLY, ERROR_REPLY, TRUNCATED_NOTE, check_text
+from infocoach.channels.conversation_ids import SLACK_PREFIX, namespaced
+from infocoach.channels.limits import (
+    EMPTY_MESSAGE_REPLY,
+    ERROR_REPLY,
+    MAX_TEXT_LENGTH,
+    TRUNCATED_NOTE,
+    CappedBlueprint,
+    check_text,
+)
 from infocoach.channels.slack_format import (
     answered_blocks,
     button_blocks,
@@ -67,6 +83,7 @@ from infocoach.channels.slack_format import (
     to_mrkdwn,
 )
 from infocoach.channels.slack_guard import SeenOnce, is_signed_by_slack
+from infocoach.channels.turns import run_turn
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +92,20 @@ OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 # Messages that carry something a person wrote; other subtypes are edits,
 # deletions, joins and the like.
 _USER_MESSAGE_SUBTYPES = (None, "file_share", "thread_broadcast")
+
+
+def text_field(value: Any) -> str | None:
+    """A Slack id or timestamp field: a non-empty string, else None.
+
+    Signed requests come from Slack, but a field of another type must still
+    be ignored, not crash the handler.
+    """
+    return value if isinstance(value, str) and value else None
+
+
+def object_field(value: Any) -> dict[str, Any]:
+    """A Slack object field: a JSON object, else an empty one."""
+    return value if isinstance(value, dict) else {}
 
 
 def is_direct_message_channel(channel_id: str | None) -> bool:
@@ -102,10 +133,12 @@ class SlackOutput(rasa_slack.SlackBot):
     ) -> None:
         super().__init__(token, channel, thread_ts, proxy)
         self.client = AsyncWebClient(token, base_url=api_url, proxy=proxy)
+        self.sent = 0
 
     async def _post_message(self, channel: str, **kwargs: Any) -> None:
         kwargs.pop("as_user", None)
         await super()._post_message(channel, **kwargs)
+        self.sent += 1
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         channel = self.slack_channel or recipient_id
@@ -128,6 +161,11 @@ class SlackInput(rasa_slack.SlackInput):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if not (self.slack_signing_secret or "").strip():
+            raise ValueError(
+                "the Slack channel needs the app's signing secret (SLACK_SIGNING_SECRET): "
+                "without it anyone could sign requests"
+            )
         self.api_url = os.environ.get(API_URL_VARIABLE) or AsyncWebClient.BASE_URL
         self._seen = SeenOnce()
 
@@ -144,8 +182,10 @@ class SlackInput(rasa_slack.SlackInput):
         self, sender_id: str | None, channel_id: str | None, thread_id: str | None
     ) -> str | None:
         if is_direct_message_channel(channel_id):
-            return sender_id
-        return super()._get_conversation_id(sender_id, channel_id, thread_id)
+            local = sender_id
+        else:
+            local = super()._get_conversation_id(sender_id, channel_id, thread_id)
+        return namespaced(SLACK_PREFIX, local) if local else None
 
     def get_output_channel(
         self, channel: str | None = None, thread_id: str | None = None
@@ -155,7 +195,7 @@ class SlackInput(rasa_slack.SlackInput):
         )
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        webhook = Blueprint(f"infocoach_slack_{id(self)}", __name__)
+        webhook = CappedBlueprint(f"infocoach_slack_{id(self)}", __name__)
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -193,20 +233,26 @@ class SlackInput(rasa_slack.SlackInput):
         event = envelope.get("event")
         if not isinstance(event, dict) or not self._is_from_a_person(event):
             return response.text("")
-        channel = str(event.get("channel") or "")
+        channel, ts = text_field(event.get("channel")), text_field(event.get("ts"))
+        thread_ts = text_field(event.get("thread_ts"))
+        if not channel or not ts:
+            return response.text("")
         if not (is_direct_message_channel(channel) or event.get("type") == "app_mention"):
             return response.text("")
-        if not self._seen.first_time(f"{channel}:{event.get('ts')}"):
-            return self._already_handled(request, f"message {event.get('ts')} in {channel}")
-        thread_root = event.get("thread_ts") or event.get("ts")
+        if not self._seen.first_time(f"{channel}:{ts}"):
+            return self._already_handled(request, f"message {ts} in {channel}")
+        thread_root = thread_ts or ts
         metadata = {
             "out_channel": channel,
             "thread_id": thread_root,
-            "reply_thread": reply_thread(channel, event.get("thread_ts"), event.get("ts")),
+            "reply_thread": reply_thread(channel, thread_ts, ts),
             "users": self._bot_user_ids(envelope),
         }
-        text = self._sanitize_user_message(str(event.get("text") or ""), metadata["users"])
-        sender = self._get_conversation_id(str(event["user"]), channel, thread_root)
+        # Cut before Rasa's mention-stripping regexes see it; the slack left for
+        # mentions keeps check_text able to tell that the text was too long.
+        raw = event.get("text") if isinstance(event.get("text"), str) else ""
+        text = self._sanitize_user_message(raw[: MAX_TEXT_LENGTH + 1000], metadata["users"])
+        sender = self._get_conversation_id(event["user"], channel, thread_root)
         self._start(on_new_message, text, sender, metadata)
         return response.text("")
 
@@ -217,26 +263,29 @@ class SlackInput(rasa_slack.SlackInput):
             return response.text(
                 "expected a form field payload= holding JSON", status=HTTPStatus.BAD_REQUEST
             )
-        if not isinstance(payload, dict) or not self._is_interactive_message(payload):
-            return response.text("")
-        action = payload["actions"][0]
-        value = self._get_interactive_response(action)
-        channel = str((payload.get("channel") or {}).get("id") or "")
-        message = payload.get("message") or {}
-        user = (payload.get("user") or {}).get("id")
-        if value is None or not channel or not message.get("ts") or not user:
+        payload = object_field(payload)
+        actions = payload.get("actions")
+        action = object_field(actions[0] if isinstance(actions, list) and actions else None)
+        # The bot only ever posts buttons; a button's value is what it sends.
+        value = text_field(action.get("value")) if action.get("type") == "button" else None
+        channel = text_field(object_field(payload.get("channel")).get("id"))
+        message = object_field(payload.get("message"))
+        ts, thread_ts = text_field(message.get("ts")), text_field(message.get("thread_ts"))
+        user = text_field(object_field(payload.get("user")).get("id"))
+        if value is None or not channel or not ts or not user:
             return response.text("")  # a link button, or a click outside a message
-        if not self._seen.first_time(f"{channel}:{message['ts']}:click"):
-            return self._already_handled(request, f"a click on message {message['ts']}")
-        thread_root = message.get("thread_ts") or message["ts"]
+        if not self._seen.first_time(f"{channel}:{ts}:{user}:click"):
+            return self._already_handled(request, f"a click by {user} on message {ts}")
+        thread_root = thread_ts or ts
         metadata = {
             "out_channel": channel,
             "thread_id": thread_root,
-            "reply_thread": reply_thread(channel, message.get("thread_ts"), message["ts"]),
+            "reply_thread": reply_thread(channel, thread_ts, ts),
         }
-        sender = self._get_conversation_id(str(user), channel, thread_root)
-        title = str((action.get("text") or {}).get("text") or value)
-        self._spawn(self._show_choice(channel, message, title))
+        sender = self._get_conversation_id(user, channel, thread_root)
+        title = text_field(object_field(action.get("text")).get("text")) or value
+        if is_direct_message_channel(channel):
+            self._spawn(self._show_choice(channel, message, title))
         self._start(on_new_message, value, sender, metadata)
         return response.text("")
 
@@ -246,15 +295,20 @@ class SlackInput(rasa_slack.SlackInput):
             event.get("type") in ("message", "app_mention")
             and event.get("subtype") in _USER_MESSAGE_SUBTYPES
             and not event.get("bot_id")
-            and bool(event.get("user"))
+            and text_field(event.get("user")) is not None
         )
 
     @staticmethod
     def _bot_user_ids(envelope: Mapping[str, Any]) -> list[str]:
         """The app's own user ids, whose mentions are removed from the text."""
-        authorizations = envelope.get("authorizations") or []
-        ids = [a.get("user_id") for a in authorizations if isinstance(a, dict)]
-        return [str(i) for i in [*ids, *(envelope.get("authed_users") or [])] if i]
+        authorizations = envelope.get("authorizations")
+        authed_users = envelope.get("authed_users")
+        ids = [
+            *(object_field(a).get("user_id") for a in
+              (authorizations if isinstance(authorizations, list) else [])),
+            *(authed_users if isinstance(authed_users, list) else []),
+        ]
+        return [i for i in ids if text_field(i)]
 
     def _already_handled(self, request: Request, what: str) -> HTTPResponse:
         logger.info(
@@ -306,8 +360,11 @@ class SlackInput(rasa_slack.SlackInput):
             text, truncated = checked
             if truncated:
                 await output.send_text_message(sender or "", TRUNCATED_NOTE)
-            await on_new_message(
-                UserMessage(text, output, sender, input_channel=self.name(), metadata=metadata)
+            await run_turn(
+                on_new_message,
+                UserMessage(text, output, sender, input_channel=self.name(), metadata=metadata),
+                lambda: getattr(output, "sent", 0),
+                lambda reply: output.send_text_message(sender or "", reply),
             )
         except Exception:
             logger.exception("could not handle a Slack message for %s", sender)

@@ -20,10 +20,11 @@ def is_signed_by_slack(
 ) -> bool:
     """Whether ``signature`` is Slack's v0 HMAC of ``body`` at a recent ``timestamp``.
 
-    Missing headers, a timestamp that is not a whole number of seconds and a
+    Missing headers, a signature that is not ASCII (``compare_digest`` would
+    raise on it), a timestamp that is not a whole number of seconds and a
     timestamp more than five minutes away from ``now`` all count as unsigned.
     """
-    if not timestamp or not signature:
+    if not timestamp or not signature or not signature.isascii():
         return False
     try:
         sent_at = int(timestamp)

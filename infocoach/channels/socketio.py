@@ -11,6 +11,9 @@ Rasa 3.6's SocketIOInput has three problems for a public widget:
   origins that ``--cors`` allows (Sanic-CORS, set up by Rasa from ``--cors``,
   keeps answering CORS for the HTTP side, including socket.io's long-polling).
 - it passes empty and huge messages straight to NLU, unlike our REST channel.
+- it takes any session id a page proposes, so a page could choose its own;
+  engine.io's JSONP polling (``j=``, loaded by a ``<script>`` tag, so without
+  an Origin header) slipped past the origin check.
 
 This subclass keeps Rasa's wire format (``session_request`` / ``session_confirm``,
 ``user_uttered`` / ``bot_uttered``) and fixes those, and its blueprint also
@@ -20,13 +23,13 @@ conversation, so ``make serve`` needs no other web server.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import re
 import uuid
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
@@ -35,12 +38,17 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
+from infocoach.channels.conversation_ids import WEB_PREFIX
 from infocoach.channels.limits import (
     EMPTY_MESSAGE_REPLY,
-    ERROR_REPLY,
+    MAX_BODY_BYTES,
     TRUNCATED_NOTE,
+    cap_request_bodies,
+    capped_metadata,
     check_text,
 )
+from infocoach.channels.replies import channel_replies
+from infocoach.channels.turns import run_turn
 from infocoach.paths import WEB_STATIC_DIR
 
 logger = logging.getLogger(__name__)
@@ -57,11 +65,13 @@ MAX_HISTORY_MESSAGES = 300
 # entitles a page to that conversation and its history.
 _SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
 
-MISSING_SESSION_REPLY = (
-    "This message had no valid session id, so I could not tell which conversation "
-    "it belongs to. Reload the page to start again."
-)
-# The page may only load its own files; no inline script can run even if text slipped through.
+# Ids minted by this process and not yet used; an id in use is known by its tracker.
+MAX_PENDING_SESSIONS = 10_000
+
+MISSING_SESSION_REPLY = channel_replies().missing_session
+# Every response of the widget's routes (page, files, history) carries these:
+# the page may only load its own files, no inline script can run even if text
+# slipped through, and no other site may frame it.
 _PAGE_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -81,6 +91,21 @@ def valid_session_id(value: object) -> str | None:
 
 def new_session_id() -> str:
     return uuid.uuid4().hex
+
+
+def web_conversation_id(session_id: str) -> str:
+    """The tracker id of a web session: the session id under the ``web:`` prefix."""
+    return WEB_PREFIX + session_id
+
+
+def is_jsonp(query_string: str) -> bool:
+    """Whether an engine.io request asks for JSONP polling (``j=`` in the query).
+
+    JSONP is loaded by a ``<script>`` tag, which sends no Origin header, so
+    the origin check cannot tell another site's page from a script; the
+    widget never uses it, so it is refused outright.
+    """
+    return "j" in parse_qs(query_string, keep_blank_values=True)
 
 
 def bot_message_parts(text: str, buttons: list[dict[str, Any]] | None = None) -> list[Message]:
@@ -166,13 +191,30 @@ class _OriginCheckedSocketBlueprint(SocketBlueprint):
 
     def register(self, app: Sanic, options: dict[str, Any]) -> None:
         self.ctx.allowed_origins = socket_origins(app)
+        self.ctx.app = app
         logger.info("web widget socket accepts origins: %s",
                     self.ctx.allowed_origins or "same origin only")
         super().register(app, options)
+        cap_request_bodies(app, options.get("url_prefix") or self.url_prefix or "/")
+        cap_request_bodies(app, self.ctx.socketio_path)
+        socketio_path = self.ctx.socketio_path
+
+        @app.middleware("request")
+        async def refuse_jsonp(request: Request) -> HTTPResponse | None:
+            if request.path.startswith(socketio_path) and is_jsonp(request.query_string):
+                logger.warning("refused JSONP polling from %s", request.headers.get("origin"))
+                return response.text("JSONP polling is not supported", status=400)
+            return None
 
 
 class WebOutput(SocketIOOutput):
-    """Rasa's socket output, with texts split by ``bot_message_parts``."""
+    """Rasa's socket output, with texts split by ``bot_message_parts``; counts what it sends."""
+
+    sent = 0
+
+    async def _send_message(self, socket_id: str, response: Any) -> None:
+        await super()._send_message(socket_id, response)
+        self.sent += 1
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         for part in bot_message_parts(text):
@@ -204,6 +246,28 @@ class PersistentSocketIOInput(SocketIOInput):
     def __init__(self) -> None:
         super().__init__(user_message_evt=USER_EVENT, bot_message_evt=BOT_EVENT,
                          session_persistence=True)
+        self._pending: OrderedDict[str, None] = OrderedDict()
+
+    def _mint_session_id(self) -> str:
+        session_id = new_session_id()
+        self._pending[session_id] = None
+        if len(self._pending) > MAX_PENDING_SESSIONS:
+            self._pending.popitem(last=False)
+        return session_id
+
+    async def _is_server_minted(self, session_id: str | None, app: Sanic) -> bool:
+        """Whether this server handed out ``session_id``: just now, or for a stored conversation.
+
+        A page may present only an id the server gave it; a well-formed id the
+        page made up is refused, so conversations are never keyed by the client.
+        """
+        if session_id is None:
+            return False
+        if session_id in self._pending:
+            return True
+        agent = getattr(app.ctx, "agent", None)
+        store = getattr(agent, "tracker_store", None)
+        return store is not None and await store.exists(web_conversation_id(session_id))
 
     def get_output_channel(self) -> WebOutput | None:
         return WebOutput(self.sio, self.bot_message_evt) if self.sio else None
@@ -212,12 +276,18 @@ class PersistentSocketIOInput(SocketIOInput):
         # cors_allowed_origins=[]: no CORS headers from the socket server, because
         # Sanic-CORS already sends them (two copies make browsers refuse both);
         # the origin is checked on connect instead.
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[])
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[],
+                          max_http_buffer_size=MAX_BODY_BYTES)
         self.sio = sio
         webhook = _OriginCheckedSocketBlueprint(
             sio, self.socketio_path, "socketio_webhook", __name__
         )
         webhook.static("/static", str(STATIC_DIR), name="widget_static")
+
+        @webhook.middleware("response")
+        async def page_headers(_: Request, answer: HTTPResponse) -> None:
+            for name, value in _PAGE_HEADERS.items():
+                answer.headers.setdefault(name, value)
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -236,9 +306,14 @@ class PersistentSocketIOInput(SocketIOInput):
             agent = getattr(request.app.ctx, "agent", None)
             if agent is None or agent.tracker_store is None:
                 return response.json({"error": "the coach is still starting"}, status=503)
-            tracker = await agent.tracker_store.retrieve_full_tracker(session_id)
+            tracker = await agent.tracker_store.retrieve_full_tracker(
+                web_conversation_id(session_id)
+            )
             events = [e.as_dict() for e in tracker.events] if tracker else []
-            return response.json({"session_id": session_id, "messages": web_transcript(events)})
+            return response.json(
+                {"session_id": session_id, "messages": web_transcript(events)},
+                headers={"Cache-Control": "no-store"},
+            )
 
         @sio.on("connect")
         async def connect(sid: str, environ: dict[str, Any], auth: Any = None) -> bool:
@@ -249,22 +324,26 @@ class PersistentSocketIOInput(SocketIOInput):
             return False
 
         @sio.on("session_request")
-        async def session_request(sid: str, data: Any) -> None:
-            requested = data.get("session_id") if isinstance(data, dict) else None
-            session_id = valid_session_id(requested) or new_session_id()
-            await sio.enter_room(sid, session_id)
+        async def session_request(sid: str, data: Any = None) -> None:
+            requested = valid_session_id(data.get("session_id") if isinstance(data, dict) else None)
+            if await self._is_server_minted(requested, webhook.ctx.app):
+                session_id = requested
+            else:
+                session_id = self._mint_session_id()
+            await sio.enter_room(sid, web_conversation_id(session_id))
             await sio.emit("session_confirm", session_id, room=sid)
 
         @sio.on(USER_EVENT)
-        async def handle_message(sid: str, data: Any) -> None:
+        async def handle_message(sid: str, data: Any = None) -> None:
             data = data if isinstance(data, dict) else {}
             session_id = valid_session_id(data.get("session_id"))
-            if session_id is None:
+            if not await self._is_server_minted(session_id, webhook.ctx.app):
                 await _reply_and_finish(sid, MISSING_SESSION_REPLY)
                 return
+            conversation = web_conversation_id(session_id)
             # A socket that reconnected may send before its session_request is
             # answered; joining here makes sure the replies reach it.
-            await sio.enter_room(sid, session_id)
+            await sio.enter_room(sid, conversation)
             message = data.get("message")
             checked = check_text(message) if isinstance(message, str) else None
             if checked is None:
@@ -273,20 +352,14 @@ class PersistentSocketIOInput(SocketIOInput):
             text, truncated = checked
             output = WebOutput(sio, self.bot_message_evt)
             if truncated:
-                await output.send_text_message(session_id, TRUNCATED_NOTE)
-            metadata = data.get(self.metadata_key)
-            try:
-                await on_new_message(UserMessage(
-                    text, output, session_id, input_channel=self.name(),
-                    metadata=metadata if isinstance(metadata, dict) else {},
-                ))
-            except asyncio.CancelledError:
-                logger.error("message handling timed out for %s", session_id)
-                await output.send_text_message(session_id, ERROR_REPLY)
-            except Exception:
-                logger.exception("failed to handle a message from %s", session_id)
-                await output.send_text_message(session_id, ERROR_REPLY)
-            await sio.emit(TURN_DONE_EVENT, room=session_id)
+                await output.send_text_message(conversation, TRUNCATED_NOTE)
+            message_in = UserMessage(
+                text, output, conversation, input_channel=self.name(),
+                metadata=capped_metadata(data.get(self.metadata_key)),
+            )
+            await run_turn(on_new_message, message_in, lambda: output.sent,
+                           lambda reply: output.send_text_message(conversation, reply))
+            await sio.emit(TURN_DONE_EVENT, room=conversation)
 
         async def _reply_and_finish(sid: str, text: str) -> None:
             """Answer this socket only, leaving the conversation untouched."""

@@ -6,6 +6,7 @@ Also the small console conventions both commands share: progress on stderr
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import shutil
 import sys
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from infocoach.server.processes import API_TOKEN_ENV, ServerError, Servers, free_port
 
@@ -35,6 +37,20 @@ def use_color(stream: object) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)()) and not os.environ.get("NO_COLOR")
 
 
+def is_private_url(url: str) -> bool:
+    """Whether nothing sent to ``url`` can be read on the way: https, or http to this machine."""
+    parts = urlsplit(url)
+    if parts.scheme == "https":
+        return True
+    host = parts.hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 @dataclass(frozen=True)
 class Bot:
     url: str
@@ -51,7 +67,11 @@ def bot_servers(url: str | None, token: str | None = None,
     only when they fail to start, for the logs.
     """
     if url:
-        yield Bot(url, token or os.environ.get(API_TOKEN_ENV) or None)
+        token = token or os.environ.get(API_TOKEN_ENV) or None
+        if token and not is_private_url(url):
+            say(f"warning: {url} is plain http to another machine: the API token and the "
+                "conversation cross the network unencrypted; use https")
+        yield Bot(url, token)
         return
     run_dir = Path(tempfile.mkdtemp(prefix="infocoach-replay-"))
     servers = Servers(port=free_port(), actions_port=free_port(), model=model,

@@ -15,10 +15,12 @@ from concurrent.futures import ThreadPoolExecutor
 
 import requests
 
+from infocoach.channels.conversation_ids import rest_conversation_id
 from infocoach.replay.loader import SessionFile
 from infocoach.replay.results import BotMessage, Failure, SessionResult, TurnResult
 from infocoach.replay.session_format import Turn
 from infocoach.server.processes import API_TOKEN_ENV
+from infocoach.server.rasa_run import api_auth_header
 
 REPLY_TIMEOUT = 120.0
 
@@ -33,11 +35,12 @@ class RestBot:
     def __init__(self, url: str, timeout: float = REPLY_TIMEOUT, token: str | None = None) -> None:
         self.url = url.rstrip("/")
         self.timeout = timeout
-        # Rasa's HTTP API (slots) needs the server's --auth-token; the chat does not.
+        # Rasa's HTTP API (slots) needs the server's token; the chat does not. It goes
+        # in a header, never in the URL, where proxies and server logs would keep it.
         self.token = token
 
-    def _api_params(self, **params: str) -> dict[str, str]:
-        return {**params, "token": self.token} if self.token else params
+    def _api_headers(self) -> dict[str, str]:
+        return api_auth_header(self.token) if self.token else {}
 
     def check(self, needs_api: bool) -> None:
         """Fail early, with the reason, if the server cannot run these sessions."""
@@ -51,7 +54,7 @@ class RestBot:
                                  f"{channel.status_code}); is it an infocoach Rasa server?")
         if not needs_api:
             return
-        status = requests.get(f"{self.url}/status", params=self._api_params(), timeout=10)
+        status = requests.get(f"{self.url}/status", headers=self._api_headers(), timeout=10)
         if status.status_code in (401, 403):
             given = "was refused" if self.token else "is needed"
             raise BotUnavailable(
@@ -73,7 +76,8 @@ class RestBot:
 
     def slots(self, http: requests.Session, sender: str) -> dict[str, object]:
         answer = http.get(f"{self.url}/conversations/{sender}/tracker",
-                          params=self._api_params(include_events="NONE"), timeout=self.timeout)
+                          params={"include_events": "NONE"}, headers=self._api_headers(),
+                          timeout=self.timeout)
         answer.raise_for_status()
         return dict(answer.json().get("slots") or {})
 
@@ -139,8 +143,10 @@ def replay_session(
     the session: later turns would replay a conversation that did not happen.
     """
     session = source.session
+    # The conversation id as Rasa's HTTP API knows it, so slots are read from the same tracker.
+    sender = rest_conversation_id(f"replay-{uuid.uuid4()}")
     result = SessionResult(file=str(source.path), title=session.title,
-                           description=session.description, sender=f"replay-{uuid.uuid4()}",
+                           description=session.description, sender=sender,
                            turn_count=len(session.turns))
     started = time.monotonic()
     offered: list[dict[str, str]] = []

@@ -13,6 +13,7 @@ from infocoach.paths import MODELS_DIR, ROOT
 from infocoach.server.ports import DEFAULT_ACTIONS_PORT, DEFAULT_PORT
 from infocoach.server.processes import (
     API_TOKEN_ENV,
+    LOOPBACK,
     ServerError,
     Servers,
     models_newest_first,
@@ -63,13 +64,19 @@ def _prune_models(keep: int) -> None:
 def serve(args: argparse.Namespace) -> int:
     _stop_on_sigterm()
     servers = Servers(
-        port=args.port, actions_port=args.actions_port, cors=tuple(args.cors), progress=_say
+        port=args.port, actions_port=args.actions_port, cors=tuple(args.cors),
+        host=args.host, actions_host=args.actions_host, progress=_say,
     )
     try:
         servers.start()
     except ServerError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    if args.host != LOOPBACK:
+        _say(f"warning: the Rasa server listens on {args.host}: other machines can reach it")
+    if args.actions_host != LOOPBACK:
+        _say(f"warning: the action server listens on {args.actions_host} and has no "
+             "authentication: anyone who reaches it can run the coach's actions")
     _say(f"REST channel: POST {servers.url}/webhooks/rest/webhook")
     if all(os.environ.get(v) for v in SLACK_ENV):
         _say(f"Slack: events and clicks at {servers.url}/webhooks/slack/webhook")
@@ -132,6 +139,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         p.add_argument("--actions-port", type=int, default=DEFAULT_ACTIONS_PORT,
                        help=f"action server port (default {DEFAULT_ACTIONS_PORT})")
         if name == "serve":
+            p.add_argument(
+                "--host", default=LOOPBACK, metavar="ADDRESS",
+                help=f"interface the Rasa server listens on (default {LOOPBACK}, this machine "
+                     "only; 0.0.0.0 exposes it to the network)",
+            )
+            p.add_argument(
+                "--actions-host", default=LOOPBACK, metavar="ADDRESS",
+                help=f"interface the action server listens on (default {LOOPBACK}); it has no "
+                     "authentication, so expose it only on a private network",
+            )
             p.add_argument(
                 "--cors",
                 action="append",

@@ -4,6 +4,13 @@
 pair of processes with the same configuration; this module is that one place.
 Servers run as child processes so a crash in Rasa never takes the caller down,
 and every child is stopped when the group closes, even on Ctrl-C.
+
+Both listen on 127.0.0.1 unless told otherwise (``host``): the Rasa server
+only when ``infocoach serve --host`` says so, the action server (which has no
+authentication) only with ``--actions-host``. The API token reaches Rasa in
+its environment, never on its command line (see
+:mod:`infocoach.server.rasa_run`), and the run folder, its logs and the
+tracker database are private to their owner (0700/0600).
 """
 
 from __future__ import annotations
@@ -26,8 +33,11 @@ import yaml
 
 from infocoach.paths import MODELS_DIR, ROOT, VAR_DIR
 from infocoach.server.ports import DEFAULT_ACTIONS_PORT, DEFAULT_PORT
+from infocoach.server.rasa_run import API_TOKEN_ENV
 
-API_TOKEN_ENV = "INFOCOACH_API_TOKEN"
+LOOPBACK = "127.0.0.1"
+# Files the servers create (tracker database, logs) are their owner's only.
+PRIVATE_UMASK = 0o077
 _ENV_REF = re.compile(r"\$\{([^}]+)\}")
 
 Progress = Callable[[str], None]
@@ -41,6 +51,20 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) if needed and make it readable by its owner only."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path.chmod(0o700)
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """Make an existing file readable and writable by its owner only."""
+    if path.exists():
+        path.chmod(0o600)
+    return path
 
 
 def models_newest_first(models_dir: Path = MODELS_DIR) -> list[Path]:
@@ -78,9 +102,16 @@ def write_credentials(
             log(f"{short} is off: set {', '.join(sorted(set(missing)))} to enable it")
         else:
             kept[name] = config
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(kept, sort_keys=False), encoding="utf-8")
+    _write_private(path, yaml.safe_dump(kept, sort_keys=False))
     return path
+
+
+def _write_private(path: Path, text: str) -> None:
+    private_dir(path.parent)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as file:
+        file.write(text)
+    path.chmod(0o600)
 
 
 def write_endpoints(
@@ -91,10 +122,10 @@ def write_endpoints(
     endpoints["action_endpoint"] = {"url": f"http://127.0.0.1:{actions_port}/webhook"}
     tracker = endpoints.setdefault("tracker_store", {"type": "SQL", "dialect": "sqlite"})
     if tracker.get("dialect") == "sqlite":
-        tracker_db.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(tracker_db.parent)
+        private_file(tracker_db)  # one made by an older version may be world-readable
         tracker["db"] = str(tracker_db)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(endpoints, sort_keys=False), encoding="utf-8")
+    _write_private(path, yaml.safe_dump(endpoints, sort_keys=False))
     return path
 
 
@@ -122,6 +153,11 @@ def _child_env(extra: dict[str, str]) -> dict[str, str]:
     return env
 
 
+def _reachable(host: str) -> str:
+    """Where this machine reaches a server listening on ``host``."""
+    return LOOPBACK if host in ("0.0.0.0", "::", "") else host
+
+
 @dataclass
 class Servers:
     """The action server and the Rasa server, as one unit."""
@@ -131,6 +167,9 @@ class Servers:
     model: Path | None = None
     tracker_db: Path = VAR_DIR / "tracker.db"
     cors: tuple[str, ...] = ()
+    # Interfaces to listen on; anything but 127.0.0.1 exposes the server.
+    host: str = LOOPBACK
+    actions_host: str = LOOPBACK
     run_dir: Path = VAR_DIR
     extra_args: list[str] = field(default_factory=list)
     env: dict[str, str] = field(default_factory=dict)
@@ -145,24 +184,27 @@ class Servers:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"http://{_reachable(self.host)}:{self.port}"
 
     @property
     def actions_url(self) -> str:
-        return f"http://127.0.0.1:{self.actions_port}"
+        return f"http://{_reachable(self.actions_host)}:{self.actions_port}"
 
     def pid(self, name: str) -> int:
         """Process id of the running ``actions`` or ``rasa`` server."""
         return next(p.pid for p in self._procs if p.log_path.name.startswith(f"{name}-"))  # type: ignore[attr-defined]
 
-    def _spawn(self, name: str, args: list[str]) -> subprocess.Popen:
-        log_path = self.run_dir / f"{name}-{self.port}.log"
-        log_path.parent.mkdir(parents=True, exist_ok=True)
-        log = log_path.open("wb")
+    def _spawn(
+        self, name: str, args: list[str], env: dict[str, str] | None = None
+    ) -> subprocess.Popen:
+        log_path = private_dir(self.run_dir) / f"{name}-{self.port}.log"
+        log = os.fdopen(os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb")
+        private_file(log_path)
         proc = subprocess.Popen(
             args,
             cwd=ROOT,
-            env=_child_env(self.env),
+            env=_child_env({**self.env, **(env or {})}),
+            umask=PRIVATE_UMASK,
             stdout=log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
@@ -173,7 +215,7 @@ class Servers:
         return proc
 
     def start_actions(self) -> None:
-        self.progress(f"starting the action server on port {self.actions_port}")
+        self.progress(f"starting the action server on {self.actions_host}:{self.actions_port}")
         proc = self._spawn(
             "actions",
             [
@@ -185,6 +227,7 @@ class Servers:
                 "--port",
                 str(self.actions_port),
             ],
+            env={"SANIC_HOST": self.actions_host},  # rasa_sdk 3.6 has no --interface option
         )
         self._wait(proc, f"{self.actions_url}/health", "action server", timeout=60)
 
@@ -197,21 +240,24 @@ class Servers:
             credentials = write_credentials(
                 self.run_dir / f"credentials-{self.port}.yml", log=self.progress
             )
-        self.progress(f"starting the Rasa server on port {self.port} with {model.name}")
+        self.progress(f"starting the Rasa server on {self.host}:{self.port} with {model.name}")
         args = self.rasa_command(model, endpoints, credentials)
-        proc = self._spawn("rasa", args)
+        proc = self._spawn("rasa", args, env={API_TOKEN_ENV: self.auth_token})
         self._wait(proc, f"{self.url}/status?token={self.auth_token}", "Rasa server", timeout=240)
 
     def rasa_command(self, model: Path, endpoints: Path, credentials: Path) -> list[str]:
-        """``rasa run`` with this run's files, the API token and the allowed web origins."""
+        """``rasa run`` with this run's files, interface and allowed web origins.
+
+        The API token is not among them: it is passed in the environment.
+        """
         return [
-            sys.executable, "-m", "rasa", "run",
+            sys.executable, "-m", "infocoach.server.rasa_run", "run",
             "--model", str(model),
+            "--interface", self.host,
             "--port", str(self.port),
             "--endpoints", str(endpoints),
             "--credentials", str(credentials),
             "--enable-api",
-            "--auth-token", self.auth_token,
             *(["--cors", *self.cors] if self.cors else []),
             *self.extra_args,
         ]

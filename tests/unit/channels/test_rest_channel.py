@@ -8,7 +8,12 @@ from types import SimpleNamespace
 import pytest
 from sanic.response import HTTPResponse
 
-from infocoach.channels.limits import MAX_TEXT_LENGTH, check_text
+from infocoach.channels.limits import (
+    MAX_METADATA_BYTES,
+    MAX_TEXT_LENGTH,
+    capped_metadata,
+    check_text,
+)
 from infocoach.channels.rest import StrictRestInput, parse_request
 
 
@@ -20,8 +25,8 @@ class _Request(SimpleNamespace):
         return self.body
 
 
-def _parse(body):
-    return parse_request(_Request(body=body))
+def _parse(body, content_type="application/json"):
+    return parse_request(_Request(body=body, headers={"content-type": content_type}))
 
 
 def _error(result) -> tuple[int, str]:
@@ -35,14 +40,30 @@ def test_channel_keeps_rasas_rest_url():
 
 def test_valid_request_gives_sender_text_and_metadata():
     assert _parse({"sender": " u1 ", "message": "hi", "metadata": {"a": 1}}) == (
-        "u1",
+        "rest:u1",
         "hi",
         {"a": 1},
     )
 
 
 def test_numeric_sender_is_accepted_as_text():
-    assert _parse({"sender": 42, "message": "hi"})[0] == "42"
+    assert _parse({"sender": 42, "message": "hi"})[0] == "rest:42"
+
+
+def test_a_sender_already_under_rest_keeps_its_id():
+    assert _parse({"sender": "rest:u1", "message": "hi"})[0] == "rest:u1"
+
+
+@pytest.mark.parametrize("content_type", ["", "text/plain", "application/x-www-form-urlencoded",
+                                          "multipart/form-data; boundary=x"])
+def test_only_json_is_accepted(content_type):
+    status, message = _error(_parse({"sender": "u", "message": "hi"}, content_type))
+    assert status == 415 and "application/json" in message
+
+
+def test_json_with_a_charset_is_accepted():
+    parsed = _parse({"sender": "u", "message": "hi"}, "application/json; charset=utf-8")
+    assert parsed[0] == "rest:u"
 
 
 @pytest.mark.parametrize(
@@ -55,6 +76,11 @@ def test_numeric_sender_is_accepted_as_text():
         ({"sender": "x" * 300, "message": "hi"}, 400, "at most 256"),
         ({"sender": "u"}, 400, '"message" is required'),
         ({"sender": "u", "message": ["hi"]}, 400, "must be a string"),
+        ({"sender": "slack:U1", "message": "hi"}, 403, "another channel (slack:"),
+        ({"sender": "web:" + "a" * 32, "message": "hi"}, 403, "another channel (web:"),
+        ({"sender": "u\x00", "message": "hi"}, 400, "control characters"),
+        ({"sender": "u", "message": "hi", "metadata": [1]}, 400, '"metadata" must be'),
+        ({"sender": "u", "message": "hi", "metadata": {"a": "x" * 5000}}, 400, "4,096 bytes"),
     ],
 )
 def test_bad_requests_are_refused_with_a_reason(body, status, fragment):
@@ -74,3 +100,17 @@ def test_control_characters_are_removed_and_text_kept():
 def test_long_text_is_cut_and_flagged():
     text, truncated = check_text("a" * (MAX_TEXT_LENGTH + 10))
     assert truncated and len(text) == MAX_TEXT_LENGTH
+
+
+def test_long_text_is_cut_before_control_characters_are_removed():
+    # Cut first: the part after the limit is never scanned, so its control
+    # characters cannot pull later text inside the limit.
+    text, truncated = check_text("a" * MAX_TEXT_LENGTH + "\x00" * 10 + "b")
+    assert truncated and text == "a" * MAX_TEXT_LENGTH
+
+
+def test_metadata_is_capped():
+    assert capped_metadata({"a": 1}) == {"a": 1}
+    assert capped_metadata({"a": "x" * MAX_METADATA_BYTES}) == {}
+    assert capped_metadata(["a"]) == {}
+    assert capped_metadata({"a": {1, 2}}) == {}

@@ -22,6 +22,7 @@ from infocoach.channels.limits import (
 )
 from infocoach.channels.slack import SlackInput, SlackOutput
 from infocoach.channels.slack_format import to_mrkdwn
+from infocoach.channels.turns import UNAVAILABLE_REPLY
 from tests.fakes.slack_api import BOT_USER_ID
 from tests.fakes.slack_events import (
     SIGNING_SECRET,
@@ -43,15 +44,19 @@ class StubRequest:
 
 @dataclass
 class Bot:
-    """Stands in for Rasa: records the messages it is handed, or fails on request."""
+    """Stands in for Rasa: records the messages it is handed and answers ``reply``,
+    or fails on request; with no ``reply`` it stays silent, like a failed custom action."""
 
     received: list[UserMessage] = field(default_factory=list)
     fail: bool = False
+    reply: str | None = "ok"
 
     async def __call__(self, message: UserMessage) -> None:
         if self.fail:
             raise RuntimeError("the bot broke")
         self.received.append(message)
+        if self.reply:
+            await message.output_channel.send_text_message(message.sender_id, self.reply)
 
 
 @pytest.fixture
@@ -119,7 +124,7 @@ def test_dms_are_one_conversation_per_user_and_answered_outside_threads(channel)
     bot = Bot()
     _deliver(channel, bot, message_event("U1", "D1", "one", new_ts()))
     _deliver(channel, bot, message_event("U1", "D1", "two", new_ts()))
-    assert [m.sender_id for m in bot.received] == ["U1", "U1"]
+    assert [m.sender_id for m in bot.received] == ["slack:U1", "slack:U1"]
     assert [m.output_channel.thread_id for m in bot.received] == [None, None]
 
 
@@ -133,8 +138,8 @@ def test_a_mention_is_a_conversation_per_user_and_thread_answered_in_the_thread(
     _deliver(channel, bot, message_event("U2", "C1", f"<@{BOT_USER_ID}> hi", new_ts(),
                                          thread_ts=root, event_type="app_mention"))
     assert [m.text for m in bot.received] == ["how do I end the meeting?", "next", "hi"]
-    assert [m.sender_id for m in bot.received] == [f"U1_C1_{root}", f"U1_C1_{root}",
-                                                   f"U2_C1_{root}"]
+    assert [m.sender_id for m in bot.received] == [f"slack:U1_C1_{root}", f"slack:U1_C1_{root}",
+                                                   f"slack:U2_C1_{root}"]
     assert {m.output_channel.thread_id for m in bot.received} == {root}
 
 
@@ -170,12 +175,48 @@ def test_a_huge_message_is_cut_and_the_user_told(channel, fake_slack):
     _deliver(channel, bot, message_event("U1", "D-huge", "x" * (MAX_TEXT_LENGTH + 100), new_ts()))
     [message] = bot.received
     assert len(message.text) == MAX_TEXT_LENGTH
-    assert [p.text for p in fake_slack.posts("D-huge")] == [to_mrkdwn(TRUNCATED_NOTE)]
+    assert [p.text for p in fake_slack.posts("D-huge")] == [to_mrkdwn(TRUNCATED_NOTE), "ok"]
 
 
 def test_a_failure_while_handling_is_told_to_the_user(channel, fake_slack):
     _deliver(channel, Bot(fail=True), message_event("U1", "D-fail", "hello", new_ts()))
     assert [p.text for p in fake_slack.posts("D-fail")] == [ERROR_REPLY]
+
+
+def test_a_turn_that_ends_in_silence_is_told_to_the_user(channel, fake_slack):
+    _deliver(channel, Bot(reply=None), message_event("U1", "D-silent", "hello", new_ts()))
+    assert [p.text for p in fake_slack.posts("D-silent")] == [to_mrkdwn(UNAVAILABLE_REPLY)]
+
+
+def _thread_click(user: str, channel: str, message: dict[str, Any]) -> dict[str, Any]:
+    button = {"type": "button", "action_id": "infocoach_button_0", "value": "/walkthrough_next",
+              "text": {"type": "plain_text", "text": "Next"}}
+    return click_payload(user, channel, message, button)
+
+
+def test_in_a_thread_another_members_click_leaves_the_askers_buttons(channel, fake_slack):
+    bot, root = Bot(), new_ts()
+    message = {"type": "message", "ts": new_ts(), "thread_ts": root, "text": "Step 1",
+               "blocks": [{"type": "actions", "elements": []}]}
+    _click(channel, bot, _thread_click("U2", "C-thread", message))
+    _click(channel, bot, _thread_click("U2", "C-thread", message))  # U2's second click: ignored
+    _click(channel, bot, _thread_click("U1", "C-thread", message))
+    assert [m.sender_id for m in bot.received] == [f"slack:U2_C-thread_{root}",
+                                                   f"slack:U1_C-thread_{root}"]
+    assert fake_slack.updates("C-thread") == []  # the buttons stay for every member
+
+
+def test_a_non_ascii_signature_is_refused_not_an_error(channel):
+    body = b'{"type": "url_verification"}'
+    headers = CIMultiDict({"X-Slack-Request-Timestamp": str(int(time.time())),
+                           "X-Slack-Signature": "v0=\u00e9" * 8})
+    assert not channel.is_request_from_slack_authentic(StubRequest(body, headers))
+
+
+@pytest.mark.parametrize("secret", ["", "   ", None])
+def test_the_channel_refuses_to_start_without_a_signing_secret(secret):
+    with pytest.raises(ValueError, match="signing secret"):
+        SlackInput.from_credentials({"slack_token": "xoxb-unit", "slack_signing_secret": secret})
 
 
 def test_a_click_sends_the_payload_once_and_shows_the_choice(channel, fake_slack):
@@ -188,7 +229,7 @@ def test_a_click_sends_the_payload_once_and_shows_the_choice(channel, fake_slack
     payload = click_payload("U1", "D-click", message, button)
     assert _click(channel, bot, payload).status == 200
     assert _click(channel, bot, payload).headers.get("X-Slack-No-Retry") == "1"
-    assert [(m.text, m.sender_id) for m in bot.received] == [("/walkthrough_start", "U1")]
+    assert [(m.text, m.sender_id) for m in bot.received] == [("/walkthrough_start", "slack:U1")]
     [update] = fake_slack.updates("D-click")
     assert update.args["ts"] == message["ts"]
     assert [b["type"] for b in update.blocks] == ["section", "context"]

@@ -1,0 +1,41 @@
+"""What the channels themselves say, loaded from ``data/content/channel.yml``.
+
+These are replies about the message rather than the coaching (empty, cut,
+failed, unanswered); they live with the rest of the bot's words, validated
+at load time like every content file.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import constr, validator
+
+from infocoach.datafile import StrictModel, load_model
+from infocoach.paths import CONTENT_DIR
+
+CHANNEL_REPLIES_FILE = CONTENT_DIR / "channel.yml"
+Text = constr(min_length=1)
+
+
+class ChannelReplies(StrictModel):
+    version: Literal[1]
+    empty_message: Text
+    error: Text
+    truncated: Text
+    unavailable: Text
+    missing_session: Text
+
+    @validator("truncated")
+    def _names_the_limit(cls, text: str) -> str:
+        if "{limit" not in text:
+            raise ValueError("must say how much was read: use the {limit} placeholder")
+        text.format(limit=1)
+        return text
+
+
+@lru_cache(maxsize=1)
+def channel_replies() -> ChannelReplies:
+    """The shipped channel replies, loaded once per process."""
+    return load_model(CHANNEL_REPLIES_FILE, ChannelReplies)
