@@ -23,7 +23,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -117,14 +117,18 @@ def _write_private(path: Path, text: str) -> None:
 
 
 def write_endpoints(
-    path: Path, actions_port: int, tracker_db: Path, source: Path = DEFAULT_ENDPOINTS
+    path: Path,
+    actions_port: int,
+    tracker_db: Path,
+    source: Path = DEFAULT_ENDPOINTS,
+    environ: Mapping[str, str] | None = None,
 ) -> Path:
     """The profile ``source`` with this run's action server port and, on SQLite, database.
 
     ``${VAR}`` references are resolved here (see :mod:`infocoach.server.profiles`),
     so the file Rasa reads holds plain values; it is private, as it may hold passwords.
     """
-    endpoints = load_endpoints(source)
+    endpoints = load_endpoints(source, environ)
     endpoints["action_endpoint"] = {"url": f"http://127.0.0.1:{actions_port}/webhook"}
     tracker = endpoints.setdefault("tracker_store", {"type": "SQL", "dialect": "sqlite"})
     if tracker.get("dialect") == "sqlite":
@@ -246,7 +250,7 @@ class Servers:
         model = self.model or latest_model()
         endpoints = write_endpoints(
             self.run_dir / f"endpoints-{self.port}.yml", self.actions_port, self.tracker_db,
-            source=self.endpoints,
+            source=self.endpoints, environ={**os.environ, **self.env},
         )
         with _patched_environ(self.env):
             credentials = write_credentials(

@@ -15,6 +15,8 @@ from infocoach.server.profiles import (
     load_endpoints,
 )
 
+FORGETTING_STORE = "infocoach.server.tracker_store.ForgettingSQLTrackerStore"
+
 
 @pytest.fixture
 def clean_env(monkeypatch):
@@ -32,8 +34,8 @@ def test_default_profile_is_embedded_sqlite_without_a_lock_store():
 def test_scale_profile_uses_the_defaults_and_leaves_out_an_empty_password():
     endpoints = load_endpoints(SCALE_ENDPOINTS, environ={})
     assert endpoints["tracker_store"] == {
-        "type": "SQL", "dialect": "postgresql", "url": "127.0.0.1", "port": 5432,
-        "db": "infocoach", "username": "infocoach", "query": {"connect_timeout": 5},
+        "type": FORGETTING_STORE, "dialect": "postgresql", "url": "127.0.0.1", "port": 5432,
+        "db": "infocoach", "username": "infocoach", "query": {"connect_timeout": "5"},
     }
     assert endpoints["lock_store"] == {
         "type": "redis", "url": "127.0.0.1", "port": 6379, "db": 1,
@@ -71,6 +73,7 @@ def test_rasa_reads_the_written_scale_file_with_plain_values(tmp_path, clean_env
     assert yaml.safe_load(path.read_text())["action_endpoint"]["url"].endswith(":6123/webhook")
     tracker = read_endpoint_config(str(path), "tracker_store")
     lock = read_endpoint_config(str(path), "lock_store")
-    assert (tracker.type, tracker.url, tracker.kwargs["password"]) == ("SQL", "127.0.0.1", "pw")
+    assert (tracker.type, tracker.url, tracker.kwargs["password"]) == (
+        FORGETTING_STORE, "127.0.0.1", "pw")
     assert (lock.type, lock.kwargs["port"]) == ("redis", 6379)
     assert not (tmp_path / "t.db").exists()  # the SQLite path is for the default profile only
