@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import signal
 import time
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -24,6 +23,13 @@ OUTAGE_REPLY_SECONDS = 15
 # After the service is back, the conversation must work again within this many tries.
 RECOVERY_TRIES = 3
 USERS = 50
+# 100 distinct full names (none a substring of another) and 50 companies: two people and a
+# company per user, nobody else's.
+FIRST = "Alma Bruno Celia Dario Elena Farid Greta Hugo Irene Jonas".split()
+LAST = "Okafor Petrov Quinn Rossi Sato Tanaka Ueda Varga Wójcik Yilmaz".split()
+NAMES = [f"{first} {last}" for first in FIRST for last in LAST]
+COMPANIES = [f"{word} {kind}" for word in "Acme Birch Cobalt Delta Ember Fjord Garnet Harbor "
+             "Indigo Juniper".split() for kind in "Labs Foods Media Bank Works".split()]
 
 
 def test_action_server_down_gets_an_honest_reply_and_recovers_without_restart(cluster):
@@ -91,8 +97,8 @@ def test_redis_outage_gets_a_clear_error_in_time_and_service_resumes(cluster):
 def _fill_call_form(cluster, index: int) -> tuple[Conversation, dict, str]:
     """One user's call-script form with names nobody else uses, on alternating replicas."""
     chat = Conversation()
-    names = {"referrer": f"Ref {uuid.uuid4().hex[:8]}", "contact": f"Con {uuid.uuid4().hex[:8]}",
-             "contact_company": f"Co {uuid.uuid4().hex[:8]}"}
+    names = {"referrer": NAMES[2 * index], "contact": NAMES[2 * index + 1],
+             "contact_company": COMPANIES[index]}
     replicas = cluster.scale.replicas[index % 2:] + cluster.scale.replicas[:index % 2]
     chat.say(replicas[0], "draft my call script")
     chat.say(replicas[1], names["referrer"])

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 
-from rasa.core.tracker_store import TrackerStore
+import pytest
+import sqlalchemy as sa
+from rasa.core.tracker_store import FailSafeTrackerStore, TrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -70,3 +72,18 @@ def test_forget_command_deletes_one_conversation_and_says_so(tmp_path, capsys):
     assert main(["forget", "rest:alice", "--endpoints", str(endpoints)]) == 1
     assert "no conversation 'rest:alice'" in capsys.readouterr().err
     assert forget(f"sqlite:///{tmp_path / 't.db'}", "rest:alice") == 0
+
+
+def test_a_database_error_fails_the_turn_instead_of_going_on_in_memory(tmp_path):
+    # Rasa wraps every store in a FailSafeTrackerStore, which would answer None (a new,
+    # empty conversation) and keep the turn in memory only.
+    store = FailSafeTrackerStore(_store(tmp_path))
+    tracker = DialogueStateTracker("rest:me", DOMAIN.slots)
+    _turn(tracker, "hello", "utter_greet")
+    asyncio.run(store.save(tracker))
+    (tmp_path / "t.db").unlink()
+    (tmp_path / "t.db").mkdir()  # the database file is gone and cannot be recreated
+    with pytest.raises(sa.exc.OperationalError):
+        asyncio.run(store.retrieve("rest:me"))
+    with pytest.raises(sa.exc.OperationalError):
+        asyncio.run(store.save(tracker))
