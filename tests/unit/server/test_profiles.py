@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from rasa.core.lock_store import LockStore
 from rasa.utils.endpoints import read_endpoint_config
 
+from infocoach.server.lock_store import AtomicRedisLockStore
 from infocoach.server.processes import write_endpoints
 from infocoach.server.profiles import (
     DEFAULT_ENDPOINTS,
@@ -16,6 +18,7 @@ from infocoach.server.profiles import (
 )
 
 FORGETTING_STORE = "infocoach.server.tracker_store.ForgettingSQLTrackerStore"
+ATOMIC_LOCKS = "infocoach.server.lock_store.AtomicRedisLockStore"
 
 
 @pytest.fixture
@@ -38,7 +41,7 @@ def test_scale_profile_uses_the_defaults_and_leaves_out_an_empty_password():
         "db": "infocoach", "username": "infocoach", "query": {"connect_timeout": "5"},
     }
     assert endpoints["lock_store"] == {
-        "type": "redis", "url": "127.0.0.1", "port": 6379, "db": 1,
+        "type": ATOMIC_LOCKS, "url": "127.0.0.1", "port": 6379, "db": 1,
         "key_prefix": "infocoach", "socket_timeout": 5,
     }
 
@@ -75,5 +78,6 @@ def test_rasa_reads_the_written_scale_file_with_plain_values(tmp_path, clean_env
     lock = read_endpoint_config(str(path), "lock_store")
     assert (tracker.type, tracker.url, tracker.kwargs["password"]) == (
         FORGETTING_STORE, "127.0.0.1", "pw")
-    assert (lock.type, lock.kwargs["port"]) == ("redis", 6379)
+    assert (lock.type, lock.kwargs["port"]) == (ATOMIC_LOCKS, 6379)
+    assert type(LockStore.create(lock)) is AtomicRedisLockStore  # no Redis needed to build it
     assert not (tmp_path / "t.db").exists()  # the SQLite path is for the default profile only
