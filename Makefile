@@ -23,12 +23,15 @@ STAMP := $(VENV)/.installed
 PYTHON310 := $(shell for p in python3.10 $(sort $(wildcard $(HOME)/.pyenv/versions/3.10.*/bin/python)); do \
 	"$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && found="$$p"; done; echo "$$found")
 
-.PHONY: help venv web train chat serve test lint validate bench browser-deps service-deps clean
+.PHONY: help venv lock web train chat serve test lint validate bench browser-deps service-deps clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+# Python dependencies come from requirements.lock: exact versions with their
+# hashes (pip-compile --generate-hashes, see `make lock`), so every machine
+# installs the same files; then infocoach itself, without resolving again.
+$(STAMP): pyproject.toml requirements.lock
 	@if [ -z "$(PYTHON310)" ]; then \
 	  echo "infocoach needs Python 3.10 (Rasa 3.6 supports 3.8-3.10 only)."; \
 	  echo "Install it, e.g. 'pyenv install 3.10' or your system's python3.10 package, then run make again."; \
@@ -36,11 +39,20 @@ $(STAMP): pyproject.toml
 	@echo "==> creating $(VENV) with $(PYTHON310)"
 	@test -x $(PY) || $(PYTHON310) -m venv $(VENV)
 	@echo "==> installing infocoach and its dependencies (first time: a few minutes; log in $(VENV)/install.log)"
-	@{ $(PY) -m pip install --upgrade pip && $(PY) -m pip install --progress-bar off -e '.[dev]'; } \
+	@{ $(PY) -m pip install --upgrade pip \
+	  && $(PY) -m pip install --progress-bar off --require-hashes -r requirements.lock \
+	  && $(PY) -m pip install --progress-bar off --no-deps -e .; } \
 	  > $(VENV)/install.log 2>&1 || { tail -n 30 $(VENV)/install.log; echo "install failed: see $(VENV)/install.log"; exit 1; }
 	@touch $@
 
 venv: $(STAMP) ## Create .venv and install everything
+
+# Recompile the lock after changing dependencies in pyproject.toml (needs
+# pip-tools: `pip install pip-tools` in any Python 3.10 environment).
+lock: ## Recompile requirements.lock (with hashes) from pyproject.toml
+	@command -v pip-compile >/dev/null 2>&1 || { echo "make lock needs pip-compile: pip install pip-tools"; exit 1; }
+	pip-compile --generate-hashes --allow-unsafe --extra dev --strip-extras \
+	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 # The web widget's one browser dependency: socket.io-client from npm, pinned by
 # package-lock.json, copied next to the widget so the Rasa server serves it

@@ -15,7 +15,6 @@ Only ``application/json`` is accepted: a web page can make a browser POST
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -35,8 +34,6 @@ from infocoach.channels.limits import (
     strip_control,
 )
 from infocoach.channels.turns import run_turn
-
-logger = logging.getLogger(__name__)
 
 MAX_SENDER_LENGTH = 256
 

@@ -93,7 +93,7 @@ def test_debrief_reports_the_signals_it_finds(chat):
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t"])
 def test_empty_input_gets_a_hint_and_changes_nothing(chat, text):
-    assert chat.say(text) == [{"recipient_id": chat.sender, "text": EMPTY_MESSAGE_REPLY}]
+    assert chat.say(text) == [{"recipient_id": f"rest:{chat.sender}", "text": EMPTY_MESSAGE_REPLY}]
 
 
 @pytest.mark.parametrize(

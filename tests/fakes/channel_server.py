@@ -7,6 +7,7 @@ needed. It stores every message in an in-memory tracker store, answers
 "you said: <text>", and stays silent for a text starting with "silent" (as a
 turn whose custom action failed would). Requests go over real HTTP, so
 Sanic's own handling (body limits, content types, error pages) is tested too.
+``WebClient`` is the web widget's side of the socket.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
+import socketio
 from rasa.core.channels.channel import UserMessage, register
 from rasa.core.tracker_store import InMemoryTrackerStore
 from rasa.server import configure_cors
@@ -30,6 +32,8 @@ from infocoach.channels.slack import SlackInput
 from infocoach.channels.socketio import PersistentSocketIOInput
 from tests.fakes.slack_events import SIGNING_SECRET
 
+REST = "/webhooks/rest/webhook"
+SLACK = "/webhooks/slack/webhook"
 _names = (f"channel_server_{n}" for n in itertools.count())
 
 
@@ -100,4 +104,58 @@ class ChannelServer:
             await self._server.after_stop()
 
         asyncio.run_coroutine_threadsafe(close(), self.loop).result(timeout=10)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+
+
+class WebClient:
+    """The widget's side of the socket (long-polling): session request, messages, replies.
+
+    The client runs on an event loop of its own, so tests can call it plainly.
+    """
+
+    def __init__(self, url: str) -> None:
+        self.loop = asyncio.new_event_loop()
+        threading.Thread(target=self.loop.run_forever, daemon=True).start()
+        self.sio = socketio.AsyncClient()
+        self.replies: list[dict] = []
+        self.session: str | None = None
+        self._confirmed = threading.Event()
+        self._done = threading.Event()
+        self.sio.on("session_confirm", self._confirm)
+        self.sio.on("bot_uttered", self._reply)
+        self.sio.on("bot_turn_done", self._turn_done)
+        self._call(self.sio.connect(url, socketio_path="/socket.io", transports=["polling"]))
+
+    def _call(self, work):
+        return asyncio.run_coroutine_threadsafe(work, self.loop).result(timeout=10)
+
+    async def _confirm(self, session_id: str) -> None:
+        self.session = session_id
+        self._confirmed.set()
+
+    async def _reply(self, message: dict) -> None:
+        self.replies.append(message)
+
+    async def _turn_done(self, *_: object) -> None:
+        self._done.set()
+
+    def request_session(self, session_id: str | None = None) -> str:
+        self._confirmed.clear()
+        self._call(self.sio.emit("session_request", {"session_id": session_id}))
+        assert self._confirmed.wait(10)
+        return self.session
+
+    def emit(self, event: str, data: object) -> None:
+        self._call(self.sio.emit(event, data))
+
+    def say(self, text: str, session_id: str | None = None) -> list[dict]:
+        self.replies.clear()
+        self._done.clear()
+        self.emit("user_uttered", {"message": text, "session_id": session_id or self.session})
+        assert self._done.wait(10)
+        return list(self.replies)
+
+    def close(self) -> None:
+        # abort: the pending long-poll would otherwise hold the close until the next ping.
+        self._call(self.sio.eio.disconnect(abort=True))
         self.loop.call_soon_threadsafe(self.loop.stop)

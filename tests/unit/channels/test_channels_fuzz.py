@@ -16,8 +16,8 @@ import requests
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.fakes.channel_server import REST, SLACK, WebClient
 from tests.fakes.slack_events import sign
-from tests.unit.channels.test_channels_live import REST, SLACK, WebClient
 
 FUZZ = settings(max_examples=120, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -5,20 +5,17 @@ from __future__ import annotations
 
 import asyncio
 import json
-import threading
 import time
 import uuid
 
 import pytest
 import requests
-import socketio
 
 from infocoach.channels.limits import MAX_BODY_BYTES
 from infocoach.channels.turns import UNAVAILABLE_REPLY
+from tests.fakes.channel_server import REST, SLACK, WebClient
 from tests.fakes.slack_events import message_event, new_ts, sign
 
-REST = "/webhooks/rest/webhook"
-SLACK = "/webhooks/slack/webhook"
 POLLING = "/socket.io/?EIO=4&transport=polling"
 
 
@@ -86,60 +83,6 @@ def _texts(server, conversation_id: str) -> list[str]:
     return asyncio.run_coroutine_threadsafe(
         _tracker_texts(server, conversation_id), server.loop
     ).result(timeout=10)
-
-
-class WebClient:
-    """The widget's side of the socket (long-polling): session request, messages, replies.
-
-    The client runs on an event loop of its own, so tests can call it plainly.
-    """
-
-    def __init__(self, url: str) -> None:
-        self.loop = asyncio.new_event_loop()
-        threading.Thread(target=self.loop.run_forever, daemon=True).start()
-        self.sio = socketio.AsyncClient()
-        self.replies: list[dict] = []
-        self.session: str | None = None
-        self._confirmed = threading.Event()
-        self._done = threading.Event()
-        self.sio.on("session_confirm", self._confirm)
-        self.sio.on("bot_uttered", self._reply)
-        self.sio.on("bot_turn_done", self._turn_done)
-        self._call(self.sio.connect(url, socketio_path="/socket.io", transports=["polling"]))
-
-    def _call(self, work):
-        return asyncio.run_coroutine_threadsafe(work, self.loop).result(timeout=10)
-
-    async def _confirm(self, session_id: str) -> None:
-        self.session = session_id
-        self._confirmed.set()
-
-    async def _reply(self, message: dict) -> None:
-        self.replies.append(message)
-
-    async def _turn_done(self, *_: object) -> None:
-        self._done.set()
-
-    def request_session(self, session_id: str | None = None) -> str:
-        self._confirmed.clear()
-        self._call(self.sio.emit("session_request", {"session_id": session_id}))
-        assert self._confirmed.wait(10)
-        return self.session
-
-    def emit(self, event: str, data: object) -> None:
-        self._call(self.sio.emit(event, data))
-
-    def say(self, text: str, session_id: str | None = None) -> list[dict]:
-        self.replies.clear()
-        self._done.clear()
-        self.emit("user_uttered", {"message": text, "session_id": session_id or self.session})
-        assert self._done.wait(10)
-        return list(self.replies)
-
-    def close(self) -> None:
-        # abort: the pending long-poll would otherwise hold the close until the next ping.
-        self._call(self.sio.eio.disconnect(abort=True))
-        self.loop.call_soon_threadsafe(self.loop.stop)
 
 
 @pytest.fixture
