@@ -10,6 +10,9 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 PORT ?= 5005
+# PROFILE=scale: conversations in PostgreSQL, locks in Redis (README, "Running for many users").
+PROFILE ?= default
+ENDPOINTS := $(if $(filter scale,$(PROFILE)),endpoints.scale.yml,endpoints.yml)
 ACTIONS_PORT ?= 5055
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -20,7 +23,7 @@ STAMP := $(VENV)/.installed
 PYTHON310 := $(shell for p in python3.10 $(sort $(wildcard $(HOME)/.pyenv/versions/3.10.*/bin/python)); do \
 	"$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && found="$$p"; done; echo "$$found")
 
-.PHONY: help venv lock web train chat serve test test-fast lint validate bench browser-deps clean
+.PHONY: help venv lock web train chat serve test test-fast lint validate bench browser-deps service-deps clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -73,8 +76,8 @@ train: $(STAMP) ## Train the model (skipped when data and config are unchanged)
 chat: train ## Chat with the coach in the terminal
 	@$(PY) -m infocoach.cli chat --port $(PORT) --actions-port $(ACTIONS_PORT)
 
-serve: train web ## Run the servers (REST, web widget; CORS="origin ..." lets other sites embed it)
-	@$(PY) -m infocoach.cli serve --port $(PORT) --actions-port $(ACTIONS_PORT) $(foreach origin,$(CORS),--cors $(origin))
+serve: train web ## Run the servers (REST, web widget; CORS="origin ..." lets other sites embed it; PROFILE=scale)
+	@$(PY) -m infocoach.cli serve --port $(PORT) --actions-port $(ACTIONS_PORT) --endpoints $(ENDPOINTS) $(foreach origin,$(CORS),--cors $(origin))
 
 lint: $(STAMP) ## ruff
 	@$(PY) -m ruff check .
@@ -87,7 +90,14 @@ browser-deps: ## Install Debian's chromium for the browser tests when missing
 	  echo "==> installing chromium (Debian package) for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
-test: lint validate train web browser-deps ## The whole suite
+# PostgreSQL and Redis for the scale-profile tests (tests/scale start their own
+# throw-away instances on free ports; nothing is configured system-wide).
+service-deps: ## Install Debian's postgresql and redis-server for the scale tests when missing
+	@{ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v redis-server >/dev/null 2>&1; } || { \
+	  echo "==> installing postgresql and redis-server (Debian packages) for the scale tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql redis-server >/dev/null; }
+
+test: lint validate train web browser-deps service-deps ## The whole suite
 	@$(PY) -m pytest
 
 # The edit-test loop: no server, browser, training or Rasa model (about 30 s).

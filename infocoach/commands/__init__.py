@@ -11,6 +11,7 @@ _MODULES = (
     "infocoach.replay.record",
     "infocoach.commands.signals",
     "infocoach.bench.cli",
+    "infocoach.commands.forget",
 )
 
 

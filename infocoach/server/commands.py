@@ -20,6 +20,7 @@ from infocoach.server.processes import (
     child_env,
     models_newest_first,
 )
+from infocoach.server.profiles import DEFAULT_ENDPOINTS, ProfileError
 from infocoach.server.training_inputs import model_name
 from infocoach.signals.learned import ModelMissing, require_model
 
@@ -106,13 +107,17 @@ def serve(args: argparse.Namespace) -> int:
     if _signal_model_missing():
         return 1
     _stop_on_sigterm()
+    if not args.endpoints.is_file():
+        print(f"error: no endpoints file {args.endpoints}", file=sys.stderr)
+        return 2
     servers = Servers(
         port=args.port, actions_port=args.actions_port, cors=tuple(args.cors),
-        host=args.host, actions_host=args.actions_host, progress=_say,
+        host=args.host, actions_host=args.actions_host, endpoints=args.endpoints,
+        progress=_say,
     )
     try:
         servers.start()
-    except ServerError as exc:
+    except (ServerError, ProfileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     if args.host != LOOPBACK:
@@ -185,6 +190,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         p.add_argument("--actions-port", type=int, default=DEFAULT_ACTIONS_PORT,
                        help=f"action server port (default {DEFAULT_ACTIONS_PORT})")
         if name == "serve":
+            p.add_argument(
+                "--endpoints", type=Path, default=DEFAULT_ENDPOINTS, metavar="FILE",
+                help="where conversations and locks live (default endpoints.yml: SQLite in var/;"
+                     " endpoints.scale.yml: PostgreSQL and Redis, see README 'Running for many"
+                     " users')",
+            )
             p.add_argument(
                 "--host", default=LOOPBACK, metavar="ADDRESS",
                 help=f"interface the Rasa server listens on (default {LOOPBACK}, this machine "

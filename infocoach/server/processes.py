@@ -23,7 +23,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +33,7 @@ import yaml
 
 from infocoach.paths import MODELS_DIR, ROOT, VAR_DIR
 from infocoach.server.ports import DEFAULT_ACTIONS_PORT, DEFAULT_PORT
+from infocoach.server.profiles import DEFAULT_ENDPOINTS, load_endpoints
 from infocoach.server.rasa_run import API_TOKEN_ENV
 
 LOOPBACK = "127.0.0.1"
@@ -118,10 +119,18 @@ def _write_private(path: Path, text: str) -> None:
 
 
 def write_endpoints(
-    path: Path, actions_port: int, tracker_db: Path, source: Path = ROOT / "endpoints.yml"
+    path: Path,
+    actions_port: int,
+    tracker_db: Path,
+    source: Path = DEFAULT_ENDPOINTS,
+    environ: Mapping[str, str] | None = None,
 ) -> Path:
-    """endpoints.yml with this run's action server port and tracker database."""
-    endpoints = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+    """The profile ``source`` with this run's action server port and, on SQLite, database.
+
+    ``${VAR}`` references are resolved here (see :mod:`infocoach.server.profiles`),
+    so the file Rasa reads holds plain values; it is private, as it may hold passwords.
+    """
+    endpoints = load_endpoints(source, environ)
     endpoints["action_endpoint"] = {"url": f"http://127.0.0.1:{actions_port}/webhook"}
     tracker = endpoints.setdefault("tracker_store", {"type": "SQL", "dialect": "sqlite"})
     if tracker.get("dialect") == "sqlite":
@@ -233,6 +242,8 @@ class Servers:
     actions_port: int = DEFAULT_ACTIONS_PORT
     model: Path | None = None
     tracker_db: Path = VAR_DIR / "tracker.db"
+    # The endpoints profile: embedded SQLite (default) or endpoints.scale.yml.
+    endpoints: Path = DEFAULT_ENDPOINTS
     cors: tuple[str, ...] = ()
     # Interfaces to listen on; anything but 127.0.0.1 exposes the server.
     host: str = LOOPBACK
@@ -257,9 +268,12 @@ class Servers:
     def actions_url(self) -> str:
         return f"http://{_reachable(self.actions_host)}:{self.actions_port}"
 
+    def _proc(self, name: str) -> subprocess.Popen:
+        return next(p for p in self._procs if p.log_path.name.startswith(f"{name}-"))  # type: ignore[attr-defined]
+
     def pid(self, name: str) -> int:
         """Process id of the running ``actions`` or ``rasa`` server."""
-        return next(p.pid for p in self._procs if p.log_path.name.startswith(f"{name}-"))  # type: ignore[attr-defined]
+        return self._proc(name).pid
 
     def _spawn(
         self, name: str, args: list[str], env: dict[str, str] | None = None
@@ -297,7 +311,8 @@ class Servers:
     def _launch_rasa(self) -> subprocess.Popen:
         model = self.model or latest_model()
         endpoints = write_endpoints(
-            self.run_dir / f"endpoints-{self.port}.yml", self.actions_port, self.tracker_db
+            self.run_dir / f"endpoints-{self.port}.yml", self.actions_port, self.tracker_db,
+            source=self.endpoints, environ={**os.environ, **self.env},
         )
         with _patched_environ(self.env):
             credentials = write_credentials(
@@ -358,11 +373,20 @@ class Servers:
         """Whether every started server is still running."""
         return bool(self._procs) and all(p.poll() is None for p in self._procs)
 
-    def restart_rasa(self) -> None:
-        """Stop and start only the Rasa server (the tracker store keeps conversations)."""
-        rasa = self._procs.pop()
-        os.killpg(rasa.pid, signal.SIGTERM)
-        rasa.wait(timeout=30)
+    def stop_server(self, name: str, sig: int = signal.SIGTERM) -> None:
+        """Stop only the ``actions`` or ``rasa`` server with ``sig`` and wait until it is gone.
+
+        SIGKILL is a crash: the process gets no chance to save or clean up.
+        """
+        proc = self._proc(name)
+        self._procs.remove(proc)
+        if proc.poll() is None:
+            os.killpg(proc.pid, sig)
+        proc.wait(timeout=30)
+
+    def restart_rasa(self, sig: int = signal.SIGTERM) -> None:
+        """Stop (``sig``) and start only the Rasa server; the tracker store keeps conversations."""
+        self.stop_server("rasa", sig)
         self.start_rasa()
 
     def __enter__(self) -> Servers:

@@ -20,7 +20,7 @@ def test_endpoints_point_at_this_runs_action_port_and_database(tmp_path):
     data = yaml.safe_load(path.read_text())
     assert data["action_endpoint"]["url"] == "http://127.0.0.1:6123/webhook"
     assert data["tracker_store"] == {
-        "type": "SQL",
+        "type": "infocoach.server.tracker_store.ForgettingSQLTrackerStore",
         "dialect": "sqlite",
         "db": str(tmp_path / "db" / "t.db"),
     }

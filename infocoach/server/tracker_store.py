@@ -1,0 +1,81 @@
+"""Rasa's SQL tracker store, which also deletes a conversation when its user asks.
+
+The chat's "delete my data", once confirmed, ends with the reply
+``utter_data_deleted`` (data/rules/privacy.yml). Neither Rasa nor the action
+server can delete a conversation; the store can, and it is the last to touch
+the turn: instead of saving a turn that sent that reply, it deletes the whole
+conversation, the turn included. The next message finds no conversation and
+starts a fresh one.
+
+It also refuses two of Rasa's habits that lose conversations silently:
+
+- Rasa wraps every tracker store in ``FailSafeTrackerStore``, which on a
+  database error carries on with an empty in-memory store: during an outage
+  the user got a fresh conversation, and what they said never reached the
+  database. Here the error fails the turn instead, and the channel tells the
+  user to try again (infocoach/channels/turns.py).
+- Pooled connections outlive a database restart and fail on first use; the
+  pool now checks a connection before handing it out (``pool_pre_ping``), so
+  service resumes with the first message after the database is back.
+
+Both endpoint profiles name this class (``type:`` in endpoints*.yml); Rasa
+would silently fall back to an in-memory store if it could not import it,
+which tests/unit/server/test_tracker_store.py guards against.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import sqlalchemy as sa
+from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore, create_engine_kwargs
+from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from infocoach.privacy import DELETE_MY_DATA_ACTION, delete_conversation
+
+logger = logging.getLogger(__name__)
+
+
+def asked_to_forget(tracker: DialogueStateTracker) -> bool:
+    """Whether the latest turn (events since the last user message) confirmed the deletion."""
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return False
+        if isinstance(event, ActionExecuted) and event.action_name == DELETE_MY_DATA_ACTION:
+            return True
+    return False
+
+
+def _raise(_: FailSafeTrackerStore, error: Exception) -> None:
+    raise error
+
+
+def refuse_in_memory_fallback() -> None:
+    """Make Rasa's FailSafeTrackerStore re-raise store errors instead of going on in memory."""
+    FailSafeTrackerStore.on_tracker_store_error = _raise  # type: ignore[method-assign]
+    FailSafeTrackerStore.on_tracker_store_retrieve_error = _raise  # type: ignore[method-assign]
+
+
+class ForgettingSQLTrackerStore(SQLTrackerStore):
+    """SQLTrackerStore that deletes a conversation instead of saving its "delete my data" turn,
+    and fails a turn rather than lose it when the database is unreachable."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        url = self.engine.url
+        self.engine.dispose()
+        self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+        refuse_in_memory_fallback()
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        if not asked_to_forget(tracker):
+            await super().save(tracker)
+            return
+        with self.session_scope() as session:
+            deleted = delete_conversation(session.connection(), tracker.sender_id)
+            session.commit()
+        logger.info("deleted conversation %s at its user's request (%d events)",
+                    tracker.sender_id, deleted)
