@@ -76,8 +76,9 @@ REFERRALS = StepCue("referrals", (
 ))
 
 WHY_REFERRALS = StepCue("why_referrals", (
-    [lem("other", "different", "more", "additional", "broad", "broader", "wide", "wider",
-         "another", "several", "new", "fresh", "various", "many"), FEW,
+    # Lower-case forms: the lemma of "more" is "much".
+    [low("other", "different", "more", "additional", "broad", "broader", "wide", "wider",
+         "another", "several", "new", "fresh", "various", "many", "outside"), FEW,
      lem("perspective", "viewpoint", "exposure", "view", "opinion", "angle", "insight",
          "side", "take", "point")],
     [lem("broaden", "widen", "compare")],

@@ -24,8 +24,8 @@ from infocoach.signals import pipeline as signal_pipeline  # registers infocoach
 from infocoach.signals.actors import TITLES, Actor, ActorFinder
 from infocoach.signals.patterns import PatternSet
 from infocoach.signals.sentences import sentence_of
-from infocoach.signals.spotter import normalize
-from infocoach.signals.step_cues import ALL_STEP_CUES, JOB_ASK, StepCue
+from infocoach.signals.spotter import QUESTION_START, normalize
+from infocoach.signals.step_cues import ALL_STEP_CUES, JOB_ASK, QUESTIONS, StepCue
 
 SPAN_KEY = "step_cues"
 NEGATED = "step_negated"
@@ -47,6 +47,8 @@ STEP_NEGATION_TERMS = {
 }
 CUES_BY_STEP = {cue.step: cue for cue in ALL_STEP_CUES}
 COUNTS_AS_USER = {Actor.USER, Actor.NONE}
+# Words that open a direct question even without a question mark: "tell me about pay".
+ASKING_START = QUESTION_START | {"tell", "may", "who", "which", "where"}
 
 
 class StepMatcher:
@@ -108,7 +110,20 @@ def find_steps(text: str) -> dict[str, str]:
         if not _users_doing(doc, original, span, CUES_BY_STEP[span.label_], finder):
             continue
         found[span.label_] = _quote(doc, original, span)
+    if QUESTIONS.step not in found:
+        question = _direct_question(doc, original)
+        if question:
+            found[QUESTIONS.step] = question
     return found
+
+
+def _direct_question(doc: Doc, original: str) -> str | None:
+    """The first sentence that asks the manager something: ends in "?" or opens like a question."""
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        if words and (words[-1].text == "?" or words[0].lower_ in ASKING_START):
+            return _quote(doc, original, sent)
+    return None
 
 
 def is_job_ask(found: dict[str, str]) -> bool:

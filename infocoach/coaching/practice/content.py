@@ -27,21 +27,40 @@ REFERRAL_FIELDS = {"field", "first", "second"}
 Text = constr(min_length=1)
 Key = constr(regex=r"^[a-z][a-z0-9_]*$")
 Cue = constr(regex=r"^[a-z0-9 '&-]+$")
-Wordings = conlist(Text, min_items=3)
 
 
-def _placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+class ManagerText(str):
+    """A manager's line: non-empty, using only the placeholders it will be given.
+
+    Checked per line (not per list) so that an error names the line itself.
+    """
+
+    allowed: frozenset[str] = frozenset(MANAGER_FIELDS)
+
+    @classmethod
+    def __get_validators__(cls):
+        yield cls.validate
+
+    @classmethod
+    def validate(cls, value: object) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError("must be a non-empty line of text")
+        try:
+            used = {name for _, name, _, _ in string.Formatter().parse(value) if name}
+        except ValueError as exc:
+            raise ValueError(f"broken {{placeholder}}: {exc}") from exc
+        unknown = used - cls.allowed
+        if unknown:
+            raise ValueError(f"unknown placeholder(s): {', '.join(sorted(unknown))} "
+                             f"(allowed: {', '.join(sorted(cls.allowed))})")
+        return value.strip()
 
 
-def _only(allowed: set[str]):
-    def check(cls, lines: list[str]) -> list[str]:
-        for line in lines:
-            unknown = _placeholders(line) - allowed
-            if unknown:
-                raise ValueError(f"{line!r} uses unknown placeholder(s): {', '.join(sorted(unknown))}")
-        return lines
-    return check
+class ReferralText(ManagerText):
+    allowed = frozenset(REFERRAL_FIELDS)
+
+
+Wordings = conlist(ManagerText, min_items=3)
 
 
 class CoachLines(StrictModel):
@@ -70,25 +89,15 @@ class ManagerLines(StrictModel):
     topics: dict[Key, Wordings]
     wrap_up: Wordings
     thanks_reply: Wordings
-    referrals: Wordings
+    # When the user neither thanks nor asks for names while the manager wraps up.
+    closing_nudge: Wordings
+    referrals: conlist(ReferralText, min_items=3)
     use_name: Wordings
     job_ask: Wordings
     goodbye: Wordings
     signals: dict[Signal, Wordings] = {}
-    challenge: list[Text] = []
-    early_end: list[Text] = []
-
-    _manager_fields = validator(
-        "opening", "acknowledge", "resume_received", "wrap_up", "thanks_reply", "use_name",
-        "job_ask", "goodbye", "challenge", "early_end", allow_reuse=True,
-    )(_only(MANAGER_FIELDS))
-    _referral_fields = validator("referrals", allow_reuse=True)(_only(REFERRAL_FIELDS))
-
-    @validator("topics", "signals")
-    def _nested_fields(cls, mapping: dict) -> dict:
-        for lines in mapping.values():
-            _only(MANAGER_FIELDS)(cls, lines)
-        return mapping
+    challenge: list[ManagerText] = []
+    early_end: list[ManagerText] = []
 
 
 class StepText(StrictModel):
@@ -162,7 +171,7 @@ class PracticeFile(StrictModel):
             raise ValueError("only the interested manager shows signals")
         wary = managers[Persona.BUSY_WARY]
         if len(wary.challenge) < 3 or len(wary.early_end) < 3:
-            raise ValueError("managers.busy_wary needs at least three challenge and early_end lines")
+            raise ValueError("managers.busy_wary needs three challenge and early_end lines")
         return values
 
     def persona_named(self, words: str) -> Persona | None:
