@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from infocoach.coaching.practice.content import UNKNOWN_TOPIC, PracticeFile, practice_content
-from infocoach.coaching.practice.scorecard import Scorecard, render, score
+from infocoach.coaching.practice.scorecard import Scorecard, score
 from infocoach.coaching.practice.state import PracticeState, Stage
 from infocoach.ids import Persona, PracticeStep, Signal
 from infocoach.signals import spot
@@ -206,9 +206,10 @@ def _end_meeting(state: PracticeState, content: PracticeFile, said: list[Line]) 
 
 
 def _score(state: PracticeState, content: PracticeFile) -> Turn:
+    """The meeting is over: the scorecard is returned as data, for the caller to show
+    (and keep) the way its channel does, with :func:`~.scorecard.render` by default."""
     state = state.copy(update={"stage": Stage.DONE})
-    card = score(state, content)
-    return Turn(state, (Line("coach", render(card, content)),), card)
+    return Turn(state, (), score(state, content))
 
 
 def _topic(text: str, content: PracticeFile) -> str | None:
