@@ -29,6 +29,8 @@ from infocoach.ids import Persona
 STATE_SLOT = "practice_state"
 SCORECARD_SLOT = "practice_scorecard"
 TURN_SLOT = "practice_turn"
+SEED_SLOT = "practice_seed"
+PERSONA_SLOT = "practice_persona"
 # Seeds drawn when the user gives none; any int replays the same meeting.
 SEED_RANGE = 1_000_000
 
@@ -44,20 +46,23 @@ def _entity(tracker: Tracker, name: str) -> Any:
 
 
 def _seed(tracker: Tracker) -> int:
-    """The seed the user asked for (``/practice{"seed": 7}``), else a fresh one."""
-    value = _entity(tracker, "seed")
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return random.SystemRandom().randrange(SEED_RANGE)
+    """The seed asked for (``/practice{"seed": 7}``, or preset in the ``practice_seed``
+    slot by a replayed session), else a fresh one."""
+    for value in (_entity(tracker, "seed"), tracker.get_slot(SEED_SLOT)):
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            continue
+    return random.SystemRandom().randrange(SEED_RANGE)
 
 
 def _persona(tracker: Tracker) -> Persona | None:
-    """The manager asked for, by entity (``"persona": "busy"``) or in words ("a busy manager")."""
+    """The manager asked for: by entity (``"persona": "busy"``), preset slot, or in words
+    ("a busy manager"); None lets the seed choose."""
     content = practice_content()
-    asked = _entity(tracker, "persona")
-    if asked:
-        return content.persona_named(str(asked))
+    for asked in (_entity(tracker, "persona"), tracker.get_slot(PERSONA_SLOT)):
+        if asked:
+            return content.persona_named(str(asked))
     return content.persona_named(tracker.latest_message.get("text") or "")
 
 
