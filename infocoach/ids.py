@@ -51,3 +51,24 @@ class Employment(str, Enum):
     EMPLOYED = "employed"
     UNEMPLOYED = "unemployed"
     UNKNOWN = "unknown"
+
+
+class Persona(str, Enum):
+    """The managers the coach can play in practice mode."""
+
+    INTERESTED = "interested"
+    NEUTRAL = "neutral"
+    BUSY_WARY = "busy_wary"
+
+
+class PracticeStep(str, Enum):
+    """What the user should do in an informational meeting, in the order they do it."""
+
+    RESUME = "resume"
+    SITUATION = "situation"
+    LEARNING_GOAL = "learning_goal"
+    QUESTIONS = "questions"
+    THANKS = "thanks"
+    REFERRALS = "referrals"
+    WHY_REFERRALS = "why_referrals"
+    USE_NAME = "use_name"

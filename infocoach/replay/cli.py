@@ -39,7 +39,7 @@ def replay(args: argparse.Namespace) -> int:
             args.out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             return error(f"--out {args.out}: cannot create the directory ({exc.strerror})")
-    needs_api = any(t.expects_tracker for s in sessions for t in s.session.turns)
+    needs_api = any(s.session.needs_api for s in sessions)
     try:
         with bot_servers(args.url, args.token, args.model) as found:
             bot = RestBot(found.url, timeout=args.timeout, token=found.token)

@@ -74,6 +74,13 @@ class RestBot:
         return [BotMessage(text=m.get("text") or "", buttons=list(m.get("buttons") or []))
                 for m in answer.json()]
 
+    def set_slots(self, http: requests.Session, sender: str, slots: dict[str, object]) -> None:
+        """Set slots before the conversation starts (a practice session's seed)."""
+        events = [{"event": "slot", "name": name, "value": value} for name, value in slots.items()]
+        answer = http.post(f"{self.url}/conversations/{sender}/tracker/events",
+                           params=self._api_params(), json=events, timeout=self.timeout)
+        answer.raise_for_status()
+
     def slots(self, http: requests.Session, sender: str) -> dict[str, object]:
         answer = http.get(f"{self.url}/conversations/{sender}/tracker",
                           params={"include_events": "NONE"}, headers=self._api_headers(),
@@ -151,6 +158,13 @@ def replay_session(
     started = time.monotonic()
     offered: list[dict[str, str]] = []
     with requests.Session() as http:
+        if session.practice is not None:
+            try:
+                bot.set_slots(http, result.sender, session.practice.slots())
+            except (requests.RequestException, ValueError) as exc:
+                result.error = f"cannot set the practice keys on {bot.url} ({type(exc).__name__})"
+                result.seconds = time.monotonic() - started
+                return result
         for number, turn in enumerate(session.turns, 1):
             done = TurnResult(number=number, line=source.turn_lines[number - 1],
                               user=turn.user if turn.user is not None else turn.button or "",

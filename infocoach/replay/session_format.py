@@ -4,7 +4,9 @@ A session is written by a coach or teacher, not a programmer, so the models
 reject what YAML would silently misread (``user: yes`` is a boolean in YAML;
 it must be quoted to be the word "yes") and name the fix in the message.
 Unknown keys are errors, and the file carries a ``version`` so later formats
-(a role-play practice mode is planned) can add keys without misreading old files.
+can add keys without misreading old files. Version 2 adds ``practice``: the
+seed (and, optionally, the manager) that fix a mock meeting, so a scripted
+practice session replays identically; version 1 files are still read.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ from typing import Any
 from pydantic import conlist, root_validator, validator
 
 from infocoach.datafile import StrictModel
-from infocoach.ids import Signal
+from infocoach.ids import Persona, Signal
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 
 def _text(value: object, what: str) -> str:
@@ -124,22 +127,54 @@ class Turn(StrictModel):
                 + (self.signals is not None) + len(self.slots or {}))
 
 
+class PracticeKeys(StrictModel):
+    """What fixes a practice meeting: set on the bot before the first turn."""
+
+    seed: int
+    # Omitted: the seed picks the manager, as it does for a user.
+    persona: Persona | None = None
+
+    @validator("seed", pre=True)
+    def _whole_number(cls, value: object) -> object:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError("seed must be a whole number, e.g. 7")
+        return value
+
+    def slots(self) -> dict[str, object]:
+        """The bot's slots that carry these keys (read by ``action_practice_start``)."""
+        return {"practice_seed": self.seed,
+                "practice_persona": self.persona.value if self.persona else None}
+
+
 class Session(StrictModel):
     """A session file: what it shows, then the turns in order."""
 
     version: int
     title: str
     description: str = ""
+    practice: PracticeKeys | None = None
     turns: conlist(Turn, min_items=1)
 
     @validator("version", pre=True)
     def _supported(cls, value: object) -> int:
-        if value != FORMAT_VERSION or isinstance(value, bool):
+        if value not in READABLE_VERSIONS or isinstance(value, bool):
             raise ValueError(
                 f"unsupported session format version {value!r}: this infocoach reads "
-                f"version {FORMAT_VERSION} (write `version: {FORMAT_VERSION}`)"
+                f"versions {', '.join(map(str, READABLE_VERSIONS))} "
+                f"(write `version: {FORMAT_VERSION}`)"
             )
         return value
+
+    @validator("practice")
+    def _practice_needs_version_2(cls, value: PracticeKeys | None, values: dict) -> object:
+        if value is not None and values.get("version") == 1:
+            raise ValueError("`practice` needs `version: 2` (version 1 files have no practice)")
+        return value
+
+    @property
+    def needs_api(self) -> bool:
+        """Whether replaying needs Rasa's HTTP API: to read slots, or to preset practice keys."""
+        return self.practice is not None or any(t.expects_tracker for t in self.turns)
 
     @validator("title", "description", pre=True)
     def _is_text(cls, value: object, field: Any) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from infocoach.datafile import DataFileError
-from infocoach.ids import Signal
+from infocoach.ids import Persona, Signal
 from infocoach.replay.loader import load_session, load_sessions
 
 VALID = """\
@@ -63,8 +63,8 @@ def test_unknown_key_names_line_and_the_known_keys(tmp_path):
 def test_unknown_top_level_key(tmp_path):
     error = error_for(tmp_path, VALID.replace("description:", "mode: roleplay\ndescription:"))
     assert error.line == 3
-    assert "mode: extra fields not permitted (known keys: version, title, description, turns)" in (
-        str(error))
+    known = "version, title, description, practice, turns"
+    assert f"mode: extra fields not permitted (known keys: {known})" in str(error)
 
 
 def test_bad_yaml_names_the_line(tmp_path):
@@ -122,12 +122,38 @@ def test_bad_regex_names_pattern_and_line(tmp_path):
         error.message)
 
 
-@pytest.mark.parametrize("version", ["2", "0", "true", '"1"'])
+@pytest.mark.parametrize("version", ["3", "0", "true", '"1"'])
 def test_unsupported_version(tmp_path, version):
     error = error_for(tmp_path, VALID.replace("version: 1", f"version: {version}"))
     assert error.line == 1
     assert "unsupported session format version" in error.message
-    assert "write `version: 1`" in error.message
+    assert "write `version: 2`" in error.message
+
+
+def test_version_2_reads_practice_keys_and_version_1_files_still_load(tmp_path):
+    assert load_session(write(tmp_path, VALID)).session.practice is None
+    text = VALID.replace("version: 1\n", "version: 2\npractice: {seed: 7, persona: busy_wary}\n")
+    session = load_session(write(tmp_path, text)).session
+    assert session.practice.seed == 7 and session.practice.persona is Persona.BUSY_WARY
+    assert session.practice.slots() == {"practice_seed": 7, "practice_persona": "busy_wary"}
+    assert session.needs_api
+    seed_only = VALID.replace("version: 1\n", "version: 2\npractice: {seed: 3}\n")
+    keys = load_session(write(tmp_path, seed_only)).session.practice
+    assert keys.slots() == {"practice_seed": 3, "practice_persona": None}
+
+
+@pytest.mark.parametrize(("practice", "message"), [
+    ("{seed: 7}", "`practice` needs `version: 2`"),
+    ("{seed: seven}", "seed must be a whole number"),
+    ("{seed: 7, persona: grumpy}", "practice.persona"),
+    ("{seed: 7, mood: busy}", "practice.mood: extra fields not permitted"),
+])
+def test_bad_practice_keys_name_the_line(tmp_path, practice, message):
+    version = "1" if "version" in message else "2"
+    text = VALID.replace("version: 1\n", f"version: {version}\npractice: {practice}\n")
+    error = error_for(tmp_path, text)
+    assert message in error.message
+    assert error.line in (1, 2)
 
 
 def test_missing_version(tmp_path):
