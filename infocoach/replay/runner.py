@@ -78,7 +78,7 @@ class RestBot:
         """Set slots before the conversation starts (a practice session's seed)."""
         events = [{"event": "slot", "name": name, "value": value} for name, value in slots.items()]
         answer = http.post(f"{self.url}/conversations/{sender}/tracker/events",
-                           params=self._api_params(), json=events, timeout=self.timeout)
+                           headers=self._api_headers(), json=events, timeout=self.timeout)
         answer.raise_for_status()
 
     def slots(self, http: requests.Session, sender: str) -> dict[str, object]:
