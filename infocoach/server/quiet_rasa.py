@@ -23,6 +23,10 @@ FALSE_ALARMS = (
     "The following duplicated intents have been found across multiple domain files: faq",
     # other_language is set by the InputGuard component, never learnt from examples.
     "The intent 'other_language' is listed in the domain file",
+    # The lookup tables (data/nlu/lookups.yml) feed the RegexFeaturizer for DIET's intents;
+    # the CRF is not meant to use them.
+    "You have defined training data consisting of lookup tables, but your NLU configuration's "
+    "'CRFEntityExtractor' does not include the 'pattern' feature",
 )
 
 

@@ -20,6 +20,10 @@ from infocoach.server import quiet_rasa
     (UserWarning, "The following duplicated intents have been found across multiple domain "
                   "files: greet", False),
     (UserWarning, "Found rule-based training data but no policy supporting it.", False),
+    (UserWarning, "You have defined training data consisting of lookup tables, but your NLU "
+                  "configuration's 'CRFEntityExtractor' does not include the 'pattern' feature. "
+                  "To featurize lookup tables, add the 'pattern' feature", True),
+    (UserWarning, "You have defined training data consisting of regex patterns, but ...", False),
 ])
 def test_only_known_noise_is_dropped(category, message: str, noise: bool) -> None:
     assert quiet_rasa.is_noise(category, message) is noise
