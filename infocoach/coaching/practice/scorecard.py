@@ -7,13 +7,12 @@ so each channel can lay it out its own way.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from pydantic import BaseModel
 
 from infocoach.coaching.practice.content import PracticeFile, practice_content
-from infocoach.coaching.practice.state import PracticeState
+from infocoach.coaching.practice.state import PracticeState, SlotModel
 from infocoach.coaching.replies import bullet_list
 from infocoach.ids import PracticeStep, Signal
 
@@ -26,7 +25,7 @@ class StepResult(BaseModel):
     evidence: str | None = None
 
 
-class Scorecard(BaseModel):
+class Scorecard(SlotModel):
     persona_label: str
     steps: tuple[StepResult, ...]
     job_ask: str | None = None
@@ -34,18 +33,6 @@ class Scorecard(BaseModel):
     # None: the user was never asked (left early).
     noticed: tuple[Signal, ...] | None = None
     tips: tuple[str, ...] = ()
-
-    def to_slot(self) -> dict[str, Any]:
-        return json.loads(self.json())
-
-    @classmethod
-    def from_slot(cls, value: object) -> Scorecard | None:
-        if not isinstance(value, dict):
-            return None
-        try:
-            return cls.parse_obj(value)
-        except ValueError:
-            return None
 
 
 def score(state: PracticeState, content: PracticeFile | None = None) -> Scorecard:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import random
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -29,7 +29,29 @@ class Stage(str, Enum):
 ACTIVE_STAGES = {Stage.ASK_FIELD, Stage.MEETING, Stage.CLOSING, Stage.NOTICE}
 
 
-class PracticeState(BaseModel):
+class SlotModel(BaseModel):
+    """A model kept in a Rasa slot as plain JSON, read back leniently: a slot
+    someone else wrote, or one from an older version, is None, never a crash."""
+
+    def to_slot(self) -> dict[str, Any]:
+        """Plain JSON types, as a Rasa slot or a replay file holds them."""
+        return json.loads(self.json())
+
+    @classmethod
+    def from_slot(cls: type[SlotModelT], value: object) -> SlotModelT | None:
+        """The model kept in a slot, or None when there is none or it is unreadable."""
+        if not isinstance(value, dict):
+            return None
+        try:
+            return cls.parse_obj(value)
+        except ValueError:
+            return None
+
+
+SlotModelT = TypeVar("SlotModelT", bound=SlotModel)
+
+
+class PracticeState(SlotModel):
     """One mock meeting; replace it with ``copy(update=...)``, never mutate it."""
 
     class Config:
@@ -63,16 +85,3 @@ class PracticeState(BaseModel):
         """A generator fixed by seed, turn and purpose: replays draw the same lines."""
         return random.Random(f"{self.seed}:{self.turn}:{purpose}")
 
-    def to_slot(self) -> dict[str, Any]:
-        """Plain JSON types, as a Rasa slot or a replay file holds them."""
-        return json.loads(self.json())
-
-    @classmethod
-    def from_slot(cls, value: object) -> PracticeState | None:
-        """The state kept in a slot, or None when there is none or it is unreadable."""
-        if not isinstance(value, dict):
-            return None
-        try:
-            return cls.parse_obj(value)
-        except ValueError:
-            return None
