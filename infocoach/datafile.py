@@ -7,7 +7,8 @@ not deep in a user's chat.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from enum import Enum
 from pathlib import Path
 from typing import TypeVar
 
@@ -24,6 +25,19 @@ class StrictModel(BaseModel):
         extra = "forbid"
         anystr_strip_whitespace = True
         allow_mutation = False
+
+
+def every_member(members: type[Enum], what: str) -> Callable[[Mapping], Mapping]:
+    """A validator that refuses a mapping missing any member of ``members``: content keyed
+    by an id must say something for every id, or a user would meet a gap at run time."""
+
+    def check(mapping: Mapping) -> Mapping:
+        missing = [m.value for m in members if m not in mapping]
+        if missing:
+            raise ValueError(f"missing {what}: {', '.join(missing)}")
+        return mapping
+
+    return check
 
 
 class DataFileError(ValueError):

@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import conlist, constr, root_validator, validator
 
-from infocoach.datafile import StrictModel, load_model
+from infocoach.datafile import StrictModel, every_member, load_model
 from infocoach.ids import PHASE_ORDER, CareerStage, Employment, Phase
 from infocoach.paths import CONTENT_DIR, DATA_DIR
 
@@ -134,11 +134,7 @@ class StageAdvice(StrictModel):
     reason: Text
 
 
-def _every_employment(mapping: dict[Employment, str]) -> dict[Employment, str]:
-    missing = [e.value for e in Employment if e not in mapping]
-    if missing:
-        raise ValueError(f"missing employment status(es): {', '.join(missing)}")
-    return mapping
+_every_employment = every_member(Employment, "employment status(es)")
 
 
 class FitFile(StrictModel):

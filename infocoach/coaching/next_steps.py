@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import conlist, constr, validator
 
 from infocoach.coaching.referrals import said_got_names
-from infocoach.datafile import StrictModel, load_model
+from infocoach.datafile import StrictModel, every_member, load_model
 from infocoach.ids import Signal
 from infocoach.paths import CONTENT_DIR
 from infocoach.signals.readings import Reading
@@ -24,11 +24,7 @@ NEXT_STEPS_FILE = CONTENT_DIR / "next_steps.yml"
 Text = constr(min_length=1)
 
 
-def _every_signal(mapping: dict[Signal, object]) -> dict[Signal, object]:
-    missing = [s.value for s in Signal if s not in mapping]
-    if missing:
-        raise ValueError(f"missing signal(s): {', '.join(missing)}")
-    return mapping
+_every_signal = every_member(Signal, "signal(s)")
 
 
 class SignalAdvice(StrictModel):
