@@ -18,7 +18,7 @@ from tests.scale.client import Conversation, duplicated, stored_events, user_tex
 pytestmark = pytest.mark.scale
 
 # Two questions whose answers differ, sent to the two replicas at the same time.
-CLOSING = ("how do I end the meeting?", "two or three other companies")
+CLOSING = ("how do I end the meeting?", "two or three managers at other companies")
 CALLING = ("should I call or email the referral?", "phone call is appropriate")
 CONCURRENT_CONVERSATIONS = 20
 
