@@ -39,7 +39,8 @@ def test_action_server_down_gets_an_honest_reply_and_recovers_without_restart(cl
     try:
         down = chat.say(rasa, "coach me through it")  # a custom action
         assert "can't do that right now" in down
-        assert "two or three managers at other companies" in chat.say(rasa, "how do I end the meeting?")
+        closing = chat.say(rasa, "how do I end the meeting?")  # no custom action needed
+        assert "two or three managers at other companies" in closing
     finally:
         rasa.start_actions()
     assert "Step 1 of 8" in chat.say(rasa, "coach me through it")
