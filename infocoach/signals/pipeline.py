@@ -229,9 +229,9 @@ def make_scope(nlp: Language, name: str) -> Scope:
     return Scope(nlp, name)
 
 
-@lru_cache(maxsize=1)
-def pipeline() -> Language:
-    """The shared pipeline; built on first use (about a second), then reused."""
+def base_pipeline() -> Language:
+    """Blank English with titles kept whole, sentences and lemmas: what every
+    reader of an account (signals, practice steps) starts from."""
     nlp = spacy.blank("en")
     # The text is lower-cased, and spaCy's exceptions only know "Dr." and "Ms.":
     # without these, "dr. okafor asked" would end a sentence after "dr".
@@ -239,6 +239,13 @@ def pipeline() -> Language:
         nlp.tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("infocoach_lemmas")
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def pipeline() -> Language:
+    """The shared pipeline; built on first use (about a second), then reused."""
+    nlp = base_pipeline()
     nlp.add_pipe("infocoach_signal_cues")
     nlp.add_pipe("infocoach_scope", name=NEGATED)
     nlp.add_pipe("infocoach_scope", name=HYPOTHETICAL)

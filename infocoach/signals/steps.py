@@ -14,14 +14,13 @@ for scope and the actor finder.
 # hints at run time to validate their config.
 from functools import lru_cache
 
-import spacy
 from negspacy.negation import Negex
-from spacy.attrs import IS_PUNCT, LEMMA, LOWER, ORTH
+from spacy.attrs import IS_PUNCT, LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from infocoach.signals import pipeline as signal_pipeline  # registers infocoach_lemmas
-from infocoach.signals.actors import TITLES, Actor, ActorFinder
+from infocoach.signals import pipeline as signal_pipeline  # base_pipeline, infocoach_lemmas
+from infocoach.signals.actors import Actor, ActorFinder
 from infocoach.signals.patterns import PatternSet
 from infocoach.signals.sentences import sentence_of
 from infocoach.signals.spotter import QUESTION_START, normalize
@@ -81,11 +80,7 @@ def make_step_scope(nlp: Language, name: str) -> Negex:
 @lru_cache(maxsize=1)
 def step_pipeline() -> Language:
     """Built on first use (about a second), then shared."""
-    nlp = spacy.blank("en")
-    for title in TITLES:
-        nlp.tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("infocoach_lemmas")
+    nlp = signal_pipeline.base_pipeline()
     nlp.add_pipe("infocoach_step_cues")
     nlp.add_pipe("infocoach_step_scope")
     nlp.initialize()
