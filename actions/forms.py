@@ -44,7 +44,9 @@ class FreeTextFormValidation(FormValidationAction, metaclass=abc.ABCMeta):
         if kind is AnswerKind.OK:
             return {slot: value}
         words = understanding().free_text
-        if kind is AnswerKind.QUESTION:
+        if kind is AnswerKind.DELETE_REQUEST:
+            dispatcher.utter_message(text=words.delete_request)
+        elif kind is AnswerKind.QUESTION:
             reply = answer_to_question(text, tracker)
             if reply is not None:
                 send(dispatcher, reply)

@@ -21,6 +21,7 @@ class AnswerKind(str, Enum):
     OK = "ok"
     QUESTION = "question"
     OFF_TOPIC = "off_topic"
+    DELETE_REQUEST = "delete_request"
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,10 @@ _PERSONAL = {"i", "me", "you", "im", "i'm", "ive", "myself", "yourself"}
 _QUESTION_SUBJECTS = {"i", "you", "we", "it", "this", "that", "they", "my", "your", "there"}
 # "what's next" reads as "whats" once apostrophes are dropped.
 _CONTRACTED_QUESTIONS = {"whats", "hows", "whos", "wheres", "whys", "whens"}
+# "Delete my data" in words NLU did not recognise as the command (which never reaches a
+# form): a verb of erasing, then whose ("wipe my data", "forget me", "erase everything").
+_DELETE_VERBS = {"delete", "erase", "wipe", "remove", "forget"}
+_DELETE_WHOSE = {"my", "our", "me", "everything", "all"}
 _COMMANDS = {
     "tell", "show", "give", "help", "draft", "write", "explain", "coach", "let", "lets",
     "go", "take", "suggest", "start", "restart", "continue", "teach", "check", "walk",
@@ -67,6 +72,8 @@ def judge(slot: str, text: str) -> AnswerKind:
     words = [w.lower() for w in _WORD.findall(stripped.replace("'", ""))]
     if not words:
         return AnswerKind.OK
+    if _is_delete_request(words):
+        return AnswerKind.DELETE_REQUEST
     if stripped.endswith("?") or words[0] in _CONTRACTED_QUESTIONS or (
         words[0] in QUESTION_START and any(w in _QUESTION_SUBJECTS for w in words[1:3])
     ):
@@ -78,3 +85,9 @@ def judge(slot: str, text: str) -> AnswerKind:
     if not shape.pronouns_allowed and any(w in _PERSONAL for w in words):
         return AnswerKind.OFF_TOPIC
     return AnswerKind.OK
+
+
+def _is_delete_request(words: list[str]) -> bool:
+    verb = 1 if words[0] == "please" else 0
+    return (len(words) > verb + 1 and words[verb] in _DELETE_VERBS
+            and words[verb + 1] in _DELETE_WHOSE)

@@ -49,6 +49,19 @@ OTHER_LATIN = (
 )
 
 
+# "Delete my data" is destructive, so its intent needs a word of deleting in the text: the
+# classifier took a company called "Delta Foods" for it (letters like "delete"), and a form
+# asking for the company asked about deleting the conversation instead.
+_DELETING = re.compile(
+    r"\b(?:delet|eras|remov|wip(?:e|ed|ing)\b|forg[eo]t|purg|destroy|discard|scrub|clear(?:ed|ing)?\b|rid\b"
+    r"|gone\b)", re.I)
+
+
+def mentions_deleting(text: str) -> bool:
+    """Whether ``text`` has a word of deleting ("erase", "wipe", "get rid of", ...)."""
+    return bool(_DELETING.search(text))
+
+
 def words(text: str) -> list[str]:
     """Lower-case words of ``text`` with markup and links removed."""
     return [w.lower() for w in _WORD.findall(_MARKUP.sub(" ", text))]

@@ -28,6 +28,7 @@ class FreeTextWords(StrictModel):
     expected: dict[Key, Text]
     back_to_form: Text
     question_later: Text
+    delete_request: Text
 
 
 class UnderstandingFile(StrictModel):

@@ -10,6 +10,11 @@ classifier guessed: "the manager said their department badly needs someone
 like me" shares words with questions about misuse or signals, but it is a
 report, and the spotter's reading of it is the evidence
 (:func:`infocoach.coaching.message_kind.is_meeting_account`).
+
+``delete_my_data`` without a word of deleting becomes ``nlu_fallback``: the
+classifier took the company "Delta Foods" for it, and inside a form that would
+have asked about deleting the conversation instead of taking the answer
+(:func:`infocoach.coaching.input_check.mentions_deleting`).
 """
 
 from __future__ import annotations
@@ -27,7 +32,12 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from infocoach.coaching.input_check import InputKind, build_vocabulary, classify_input
+from infocoach.coaching.input_check import (
+    InputKind,
+    build_vocabulary,
+    classify_input,
+    mentions_deleting,
+)
 from infocoach.coaching.message_kind import MessageKind, is_meeting_account, kind_of
 from infocoach.signals import spot
 
@@ -36,6 +46,7 @@ REPORT_INTENT = "report_meeting"
 _KEEP_INTENTS = {REPORT_INTENT, "debrief_start", "stop", "start_over"}
 
 OTHER_LANGUAGE_INTENT = "other_language"
+DELETE_INTENT = "delete_my_data"
 _VOCABULARY_FILE = "vocabulary.json"
 
 
@@ -108,6 +119,8 @@ class InputGuard(GraphComponent, IntentClassifier):
                 _override(message, name)
             elif _is_unrecognised_report(message, text):
                 _override(message, REPORT_INTENT)
+            elif _intent(message) == DELETE_INTENT and not mentions_deleting(text):
+                _override(message, DEFAULT_NLU_FALLBACK_INTENT_NAME)
         return messages
 
 
@@ -117,10 +130,13 @@ def _is_unrecognised_report(message: Message, text: str) -> bool:
     The cheap shape check comes first, so the spotter (spaCy) only reads
     messages that look like accounts.
     """
-    intent = (message.get(INTENT) or {}).get("name")
-    if intent in _KEEP_INTENTS or kind_of(text) is not MessageKind.ACCOUNT:
+    if _intent(message) in _KEEP_INTENTS or kind_of(text) is not MessageKind.ACCOUNT:
         return False
     return is_meeting_account(text, spot(text))
+
+
+def _intent(message: Message) -> str | None:
+    return (message.get(INTENT) or {}).get("name")
 
 
 def _override(message: Message, name: str) -> None:

@@ -11,11 +11,21 @@ queue happens under a short Redis mutex (redis-py's ``Lock``: an atomic
 
 The mutex is held for a few Redis round trips only; it expires by itself
 after ``MUTEX_SECONDS`` if a replica dies holding it.
+
+Rasa also makes these round trips on the server's event loop: while Redis hung
+(stopped, not down), each waiting turn froze the whole replica for the
+``socket_timeout``, one after the other. Here they run in worker threads, so a
+hung Redis costs each turn the timeout once, side by side.
 """
 
 from __future__ import annotations
 
-from rasa.core.lock_store import LOCK_LIFETIME, RedisLockStore
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from rasa.core.lock import TicketLock
+from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 from redis.lock import Lock
 
@@ -44,3 +54,22 @@ class AtomicRedisLockStore(RedisLockStore):
     def cleanup(self, conversation_id: str, ticket_number: int) -> None:
         with self._mutex(conversation_id):
             super().cleanup(conversation_id, ticket_number)
+
+    @asynccontextmanager
+    async def lock(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME,
+                   wait_time_in_seconds: float = 1) -> AsyncIterator[TicketLock]:
+        """Rasa's ``LockStore.lock`` with every Redis round trip off the event loop."""
+        ticket = await asyncio.to_thread(self.issue_ticket, conversation_id, lock_lifetime)
+        try:
+            yield await self._acquire_lock(conversation_id, ticket, wait_time_in_seconds)
+        finally:
+            await asyncio.to_thread(self.cleanup, conversation_id, ticket)
+
+    async def _acquire_lock(self, conversation_id: str, ticket: int,
+                            wait_time_in_seconds: float) -> TicketLock:
+        while lock := await asyncio.to_thread(self.get_lock, conversation_id):
+            if not lock.is_locked(ticket):
+                return lock
+            await asyncio.sleep(wait_time_in_seconds)
+            await asyncio.to_thread(self.update_lock, conversation_id)
+        raise LockError(f"Could not acquire lock for conversation_id '{conversation_id}'.")

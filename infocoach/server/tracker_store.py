@@ -17,6 +17,9 @@ It also refuses two of Rasa's habits that lose conversations silently:
 - Pooled connections outlive a database restart and fail on first use; the
   pool now checks a connection before handing it out (``pool_pre_ping``), so
   service resumes with the first message after the database is back.
+- A hung database held a query, and with it the whole server, forever. With
+  ``timeout:`` in the endpoint (the scale profile), every call is given up after
+  that many seconds (infocoach/server/store_timeout.py).
 
 Both endpoint profiles name this class (``type:`` in endpoints*.yml); Rasa
 would silently fall back to an in-memory store if it could not import it,
@@ -34,6 +37,7 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from infocoach.privacy import DELETE_MY_DATA_ACTION, delete_conversation
+from infocoach.server.store_timeout import BoundedStoreCalls
 
 logger = logging.getLogger(__name__)
 
@@ -62,15 +66,32 @@ class ForgettingSQLTrackerStore(SQLTrackerStore):
     """SQLTrackerStore that deletes a conversation instead of saving its "delete my data" turn,
     and fails a turn rather than lose it when the database is unreachable."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, timeout: float | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         url = self.engine.url
         self.engine.dispose()
         self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
         refuse_in_memory_fallback()
+        self._bounded = BoundedStoreCalls(float(timeout), self.sessionmaker) if timeout else None
+
+    async def _call(self, what: str, call: Any, *args: Any) -> Any:
+        if self._bounded is None:
+            return await call(*args)
+        return await self._bounded.run(what, call, *args)
+
+    async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool
+                        ) -> DialogueStateTracker | None:
+        return await self._call("a read", super()._retrieve, sender_id,
+                                fetch_events_from_all_sessions)
+
+    async def keys(self) -> list[str]:
+        return await self._call("a listing", super().keys)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
+        await self._call("a write", self._save_or_forget, tracker)
+
+    async def _save_or_forget(self, tracker: DialogueStateTracker) -> None:
         if not asked_to_forget(tracker):
             await super().save(tracker)
             return

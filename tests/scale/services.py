@@ -2,8 +2,10 @@
 
 Real servers from Debian's packages (``make service-deps``), on free loopback
 ports, with data in a temporary folder that is deleted afterwards. They can be
-stopped and started again mid-test to simulate an outage. PostgreSQL refuses
-to run as root, so its commands run as the ``postgres`` user.
+stopped and started again mid-test to simulate an outage, or paused with SIGSTOP
+and resumed with SIGCONT to simulate a hang (connections stay open, nothing answers).
+PostgreSQL refuses to run as root, so its commands run as the ``postgres`` user; the
+tests run as root, so they signal its processes directly.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -47,6 +50,19 @@ def wait_for_port(port: int, timeout: float = START_TIMEOUT) -> None:
                 return
         time.sleep(0.1)
     raise TimeoutError(f"nothing listens on 127.0.0.1:{port} after {timeout:.0f}s")
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (a postmaster's backends and workers)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process has exited
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
 
 
 def _as_postgres(*args: str) -> subprocess.CompletedProcess:
@@ -92,6 +108,19 @@ class Postgres:
     def stop(self) -> None:
         _as_postgres(str(pg_bin_dir() / "pg_ctl"), "-D", str(self.data), "-m", "fast",
                      "-w", "stop")
+
+    def _processes(self) -> list[int]:
+        postmaster = int((self.data / "postmaster.pid").read_text().split()[0])
+        return [postmaster, *_children(postmaster)]
+
+    def pause(self) -> None:
+        """SIGSTOP the postmaster (no new connections) and every backend (no answers)."""
+        for pid in self._processes():
+            os.kill(pid, signal.SIGSTOP)
+
+    def resume(self) -> None:
+        for pid in self._processes():
+            os.kill(pid, signal.SIGCONT)
 
     def teardown(self) -> None:
         if (self.data / "postmaster.pid").exists():
@@ -139,6 +168,14 @@ class Redis:
         if self._proc and self._proc.poll() is None:
             os.killpg(self._proc.pid, 15)
             self._proc.wait(timeout=30)
+
+    def pause(self) -> None:
+        assert self._proc is not None
+        os.kill(self._proc.pid, signal.SIGSTOP)
+
+    def resume(self) -> None:
+        assert self._proc is not None
+        os.kill(self._proc.pid, signal.SIGCONT)
 
     def teardown(self) -> None:
         self.stop()

@@ -1,5 +1,5 @@
-"""Faults with real processes: action server down, Rasa killed, database or Redis restarted,
-and 50 users at once.
+"""Faults with real processes: action server down, Rasa killed, database or Redis restarted
+or hung (SIGSTOP, then SIGCONT), and 50 users at once.
 
 Each case's observed result is printed (run with -s) for the issue's closing note.
 """
@@ -20,6 +20,11 @@ pytestmark = pytest.mark.scale
 # A request during a database or Redis outage must be answered within this many
 # seconds (the profile's 5 s connect timeouts, plus Rasa's own work).
 OUTAGE_REPLY_SECONDS = 15
+# A hung database or Redis (stopped with SIGSTOP: connections open, nothing answers) fails a
+# turn after the scale profile's 5 s timeouts (endpoints.scale.yml); this bounds the reply,
+# with Rasa's own work, for each of HUNG_REQUESTS conversations writing at once.
+HUNG_REPLY_SECONDS = 12
+HUNG_REQUESTS = 3
 # After the service is back, the conversation must work again within this many tries.
 RECOVERY_TRIES = 3
 USERS = 50
@@ -85,6 +90,50 @@ def _outage(cluster, stop, start, name: str) -> None:
     assert "Step 2 of 8" in reply, f"not back after {tries} messages: {reply!r}"
     print(f"\n[{name} restarted] during the outage: {ERROR_REPLY!r} after {took:.1f}s; "
           f"back on message {tries} after the restart")
+
+
+def _hang(cluster, service, name: str) -> None:
+    """Pause ``service`` while HUNG_REQUESTS conversations write, resume it, time both."""
+    rasa = cluster.scale.first
+    chats = [Conversation() for _ in range(HUNG_REQUESTS)]
+    for chat in chats:
+        assert "Step 1 of 8" in chat.say(rasa, "coach me through it")
+
+    def timed_post(chat: Conversation) -> tuple[float, object]:
+        started = time.monotonic()
+        response = chat.post(rasa, "next", timeout=HUNG_REPLY_SECONDS * 10)
+        return time.monotonic() - started, response
+
+    service.pause()
+    try:
+        with ThreadPoolExecutor(max_workers=HUNG_REQUESTS) as pool:
+            during = list(pool.map(timed_post, chats))
+    finally:
+        service.resume()
+    resumed = time.monotonic()
+    for took, response in during:
+        assert response.status_code == 200, response.text
+        assert [m["text"] for m in response.json()] == [ERROR_REPLY]
+        assert took < HUNG_REPLY_SECONDS, f"{took:.1f}s"
+    tries, reply = 1, chats[0].say(rasa, "next")
+    while "Step 2 of 8" not in reply and tries < RECOVERY_TRIES:
+        tries, reply = tries + 1, chats[0].say(rasa, "next")
+    recovered = time.monotonic() - resumed
+    assert "Step 2 of 8" in reply, f"not back after {tries} messages: {reply!r}"
+    for chat in chats[1:]:
+        assert "Step 2 of 8" in chat.say(rasa, "next")
+    print(f"\n[{name} hung] {HUNG_REQUESTS} requests during the hang: {ERROR_REPLY!r} after "
+          + ", ".join(f"{took:.1f}s" for took, _ in during)
+          + f"; after SIGCONT the first message was answered normally {recovered:.1f}s later "
+          f"(message {tries})")
+
+
+def test_postgresql_hung_gets_a_clear_error_in_time_and_service_resumes(cluster):
+    _hang(cluster, cluster.postgres, "PostgreSQL")
+
+
+def test_redis_hung_gets_a_clear_error_in_time_and_service_resumes(cluster):
+    _hang(cluster, cluster.redis, "Redis")
 
 
 def test_postgresql_outage_gets_a_clear_error_in_time_and_service_resumes(cluster):

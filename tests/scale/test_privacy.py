@@ -46,3 +46,31 @@ def test_forget_command_deletes_a_conversation_from_postgresql(cluster, monkeypa
     assert stored_events(cluster.scale.store_url, chat.conversation_id) == []
     assert user_texts(stored_events(cluster.scale.store_url, other.conversation_id)) == other.sent
     assert main(argv) == 1
+
+
+@pytest.mark.parametrize("profile", ["embedded", "scale"])
+def test_delete_my_data_typed_while_a_form_asks_for_a_name_is_not_the_name(cluster, profile):
+    pair = getattr(cluster, profile)
+    first, second = pair.replicas
+    kept, erased = Conversation(), Conversation()
+    for chat, command in ((kept, "delete my data"), (erased, "/delete_my_data")):
+        assert "Who referred you" in chat.say(first, "draft my call script")
+        assert "Whom are you calling" in chat.say(second, "Sam Ortiz")
+        assert "delete our whole conversation" in chat.say(first, command)
+        slots = chat.slots(second)
+        assert (slots["referrer"], slots["contact"], slots["requested_slot"]) == (
+            "Sam Ortiz", None, "contact")
+
+    reply = kept.say(second, "no")
+    assert "kept everything" in reply and "Whom are you calling" in reply
+    assert "Which company" in kept.say(first, "Dana Lee")
+    script = kept.say(second, "Acme Corp")
+    assert "Sam Ortiz suggested I give you a call" in script and "Hello Dana Lee" in script
+    assert user_texts(stored_events(pair.store_url, kept.conversation_id)) == kept.sent
+
+    assert "I've deleted our conversation" in erased.say(second, "yes")
+    assert stored_events(pair.store_url, erased.conversation_id) == []
+    assert erased.slots(first)["referrer"] is None
+    erased.sent.clear()
+    assert "Who referred you" in erased.say(first, "draft my call script")
+    assert user_texts(stored_events(pair.store_url, erased.conversation_id)) == erased.sent

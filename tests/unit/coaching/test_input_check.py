@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from infocoach.coaching.input_check import InputKind, build_vocabulary, classify_input, stem, words
+from infocoach.coaching.input_check import (
+    InputKind,
+    build_vocabulary,
+    classify_input,
+    mentions_deleting,
+    stem,
+    words,
+)
 
 VOCABULARY = build_vocabulary(
     ["how do I end the meeting", "I took notes", "should I bring my resume", "thanks please help"]
@@ -70,3 +77,31 @@ def test_stem_folds_plurals_tenses_and_accents():
     assert stem("meetings") == stem("meeting") == "meet"
     assert stem("résumé") == "resume"
     assert stem("is") == "is"
+
+
+def _delete_examples() -> list[str]:
+    import re
+
+    import yaml
+
+    from infocoach.paths import ROOT
+
+    found = []
+    for path in (ROOT / "data" / "nlu" / "privacy.yml", ROOT / "tests" / "nlu" / "test_nlu.yml"):
+        for block in yaml.safe_load(path.read_text())["nlu"]:
+            if block.get("intent") == "delete_my_data":
+                found += [re.sub(r"^- ", "", line.strip())
+                          for line in block["examples"].splitlines() if line.strip()]
+    return found
+
+
+def test_every_delete_my_data_example_mentions_deleting():
+    examples = _delete_examples()
+    assert len(examples) >= 20
+    assert [text for text in examples if not mentions_deleting(text)] == []
+
+
+@pytest.mark.parametrize("text", ["Delta Foods", "Della Lee", "Adele Okafor", "Data Works",
+                                  "my data", "Clearwater Bank"])
+def test_names_and_companies_do_not_mention_deleting(text):
+    assert not mentions_deleting(text)

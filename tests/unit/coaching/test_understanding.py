@@ -76,6 +76,11 @@ def test_inside_the_debrief_form_a_plain_statement_is_read() -> None:
         ("meeting_topic", "how clinical trials get funded", AnswerKind.OK),
         ("position", "an associate product designer", AnswerKind.OK),
         ("referrer", "can you help me with the call?", AnswerKind.QUESTION),
+        ("referrer", "please wipe my data", AnswerKind.DELETE_REQUEST),
+        ("contact_company", "forget me", AnswerKind.DELETE_REQUEST),
+        ("meeting_topic", "erase everything you know", AnswerKind.DELETE_REQUEST),
+        ("meeting_topic", "how to remove data bias from hiring", AnswerKind.OK),
+        ("company", "Delete Labs", AnswerKind.OK),
     ],
 )
 def test_judge_free_text_answers(slot: str, text: str, kind: AnswerKind) -> None:

@@ -39,6 +39,7 @@ def test_scale_profile_uses_the_defaults_and_leaves_out_an_empty_password():
     assert endpoints["tracker_store"] == {
         "type": FORGETTING_STORE, "dialect": "postgresql", "url": "127.0.0.1", "port": 5432,
         "db": "infocoach", "username": "infocoach", "query": {"connect_timeout": "5"},
+        "timeout": 5,
     }
     assert endpoints["lock_store"] == {
         "type": ATOMIC_LOCKS, "url": "127.0.0.1", "port": 6379, "db": 1,
