@@ -18,6 +18,9 @@ cannot take from a file.
 - **Action responses checked against a schema checked once**
   (:mod:`infocoach.server.tuned_rasa`): Rasa re-validated its constant schema
   on every custom action call, 22% of the server's CPU under 10 users.
+- **Models loaded without Keras ``fit``** (:mod:`infocoach.server.tuned_rasa`):
+  Rasa trained each TensorFlow model on one example just to create its
+  variables, two thirds of the server's start-up.
 - Rasa's known false-alarm warnings are hidden (:mod:`infocoach.server.quiet_rasa`).
 """
 

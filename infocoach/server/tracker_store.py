@@ -21,6 +21,18 @@ It also refuses two of Rasa's habits that lose conversations silently:
   ``timeout:`` in the endpoint (the scale profile), every call is given up after
   that many seconds (infocoach/server/store_timeout.py).
 
+On SQLite (the default profile) every turn's commit waited for the disk
+(rollback journal with ``synchronous=FULL``), and Rasa's store runs on the
+event loop that serves every user, so all of them waited. Here the database
+uses write-ahead logging with ``synchronous=NORMAL``: a commit appends to the
+log without waiting for the disk. A crash of the server loses nothing; a
+power cut may lose the last turns, never corrupt the file (figures in
+docs/benchmarks.md). Connections are pooled, as SQLAlchemy 2.0 does for
+SQLite files (1.4 opened one per read or write, and closing the last one
+wrote the log back to the database, waiting for the disk again); a pooled
+connection whose database file was removed or replaced is dropped at
+checkout, so the turn fails instead of writing to a deleted file.
+
 Both endpoint profiles name this class (``type:`` in endpoints*.yml); Rasa
 would silently fall back to an in-memory store if it could not import it,
 which tests/unit/server/test_tracker_store.py guards against.
@@ -29,6 +41,7 @@ which tests/unit/server/test_tracker_store.py guards against.
 from __future__ import annotations
 
 import logging
+import os
 from typing import Any
 
 import sqlalchemy as sa
@@ -52,6 +65,45 @@ def asked_to_forget(tracker: DialogueStateTracker) -> bool:
     return False
 
 
+SQLITE_PRAGMAS = ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL")
+
+
+def _file_identity(path: str) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
+
+
+def _sqlite_file_engine(url: sa.engine.URL) -> sa.engine.Engine:
+    engine = sa.create_engine(url, pool_pre_ping=True, poolclass=sa.pool.QueuePool,
+                              connect_args={"check_same_thread": False})
+    path = url.database
+
+    @sa.event.listens_for(engine, "connect")
+    def _connected(dbapi_connection: Any, record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        for pragma in SQLITE_PRAGMAS:
+            cursor.execute(pragma)
+        cursor.close()
+        record.info["file"] = _file_identity(path)
+
+    @sa.event.listens_for(engine, "checkout")
+    def _same_file(_dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        if record.info.get("file") != _file_identity(path):
+            raise sa.exc.DisconnectionError(f"{path} was removed or replaced")
+
+    return engine
+
+
+def create_store_engine(url: sa.engine.URL) -> sa.engine.Engine:
+    """The engine for ``url``: connections checked before use; SQLite files pooled, in WAL."""
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        return _sqlite_file_engine(url)
+    return sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+
+
 def _raise(_: FailSafeTrackerStore, error: Exception) -> None:
     raise error
 
@@ -70,7 +122,7 @@ class ForgettingSQLTrackerStore(SQLTrackerStore):
         super().__init__(*args, **kwargs)
         url = self.engine.url
         self.engine.dispose()
-        self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+        self.engine = create_store_engine(url)
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
         refuse_in_memory_fallback()
         self._bounded = BoundedStoreCalls(float(timeout), self.sessionmaker) if timeout else None

@@ -87,3 +87,16 @@ def test_a_database_error_fails_the_turn_instead_of_going_on_in_memory(tmp_path)
         asyncio.run(store.retrieve("rest:me"))
     with pytest.raises(sa.exc.OperationalError):
         asyncio.run(store.save(tracker))
+
+
+def test_the_sqlite_database_commits_to_a_write_ahead_log(tmp_path):
+    # A turn's commit then does not wait for the disk (see the tracker store's docstring).
+    store = _store(tmp_path)
+    tracker = DialogueStateTracker("rest:me", DOMAIN.slots)
+    _turn(tracker, "hello", "utter_greet")
+    asyncio.run(store.save(tracker))
+    assert (tmp_path / "t.db-wal").exists()
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+    assert asyncio.run(store.retrieve("rest:me")).events == tracker.events

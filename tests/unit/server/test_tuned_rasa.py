@@ -54,14 +54,17 @@ def test_the_rasa_server_is_started_through_it():
 
 def test_the_server_wrapper_replaces_rasas_method(monkeypatch):
     import rasa.core.actions.action as rasa_action
+    from rasa.utils.tensorflow.models import RasaModel
 
-    from infocoach.server import rasa_run
+    from infocoach.server import rasa_run, tuned_rasa
 
     original = RemoteAction._validate_action_result
     monkeypatch.setattr(RemoteAction, "_validate_action_result", original)
+    monkeypatch.setattr(RasaModel, "load", RasaModel.__dict__["load"])
     monkeypatch.setattr(rasa_action, "DEFAULT_REQUEST_TIMEOUT", rasa_action.DEFAULT_REQUEST_TIMEOUT)
     monkeypatch.setattr(rasa_run.os, "umask", lambda mask: mask)
     monkeypatch.setattr(rasa_run.quiet_rasa, "install", lambda: None)
     rasa_run.prepare()
     assert RemoteAction._validate_action_result is not original
     assert RemoteAction._validate_action_result.__name__ == "validate_action_result"
+    assert RasaModel.__dict__["load"].__func__ is tuned_rasa.load_without_fit
