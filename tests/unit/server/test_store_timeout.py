@@ -45,9 +45,15 @@ def store(tmp_path) -> ForgettingSQLTrackerStore:
 
 
 def _hold_the_database(store: ForgettingSQLTrackerStore) -> sqlite3.Connection:
+    """Lock the file until the returned connection is closed."""
+    store.engine.dispose()  # pooled connections would keep the exclusive lock from being taken
     holder = sqlite3.connect(store.engine.url.database, isolation_level=None,
                              check_same_thread=False)
+    # The store runs SQLite in WAL mode, where readers pass a plain exclusive
+    # transaction; exclusive locking mode shuts them out as a hung server would.
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("SELECT count(*) FROM sqlite_master").fetchall()
     return holder
 
 
@@ -58,7 +64,7 @@ def test_a_read_from_a_database_that_does_not_answer_fails_within_the_timeout(st
     with pytest.raises(StoreTimeout, match=r"within 0\.5 s"):
         asyncio.run(store.retrieve("rest:me"))
     assert time.monotonic() - started < 3  # SQLite alone would wait 5 s
-    holder.rollback()
+    holder.close()
     assert _user_texts(store) == ["hello"]  # service resumes with the database
 
 
@@ -67,7 +73,7 @@ def test_a_write_given_up_on_is_not_committed_when_the_database_comes_back(store
     holder = _hold_the_database(store)
     with pytest.raises(StoreTimeout):
         asyncio.run(store.save(_tracker("hello", "the turn the user was told failed")))
-    release = threading.Timer(TIMEOUT, holder.rollback)
+    release = threading.Timer(TIMEOUT, holder.close)
     release.start()
     release.join()
     time.sleep(TIMEOUT * 2)  # the worker wakes up, reaches its commit and is refused
@@ -80,5 +86,5 @@ def test_without_a_timeout_the_store_waits_as_rasa_does(tmp_path):
     store = ForgettingSQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=str(tmp_path / "t.db"))
     asyncio.run(store.save(_tracker("hello")))
     holder = _hold_the_database(store)
-    threading.Timer(TIMEOUT * 2, holder.rollback).start()
+    threading.Timer(TIMEOUT * 2, holder.close).start()
     assert _user_texts(store) == ["hello"]  # waited for the lock instead of giving up
