@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from infocoach.coaching.practice.content import PracticeFile, practice_content
-from infocoach.coaching.practice.state import PracticeState, SlotModel
+from infocoach.coaching.practice.state import PracticeState, SlotModel, Stage
 from infocoach.coaching.replies import bullet_list
 from infocoach.ids import PracticeStep, Signal
 
@@ -35,8 +35,10 @@ class Scorecard(SlotModel):
     steps: tuple[StepResult, ...]
     job_ask: str | None = None
     shown: tuple[Signal, ...] = ()
-    # None: the user was never asked (left early).
+    # None: the user was never asked (left early) or has not answered yet.
     noticed: tuple[Signal, ...] | None = None
+    # Where the meeting stood when scored: "how did I do?" may come midway.
+    stage: Stage | None = None
     tips: tuple[str, ...] = ()
 
 
@@ -53,6 +55,7 @@ def score(state: PracticeState, content: PracticeFile | None = None) -> Scorecar
         job_ask=state.job_ask,
         shown=state.shown,
         noticed=state.noticed,
+        stage=state.stage,
         tips=_tips(state, steps, content),
     )
 
@@ -147,7 +150,9 @@ def _signals(card: Scorecard, text: Any) -> str:
     shown = list(card.shown)
     lines = [text.signals_shown.format(signals=names(shown)) if shown else text.signals_none]
     if card.noticed is None:
-        lines.append(text.signals_not_asked)
+        lines.append(text.signals_waiting if card.stage is Stage.NOTICE
+                     else text.signals_later if card.stage in (Stage.MEETING, Stage.CLOSING)
+                     else text.signals_not_asked)
         return " ".join(lines)
     noticed = [s for s in Signal if s in card.noticed and s in shown]
     overlooked = [s for s in shown if s not in card.noticed]

@@ -230,3 +230,13 @@ def test_what_the_manager_likes_about_the_work_is_a_topic_of_its_own():
     _, said = play(4, Persona.NEUTRAL, ["What do you like most about your job?"])
     likes = practice_content().managers[Persona.NEUTRAL].topics["likes"]
     assert said[-1].removeprefix("Manager: ") in [line.format(field="nursing") for line in likes]
+
+
+def test_how_did_i_do_midway_says_when_the_signs_of_interest_will_be_asked():
+    text = practice_content().scorecard
+    running, _ = play(5, Persona.INTERESTED, GOOD_MEETING[:3])
+    assert text.signals_later in render(score(running.state))
+    waiting, _ = play(5, Persona.INTERESTED, GOOD_MEETING)
+    assert waiting.state.stage is Stage.NOTICE
+    card = render(score(waiting.state))
+    assert text.signals_waiting in card and text.signals_not_asked not in card
