@@ -54,21 +54,25 @@ lock: ## Recompile requirements.lock (with hashes) from pyproject.toml
 	pip-compile --generate-hashes --allow-unsafe --extra dev --strip-extras \
 	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
-# The web widget's one browser dependency: socket.io-client from npm, pinned by
-# package-lock.json, copied next to the widget so the Rasa server serves it
-# (never a CDN at run time).
+# The web widget's npm packages, pinned by package-lock.json: socket.io-client,
+# copied next to the widget so the Rasa server serves it (never a CDN at run
+# time), and axe-core, which the browser tests inject to audit the chat page.
 WEB := infocoach/web
+NPM_STAMP := $(WEB)/node_modules/.installed
 SOCKET_CLIENT := $(WEB)/static/vendor/socket.io.min.js
-$(SOCKET_CLIENT): $(WEB)/package.json $(WEB)/package-lock.json
+$(NPM_STAMP): $(WEB)/package.json $(WEB)/package-lock.json
 	@command -v npm >/dev/null 2>&1 || { \
-	  echo "the web widget needs npm (Node.js 18+) to install socket.io-client."; \
+	  echo "the web widget needs npm (Node.js 18+) to install socket.io-client and axe-core."; \
 	  echo "Install Node.js and npm (e.g. 'apt-get install nodejs npm'), then run make again."; \
 	  exit 1; }
-	@echo "==> installing the web widget's socket.io client (npm ci in $(WEB))"
+	@echo "==> installing the web widget's npm packages (npm ci in $(WEB))"
 	@cd $(WEB) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(SOCKET_CLIENT): $(NPM_STAMP)
 	@mkdir -p $(@D) && cp $(WEB)/node_modules/socket.io-client/dist/socket.io.min.js $@
 
-web: $(SOCKET_CLIENT) ## Install the web widget's socket.io client (npm)
+web: $(SOCKET_CLIENT) ## Install the web widget's npm packages (socket.io client; axe-core for the tests)
 
 train: $(STAMP) ## Train the model (skipped when data and config are unchanged)
 	@$(PY) -m infocoach.cli train

@@ -22,7 +22,7 @@ from rasa_sdk.types import DomainDict
 
 from infocoach.coaching.practice import engine
 from infocoach.coaching.practice.content import practice_content
-from infocoach.coaching.practice.scorecard import Scorecard, render, score
+from infocoach.coaching.practice.scorecard import SCORECARD_KEY, Scorecard, score, view
 from infocoach.coaching.practice.state import PracticeState
 from infocoach.ids import Persona
 
@@ -136,7 +136,11 @@ class ActionPracticeLeave(Action):
 
 
 class ActionPracticeScorecard(Action):
-    """'How did I do?': the scorecard of the current or last meeting, kept in a slot."""
+    """'How did I do?': the scorecard of the current or last meeting, kept in a slot.
+
+    Sent as text for text-only clients, with the same scorecard worded item by
+    item in the custom payload, which the widget and Slack lay out as a list.
+    """
 
     def name(self) -> str:
         return "action_practice_scorecard"
@@ -149,5 +153,6 @@ class ActionPracticeScorecard(Action):
         if card is None:
             dispatcher.utter_message(text=practice_content().coach.no_practice)
             return []
-        dispatcher.utter_message(text=render(card))
+        worded = view(card)
+        dispatcher.utter_message(text=worded.text(), json_message={SCORECARD_KEY: worded.dict()})
         return [SlotSet(SCORECARD_SLOT, card.to_slot())]

@@ -33,6 +33,7 @@ from infocoach.channels.limits import (
     check_text,
     strip_control,
 )
+from infocoach.channels.scorecard_payload import scorecard_in
 from infocoach.channels.turns import run_turn
 
 MAX_SENDER_LENGTH = 256
@@ -87,6 +88,19 @@ def parse_request(request: Request) -> tuple[str, str, dict[str, Any]] | HTTPRes
     return namespaced(REST_PREFIX, sender), message, metadata
 
 
+class RestOutput(CollectingOutputChannel):
+    """Rasa's collector, except that a scorecard stays one message: its text with
+    the worded items beside it in ``custom`` (Rasa would send the text split
+    into paragraphs, then the items as a second message without text)."""
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        if message.get("text") and scorecard_in(message.get("custom")) is not None:
+            await self._persist_message(self._message(
+                recipient_id, text=message["text"], custom=message["custom"]))
+            return
+        await super().send_response(recipient_id, message)
+
+
 class StrictRestInput(InputChannel):
     """REST channel at ``/webhooks/rest/webhook`` that refuses unattributed requests."""
 
@@ -111,7 +125,7 @@ class StrictRestInput(InputChannel):
             if checked is None:
                 return response.json([{"recipient_id": sender, "text": EMPTY_MESSAGE_REPLY}])
             text, truncated = checked
-            collector = CollectingOutputChannel()
+            collector = RestOutput()
             if truncated:
                 collector.messages.append({"recipient_id": sender, "text": TRUNCATED_NOTE})
 

@@ -27,7 +27,8 @@ and why:
 - **Formatting.** Replies are converted from markdown-lite to Slack mrkdwn
   and split only when longer than Slack's limits, at paragraph boundaries
   (Rasa posts every paragraph as its own message and shows button messages
-  as plain text). Buttons become Block Kit buttons; Rasa drops all buttons
+  as plain text). A practice scorecard is one message of Block Kit sections
+  with a ✓/✗ list of the steps. Buttons become Block Kit buttons; Rasa drops all buttons
   beyond five, Slack accepts 25 per block. Only each user's first click on
   a message counts (clicks are keyed by message and user). In a DM the
   clicked message is updated to show the choice instead of the buttons; in
@@ -76,9 +77,11 @@ from infocoach.channels.limits import (
     CappedBlueprint,
     check_text,
 )
+from infocoach.channels.scorecard_payload import scorecard_in
 from infocoach.channels.slack_format import (
     answered_blocks,
     button_blocks,
+    scorecard_blocks,
     split_text,
     to_mrkdwn,
 )
@@ -139,6 +142,17 @@ class SlackOutput(rasa_slack.SlackBot):
         kwargs.pop("as_user", None)
         await super()._post_message(channel, **kwargs)
         self.sent += 1
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        """A scorecard is posted as one message of blocks, its text the notification's
+        fallback; everything else goes out as Rasa sends it."""
+        card = scorecard_in(message.get("custom")) if message.get("text") else None
+        if card is None:
+            await super().send_response(recipient_id, message)
+            return
+        fallback = split_text(to_mrkdwn(message["text"]))[0]
+        await self._post_message(channel=self.slack_channel or recipient_id, text=fallback,
+                                 blocks=scorecard_blocks(card))
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         channel = self.slack_channel or recipient_id

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from infocoach.channels.replies import channel_replies
+from infocoach.coaching.practice.scorecard import ScorecardView
 
 # A section block's text may hold 3,000 characters; chat.postMessage text is
 # shown in full up to 4,000. Using the smaller limit everywhere lets plain and
@@ -20,6 +21,9 @@ from infocoach.channels.replies import channel_replies
 MAX_MESSAGE_CHARS = 3000
 MAX_BUTTON_TITLE_CHARS = 75
 MAX_BUTTONS_PER_ACTIONS_BLOCK = 25
+# A scorecard step's mark, before its word (Done / Missed) so the list scans at a glance.
+DONE_ICON = "✓"
+MISSED_ICON = "✗"
 
 _EMPHASIS = re.compile(
     r"\*\*(?P<bold>[^*\n]+?)\*\*"  # **bold**
@@ -96,6 +100,29 @@ def button_blocks(mrkdwn: str, buttons: Iterable[Mapping[str, Any]]) -> list[dic
             {"type": "actions", "elements": elements[start:start + MAX_BUTTONS_PER_ACTIONS_BLOCK]}
         )
     return blocks
+
+
+def scorecard_blocks(card: ScorecardView) -> list[dict[str, Any]]:
+    """A practice scorecard as Block Kit sections: title, the steps as a ✓/✗ list,
+    the job-ask verdict, the signs of interest and the tips, each readable alone.
+
+    The user's quoted words are escaped but not formatted: they are evidence.
+    """
+    steps = "\n".join(
+        to_mrkdwn(f"{DONE_ICON if step.done else MISSED_ICON} **{step.mark}**: {step.label}")
+        + (f" ({escape(step.evidence)})" if step.evidence else "")
+        for step in card.steps
+    )
+    tips = "\n".join(f"- {tip}" for tip in card.tips)
+    sections = [
+        to_mrkdwn(card.title),
+        steps,
+        to_mrkdwn(card.verdict),
+        to_mrkdwn(f"{card.signals_heading}\n{card.signals}"),
+        to_mrkdwn(f"{card.tips_heading}\n{tips}"),
+    ]
+    return [{"type": "section", "text": {"type": "mrkdwn", "text": part}}
+            for section in sections for part in split_text(section)]
 
 
 def answered_blocks(blocks: Iterable[Mapping[str, Any]], chosen_title: str) -> list[dict[str, Any]]:

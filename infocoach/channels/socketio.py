@@ -48,6 +48,7 @@ from infocoach.channels.limits import (
     check_text,
 )
 from infocoach.channels.replies import channel_replies
+from infocoach.channels.scorecard_payload import scorecard_in
 from infocoach.channels.turns import run_turn
 from infocoach.paths import WEB_STATIC_DIR
 
@@ -108,12 +109,18 @@ def is_jsonp(query_string: str) -> bool:
     return "j" in parse_qs(query_string, keep_blank_values=True)
 
 
-def bot_message_parts(text: str, buttons: list[dict[str, Any]] | None = None) -> list[Message]:
+def bot_message_parts(text: str, buttons: list[dict[str, Any]] | None = None,
+                      custom: Any = None) -> list[Message]:
     """One bot text as the widget receives it: a bubble per paragraph, buttons on the last.
 
+    A practice scorecard is one bubble: its text plus its items under
+    ``scorecard``, which the widget lays out as a list with done/missed marks.
     Live replies and the history both go through here, so a reloaded page
     shows exactly what the user saw before.
     """
+    card = scorecard_in(custom)
+    if card is not None:
+        return [{"text": text, "scorecard": card.dict()}]
     parts: list[Message] = [{"text": p} for p in text.strip().split("\n\n") if p.strip()]
     if buttons:
         if not parts:
@@ -147,8 +154,9 @@ def web_transcript(
             messages.append({"sender": "user", "text": shown})
             buttons = []
         elif kind == "bot":
-            buttons = (event.get("data") or {}).get("buttons") or []
-            parts = bot_message_parts(event.get("text") or "", buttons)
+            data = event.get("data") or {}
+            buttons = data.get("buttons") or []
+            parts = bot_message_parts(event.get("text") or "", buttons, data.get("custom"))
             messages.extend({"sender": "bot", **part} for part in parts)
     return messages[-limit:]
 
@@ -215,6 +223,14 @@ class WebOutput(SocketIOOutput):
     async def _send_message(self, socket_id: str, response: Any) -> None:
         await super()._send_message(socket_id, response)
         self.sent += 1
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        """A scorecard goes out as one message with its items; the rest as Rasa sends it."""
+        if message.get("text") and scorecard_in(message.get("custom")) is not None:
+            for part in bot_message_parts(message["text"], custom=message["custom"]):
+                await self._send_message(recipient_id, part)
+            return
+        await super().send_response(recipient_id, message)
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         for part in bot_message_parts(text):

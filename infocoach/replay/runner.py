@@ -75,8 +75,18 @@ class RestBot:
                 for m in answer.json()]
 
     def set_slots(self, http: requests.Session, sender: str, slots: dict[str, object]) -> None:
-        """Set slots before the conversation starts (a practice session's seed)."""
-        events = [{"event": "slot", "name": name, "value": value} for name, value in slots.items()]
+        """Set slots before the conversation starts (a practice session's seed).
+
+        The events open the conversation's session themselves. Otherwise Rasa
+        starts the session after reading them, so the session start is newer
+        than the slots, and the tracker store, which loads a conversation from
+        its latest session start on, drops them before the first message.
+        """
+        events = [{"event": "action", "name": "action_session_start"},
+                  {"event": "session_started"},
+                  *({"event": "slot", "name": name, "value": value}
+                    for name, value in slots.items()),
+                  {"event": "action", "name": "action_listen"}]
         answer = http.post(f"{self.url}/conversations/{sender}/tracker/events",
                            headers=self._api_headers(), json=events, timeout=self.timeout)
         answer.raise_for_status()

@@ -33,7 +33,8 @@ class StepCue:
 RESUME = StepCue("resume", (
     [lem("give", "hand", "bring", "pass", "share", "leave", "attach", "send", "show", "print",
          "offer", "have"), ANY, lem("resume", "cv", "résumé")],
-    [low("here"), ANY, lem("resume", "cv", "résumé")],
+    # "Here is a copy of my resume" puts five words between the two.
+    [low("here"), WIDE, lem("resume", "cv", "résumé")],
 ))
 
 SITUATION = StepCue("situation", (

@@ -16,7 +16,7 @@ from actions.practice import (
 )
 from infocoach.coaching.practice import engine
 from infocoach.coaching.practice.content import practice_content
-from infocoach.coaching.practice.scorecard import render, score
+from infocoach.coaching.practice.scorecard import ScorecardView, render, score
 from infocoach.coaching.practice.state import PracticeState, Stage
 from infocoach.ids import Persona
 
@@ -138,6 +138,21 @@ def test_scorecard_from_state_is_kept_and_repeated_from_the_slot(tracker_factory
     events, again = _run(ActionPracticeScorecard(),
                          tracker_factory(slots={"practice_scorecard": card.to_slot()}))
     assert again == texts and events == [SlotSet("practice_scorecard", card.to_slot())]
+
+
+def test_scorecard_carries_its_items_for_the_widget_and_slack(tracker_factory):
+    state = engine.respond(engine.start(3, "nursing", Persona.NEUTRAL).state,
+                           "Here is my resume.").state
+    dispatcher = CollectingDispatcher()
+    ActionPracticeScorecard().run(
+        dispatcher, tracker_factory(slots={"practice_state": state.to_slot()}), DOMAIN)
+    [message] = dispatcher.messages
+    worded = ScorecardView.parse_obj(message["custom"]["scorecard"])
+    assert worded.text() == message["text"] == render(score(state))
+    resume, situation = worded.steps[:2]
+    assert (resume.done, resume.mark, resume.evidence) == (
+        True, "Done", 'you said "Here is my resume."')
+    assert (situation.done, situation.mark, situation.evidence) == (False, "Missed", None)
 
 
 def test_scorecard_without_practice(tracker_factory):

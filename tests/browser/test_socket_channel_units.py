@@ -17,6 +17,9 @@ from infocoach.channels.socketio import (
     valid_session_id,
     web_transcript,
 )
+from infocoach.coaching.practice import engine
+from infocoach.coaching.practice.scorecard import SCORECARD_KEY, score, view
+from infocoach.ids import Persona
 
 _app_names = (f"socket_origins_{n}" for n in itertools.count())
 
@@ -45,6 +48,22 @@ def test_a_bot_text_becomes_one_bubble_per_paragraph_with_buttons_on_the_last() 
     assert parts == [{"text": "Step 1"}, {"text": "- a\n- b", "quick_replies": [NEXT_REPLY]}]
     assert bot_message_parts("", [NEXT]) == [{"text": "", "quick_replies": [NEXT_REPLY]}]
     assert bot_message_parts("  ") == []
+
+
+def test_a_scorecard_is_one_bubble_with_its_items_live_and_in_the_history() -> None:
+    state = engine.respond(engine.start(3, "nursing", Persona.NEUTRAL).state,
+                           "Here is my resume.").state
+    worded = view(score(state))
+    custom = {SCORECARD_KEY: worded.dict()}
+    [part] = bot_message_parts(worded.text(), custom=custom)
+    assert part == {"text": worded.text(), "scorecard": worded.dict()}
+    assert part["scorecard"]["steps"][0]["done"] is True
+    # Unreadable items: the text is shown as any other text.
+    assert bot_message_parts("A\n\nB", custom={SCORECARD_KEY: {"title": 1}}) == [
+        {"text": "A"}, {"text": "B"}]
+    events = [_user("how did I do?"),
+              {"event": "bot", "text": worded.text(), "data": {"custom": custom}}]
+    assert web_transcript(events)[1] == {"sender": "bot", **part}
 
 
 def test_transcript_shows_clicked_buttons_by_title() -> None:

@@ -121,6 +121,8 @@ class ScorecardText(StrictModel):
     signals_overlooked: Text
     signals_imagined: Text
     signals_not_asked: Text
+    signals_later: Text
+    signals_waiting: Text
     signals_tip: Text
     tips_heading: Text
     all_done_tip: Text

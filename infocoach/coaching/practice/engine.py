@@ -12,6 +12,7 @@ scores the meeting. Each call returns a new state and the lines to say.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -31,6 +32,16 @@ SIGNALS_SHOWN = (2, 3)
 # learning goal, not the reason for wanting referrals.
 MEETING_ONLY = {PracticeStep.SITUATION, PracticeStep.LEARNING_GOAL}
 CLOSING_ONLY = {PracticeStep.THANKS, PracticeStep.WHY_REFERRALS}
+# A lower-case letter that starts a sentence: the field as the user typed it
+# ("nursing"), put where a manager's line starts a sentence with it.
+SENTENCE_START = re.compile(r"(^|[.!?]\s+)([a-z])")
+# In the answer to "did you notice any sign of interest?" the user often speaks to
+# the manager they just met ("you took notes"): the signs are the manager's.
+SECOND_PERSON = {"you": "the manager", "your": "the manager's"}
+SECOND_PERSON_WORD = re.compile(r"\b(you|your)\b", re.IGNORECASE)
+# An answer that starts with a past-tense verb has left out its subject, the manager.
+NO_SUBJECT = re.compile(r"^\W*(?:\w+ed|took|wrote|said|spoke|kept|made|began|seemed|was|had)\b",
+                        re.IGNORECASE)
 # Answers to "are you really looking for a job?" that admit it.
 ADMITS = ("yes", "yeah", "yep", "honestly, yes", "i am", "kind of", "sort of")
 
@@ -87,11 +98,23 @@ def respond(state: PracticeState, text: str, content: PracticeFile | None = None
             return Turn(state, (Line("coach", content.coach.field_too_long),))
         return _open(state, field, content)
     if state.stage is Stage.NOTICE:
-        noticed = tuple(finding.id for finding in spot(text).signals)
-        return _score(state.copy(update={"noticed": noticed}), content)
+        return _score(state.copy(update={"noticed": noticed_signals(text)}), content)
     if state.stage in (Stage.MEETING, Stage.CLOSING):
         return _meeting_turn(state, text, content)
     return Turn(state, (Line("coach", content.coach.no_practice),))
+
+
+def noticed_signals(answer: str) -> tuple[Signal, ...]:
+    """The signs of interest the user names in their answer, read by the signal spotter.
+
+    "You took notes" is said to the manager, so "you" is read as the manager;
+    an answer that starts without a subject ("took notes and talked up the
+    company") is about the manager too.
+    """
+    about_manager = SECOND_PERSON_WORD.sub(lambda m: SECOND_PERSON[m[1].lower()], answer)
+    if NO_SUBJECT.match(about_manager):
+        about_manager = f"The manager {about_manager}"
+    return tuple(dict.fromkeys(finding.id for finding in spot(about_manager).signals))
 
 
 def leave(state: PracticeState, content: PracticeFile | None = None) -> Turn:
@@ -188,14 +211,16 @@ def _closing_turn(state: PracticeState, found: dict[str, str], text: str,
         state = state.copy(update={"referrals_given": True})
     if PracticeStep.USE_NAME.value in found:
         said.append(_say(state, content, "use_name"))
+    asked_name = PracticeStep.USE_NAME in state.evidence
+    ending = closing and (asked_name or state.closing_turns >= content.pace.closing_turns)
     if not said and PracticeStep.THANKS.value in found:
         said.append(_say(state, content, "thanks_reply"))
     elif not said and PracticeStep.QUESTIONS.value in found:
         said.append(_say(state, content, "topics", _topic(text, content) or UNKNOWN_TOPIC))
-    elif not said:
+    elif not said and not ending:
+        # "Anything else?" only when the user still has a turn to answer it.
         said.append(_say(state, content, "closing_nudge"))
-    asked_name = PracticeStep.USE_NAME in state.evidence
-    if closing and (asked_name or state.closing_turns >= content.pace.closing_turns):
+    if ending:
         return _end_meeting(state, content, said)
     return Turn(state, tuple(said))
 
@@ -226,5 +251,5 @@ def _say(state: PracticeState, content: PracticeFile, kind: str, key: object = N
     lines = getattr(content.managers[state.persona], kind)
     if key is not None:
         lines = lines[key]
-    wording = state.rng(f"{kind}:{key}").choice(lines)
-    return Line("manager", wording.format(field=state.field, **values))
+    said = state.rng(f"{kind}:{key}").choice(lines).format(field=state.field, **values)
+    return Line("manager", SENTENCE_START.sub(lambda m: m[1] + m[2].upper(), said))

@@ -1,8 +1,11 @@
 """Score a practice meeting against the method, and word the scorecard.
 
 The scorecard is data first (:class:`Scorecard`, JSON-able, kept in a slot so
-that a later "how did I do?" repeats it) and text second (:func:`render`),
-so each channel can lay it out its own way.
+that a later "how did I do?" repeats it), then worded item by item
+(:func:`view`, sent to the channels as a custom payload under
+:data:`SCORECARD_KEY`) so that each channel lays it out its own way: the web
+widget as a list with done/missed marks, Slack as Block Kit sections; the
+terminal and REST clients read the text (:func:`render`) sent with it.
 """
 
 from __future__ import annotations
@@ -12,11 +15,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from infocoach.coaching.practice.content import PracticeFile, practice_content
-from infocoach.coaching.practice.state import PracticeState, SlotModel
+from infocoach.coaching.practice.state import PracticeState, SlotModel, Stage
 from infocoach.coaching.replies import bullet_list
 from infocoach.ids import PracticeStep, Signal
 
 MAX_TIPS = 3
+# The key of the worded scorecard in a bot message's custom payload.
+SCORECARD_KEY = "scorecard"
 
 
 class StepResult(BaseModel):
@@ -30,8 +35,10 @@ class Scorecard(SlotModel):
     steps: tuple[StepResult, ...]
     job_ask: str | None = None
     shown: tuple[Signal, ...] = ()
-    # None: the user was never asked (left early).
+    # None: the user was never asked (left early) or has not answered yet.
     noticed: tuple[Signal, ...] | None = None
+    # Where the meeting stood when scored: "how did I do?" may come midway.
+    stage: Stage | None = None
     tips: tuple[str, ...] = ()
 
 
@@ -48,6 +55,7 @@ def score(state: PracticeState, content: PracticeFile | None = None) -> Scorecar
         job_ask=state.job_ask,
         shown=state.shown,
         noticed=state.noticed,
+        stage=state.stage,
         tips=_tips(state, steps, content),
     )
 
@@ -67,21 +75,71 @@ def _tips(state: PracticeState, steps: tuple[StepResult, ...], content: Practice
     return tuple(tips[:MAX_TIPS])
 
 
-def render(card: Scorecard, content: PracticeFile | None = None) -> str:
-    """The scorecard as the project's markdown subset: title, step list, signals, tips."""
+class StepLine(BaseModel):
+    """One step of the method, worded: ``mark`` says done or missed in words."""
+
+    done: bool
+    mark: str
+    label: str
+    # 'you said "..."', when the user's words did the step.
+    evidence: str | None = None
+
+
+class ScorecardView(BaseModel):
+    """A scorecard as the coach words it, one item per field, for channels to lay out.
+
+    Texts use the project's markdown subset (``**bold**``, ``*italic*``).
+    """
+
+    title: str
+    steps: tuple[StepLine, ...]
+    job_ask: bool
+    # The job-ask verdict: the big mistake quoted, or praise for not making it.
+    verdict: str
+    signals_heading: str
+    signals: str
+    tips_heading: str
+    tips: tuple[str, ...]
+
+    def text(self) -> str:
+        """The whole scorecard as one markdown-lite text: title, step list, signals, tips."""
+        lines = [f"{s.mark}: {s.label}" + (f" ({s.evidence})" if s.evidence else "")
+                 for s in self.steps]
+        return "\n\n".join([
+            self.title,
+            bullet_list(lines),
+            self.verdict,
+            self.signals_heading + "\n" + self.signals,
+            self.tips_heading + "\n" + bullet_list(list(self.tips)),
+        ])
+
+
+def view(card: Scorecard, content: PracticeFile | None = None) -> ScorecardView:
+    """The scorecard worded from the content file, item by item."""
     text = (content or practice_content()).scorecard
-    lines = []
-    for result in card.steps:
-        mark = text.done if result.done else text.missed
-        line = f"{mark}: {text.steps[result.step].label}"
-        if result.evidence:
-            line += " (" + text.evidence.format(quote=result.evidence) + ")"
-        lines.append(line)
-    parts = [text.title.format(persona=card.persona_label), bullet_list(lines)]
-    parts.append(text.job_ask.format(quote=card.job_ask) if card.job_ask else text.no_job_ask)
-    parts.append(text.signals_heading + "\n" + _signals(card, text))
-    parts.append(text.tips_heading + "\n" + bullet_list(list(card.tips)))
-    return "\n\n".join(parts)
+    return ScorecardView(
+        title=text.title.format(persona=card.persona_label),
+        steps=tuple(
+            StepLine(
+                done=r.done,
+                mark=text.done if r.done else text.missed,
+                label=text.steps[r.step].label,
+                evidence=text.evidence.format(quote=r.evidence) if r.evidence else None,
+            )
+            for r in card.steps
+        ),
+        job_ask=card.job_ask is not None,
+        verdict=text.job_ask.format(quote=card.job_ask) if card.job_ask else text.no_job_ask,
+        signals_heading=text.signals_heading,
+        signals=_signals(card, text),
+        tips_heading=text.tips_heading,
+        tips=card.tips,
+    )
+
+
+def render(card: Scorecard, content: PracticeFile | None = None) -> str:
+    """The scorecard as the project's markdown subset, for text-only channels."""
+    return view(card, content).text()
 
 
 def _signals(card: Scorecard, text: Any) -> str:
@@ -92,7 +150,9 @@ def _signals(card: Scorecard, text: Any) -> str:
     shown = list(card.shown)
     lines = [text.signals_shown.format(signals=names(shown)) if shown else text.signals_none]
     if card.noticed is None:
-        lines.append(text.signals_not_asked)
+        lines.append(text.signals_waiting if card.stage is Stage.NOTICE
+                     else text.signals_later if card.stage in (Stage.MEETING, Stage.CLOSING)
+                     else text.signals_not_asked)
         return " ".join(lines)
     noticed = [s for s in Signal if s in card.noticed and s in shown]
     overlooked = [s for s in shown if s not in card.noticed]

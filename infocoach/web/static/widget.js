@@ -11,6 +11,8 @@
  *
  * Safety rule: user and bot text only ever reaches the page through
  * textContent / createTextNode, never innerHTML, so typed markup stays text.
+ * A practice scorecard arrives with its items (message.scorecard) and is laid
+ * out as a list with done/missed marks, by the same rule.
  */
 (function () {
   "use strict";
@@ -109,6 +111,25 @@
     });
   }
 
+  /* ---------- a practice scorecard: title, steps done or missed, verdict, signals, tips ---------- */
+
+  function renderScorecard(container, card) {
+    appendInline(container.appendChild(el("p", "ic-card-title")), card.title);
+    var steps = container.appendChild(el("ul", "ic-steps"));
+    card.steps.forEach(function (step) {
+      var item = steps.appendChild(el("li", "ic-step " + (step.done ? "ic-step-done" : "ic-step-missed")));
+      item.appendChild(text("span", "ic-step-icon", step.done ? "\u2713" : "\u2717"))
+        .setAttribute("aria-hidden", "true");
+      item.appendChild(text("span", "ic-step-mark", step.mark + ": "));
+      item.appendChild(text("span", "ic-step-label", step.label));
+      if (step.evidence) item.appendChild(text("span", "ic-step-evidence", step.evidence));
+    });
+    var verdict = container.appendChild(el("div", card.job_ask ? "ic-card-verdict ic-card-alert" : "ic-card-verdict"));
+    renderRich(verdict, card.verdict);
+    renderRich(container, card.signals_heading + "\n" + card.signals);
+    renderRich(container, [card.tips_heading].concat(card.tips.map(function (tip) { return "- " + tip; })).join("\n"));
+  }
+
   /* ---------- the socket.io client, served by the same Rasa server ---------- */
 
   function loadSocketClient() {
@@ -145,15 +166,18 @@
     ui.notice = ui.panel.appendChild(el("div", "ic-notice", { role: "alert" }));
     ui.notice.hidden = true;
 
-    ui.scroller = ui.panel.appendChild(el("div", "ic-scroller"));
+    // Focusable, so that keyboard users can scroll back through the conversation.
+    ui.scroller = ui.panel.appendChild(el("div", "ic-scroller", { tabindex: "0" }));
     ui.welcome = ui.scroller.appendChild(el("div", "ic-welcome"));
     ui.welcome.appendChild(text("p", "ic-welcome-title", "Hi, I'm your informational-interview coach."));
     ui.welcome.appendChild(text("p", null,
       "Ask me how to find someone to talk to, what to ask, or how to follow up. " +
       "Or pick a question below."));
-    ui.log = ui.scroller.appendChild(el("ol", "ic-log", {
+    // The live region wraps the list, so the messages keep their list semantics.
+    ui.logRegion = ui.scroller.appendChild(el("div", "ic-log-region", {
       role: "log", "aria-live": "polite", "aria-label": "Conversation"
     }));
+    ui.log = ui.logRegion.appendChild(el("ol", "ic-log"));
     ui.typing = ui.scroller.appendChild(el("div", "ic-typing", { role: "status" }));
     ui.typing.appendChild(text("span", "ic-sr", "The coach is typing…"));
     var dots = ui.typing.appendChild(el("span", "ic-dots", { "aria-hidden": "true" }));
@@ -185,11 +209,12 @@
 
     function scrollToEnd() { ui.scroller.scrollTop = ui.scroller.scrollHeight; }
 
-    function addMessage(sender, value) {
+    function addMessage(sender, value, scorecard) {
       var item = el("li", "ic-msg ic-" + sender);
       item.appendChild(text("span", "ic-sr", sender === "user" ? "You: " : "Coach: "));
-      var bubble = item.appendChild(el("div", "ic-bubble"));
-      if (sender === "bot") renderRich(bubble, value);
+      var bubble = item.appendChild(el("div", scorecard ? "ic-bubble ic-card" : "ic-bubble"));
+      if (scorecard) renderScorecard(bubble, scorecard);
+      else if (sender === "bot") renderRich(bubble, value);
       else bubble.textContent = value;
       ui.log.appendChild(item);
       ui.welcome.hidden = true;
@@ -231,17 +256,17 @@
     }
 
     function renderHistory(messages) {
-      ui.log.setAttribute("aria-busy", "true");
+      ui.logRegion.setAttribute("aria-busy", "true");
       ui.log.textContent = "";
       var replies = [];
       messages.forEach(function (message) {
-        if (message.text) addMessage(message.sender, message.text);
+        if (message.text) addMessage(message.sender, message.text, message.scorecard);
         if (message.sender === "user") replies = [];
         else if (message.quick_replies && message.quick_replies.length) replies = message.quick_replies;
       });
       ui.welcome.hidden = messages.length > 0;
       showReplies(messages.length ? replies : SUGGESTIONS);
-      ui.log.setAttribute("aria-busy", "false");
+      ui.logRegion.setAttribute("aria-busy", "false");
     }
 
     function loadHistory() {
@@ -275,7 +300,7 @@
       });
     });
     socket.on("bot_uttered", function (message) {
-      if (message.text) addMessage("bot", message.text);
+      if (message.text) addMessage("bot", message.text, message.scorecard);
       if (message.quick_replies && message.quick_replies.length) showReplies(message.quick_replies);
     });
     socket.on("bot_turn_done", function () { setTyping(-1); });

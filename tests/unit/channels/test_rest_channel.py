@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from types import SimpleNamespace
 
@@ -14,7 +15,10 @@ from infocoach.channels.limits import (
     capped_metadata,
     check_text,
 )
-from infocoach.channels.rest import StrictRestInput, parse_request
+from infocoach.channels.rest import RestOutput, StrictRestInput, parse_request
+from infocoach.coaching.practice import engine
+from infocoach.coaching.practice.scorecard import SCORECARD_KEY, score, view
+from infocoach.ids import Persona
 
 
 class _Request(SimpleNamespace):
@@ -114,3 +118,15 @@ def test_metadata_is_capped():
     assert capped_metadata({"a": "x" * MAX_METADATA_BYTES}) == {}
     assert capped_metadata(["a"]) == {}
     assert capped_metadata({"a": {1, 2}}) == {}
+
+
+def test_a_scorecard_is_one_rest_message_with_its_text_and_items():
+    state = engine.start(3, "nursing", Persona.NEUTRAL).state
+    worded = view(score(state))
+    custom = {SCORECARD_KEY: worded.dict()}
+    output = RestOutput()
+    asyncio.run(output.send_response("rest:u", {"text": worded.text(), "custom": custom}))
+    assert output.messages == [{"recipient_id": "rest:u", "text": worded.text(), "custom": custom}]
+    # Other texts are still split into paragraphs, as Rasa's REST channel does.
+    asyncio.run(output.send_response("rest:u", {"text": "A\n\nB"}))
+    assert [m["text"] for m in output.messages[1:]] == ["A", "B"]

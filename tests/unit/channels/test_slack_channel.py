@@ -23,6 +23,9 @@ from infocoach.channels.limits import (
 from infocoach.channels.slack import SlackInput, SlackOutput
 from infocoach.channels.slack_format import to_mrkdwn
 from infocoach.channels.turns import UNAVAILABLE_REPLY
+from infocoach.coaching.practice import engine
+from infocoach.coaching.practice.scorecard import SCORECARD_KEY, score, view
+from infocoach.ids import Persona
 from tests.fakes.slack_api import BOT_USER_ID
 from tests.fakes.slack_events import (
     SIGNING_SECRET,
@@ -247,3 +250,20 @@ def test_replies_are_mrkdwn_split_to_fit_with_buttons_under_the_last_part(fake_s
     assert [b["value"] for b in posts[-1].buttons] == ["/walkthrough_next"]
     assert posts[0].buttons == []
     assert all("as_user" not in p.args and p.token == "xoxb-unit" for p in posts)
+
+
+def test_a_scorecard_is_posted_as_one_message_of_blocks(fake_slack):
+    state = engine.respond(engine.start(3, "nursing", Persona.NEUTRAL).state,
+                           "Here is my resume.").state
+    worded = view(score(state))
+    output = SlackOutput("xoxb-unit", "C-card", None, api_url=fake_slack.url)
+    asyncio.run(output.send_response(
+        "U1", {"text": worded.text(), "custom": {SCORECARD_KEY: worded.dict()}}))
+    [post] = fake_slack.posts("C-card")
+    assert post.text.startswith("*Your scorecard*")
+    steps = post.blocks[1]["text"]["text"].split("\n")
+    assert steps[0].startswith("✓ *Done*: Handed over your resume")
+    assert steps[-1] == "✗ *Missed*: Asked to use the manager's name"
+    # Any other custom payload still goes out as Rasa sends it: text first.
+    asyncio.run(output.send_response("U1", {"text": "Plain **text**"}))
+    assert fake_slack.posts("C-card")[-1].text == "Plain *text*"

@@ -7,11 +7,16 @@ from hypothesis import strategies as st
 
 from infocoach.channels.slack_format import (
     MAX_BUTTON_TITLE_CHARS,
+    MAX_MESSAGE_CHARS,
     answered_blocks,
     button_blocks,
+    scorecard_blocks,
     split_text,
     to_mrkdwn,
 )
+from infocoach.coaching.practice import engine
+from infocoach.coaching.practice.scorecard import score, view
+from infocoach.ids import Persona
 
 
 def test_bold_and_italic_become_slack_mrkdwn():
@@ -77,3 +82,28 @@ def test_a_clicked_message_shows_the_choice_instead_of_the_buttons():
     assert section == blocks[0]
     assert choice["type"] == "context"
     assert "*A &amp; B*" in choice["elements"][0]["text"]
+
+
+def test_a_scorecard_becomes_sections_with_a_done_and_missed_list():
+    state = engine.respond(engine.start(3, "nursing", Persona.NEUTRAL).state,
+                           "Here is my resume <b>& more</b>.").state
+    blocks = scorecard_blocks(view(score(state)))
+    texts = [b["text"]["text"] for b in blocks]
+    assert all(b["type"] == "section" and b["text"]["type"] == "mrkdwn" for b in blocks)
+    assert texts[0].startswith("*Your scorecard*: practice with a helpful manager")
+    steps = texts[1].split("\n")
+    assert len(steps) == 8
+    assert steps[0] == ('✓ *Done*: Handed over your resume '
+                        '(you said "Here is my resume &lt;b&gt;&amp; more&lt;/b&gt;.")')
+    assert steps[1] == "✗ *Missed*: Explained your situation"
+    assert texts[2].startswith("You did not ask for a job")
+    assert texts[3].startswith("*Signs of interest*\n")
+    assert texts[4].startswith("*Tips for next time*\n• ")
+
+
+def test_a_scorecard_with_long_quotes_still_fits_slacks_sections():
+    long = "Here is my resume. " + "I have worked in many places and " * 200
+    state = engine.respond(engine.start(3, "nursing", Persona.NEUTRAL).state, long).state
+    blocks = scorecard_blocks(view(score(state)))
+    assert all(len(b["text"]["text"]) <= MAX_MESSAGE_CHARS for b in blocks)
+    assert "Handed over your resume" in "".join(b["text"]["text"] for b in blocks)

@@ -183,3 +183,60 @@ def test_state_and_scorecard_survive_a_json_slot():
     card = score(turn.state)
     assert Scorecard.from_slot(json.loads(json.dumps(card.to_slot()))) == card
     assert Scorecard.from_slot(None) is None
+
+
+def test_the_interested_managers_signals_and_their_order_vary_with_the_seed():
+    plans = [engine.start(seed, "nursing", Persona.INTERESTED).state.signal_plan
+             for seed in range(40)]
+    assert plans == [engine.start(seed, "nursing", Persona.INTERESTED).state.signal_plan
+                     for seed in range(40)]
+    assert {len(plan) for plan in plans} == {2, 3}
+    assert {plan[0] for plan in plans} == set(Signal)
+    # The same pair of signals comes in both orders, depending on the seed.
+    pairs = {plan[:2] for plan in plans}
+    assert any((b, a) in pairs for a, b in pairs)
+
+
+def test_the_sign_of_interest_answer_may_speak_to_the_manager_or_leave_out_the_subject():
+    assert engine.noticed_signals("You asked about my background and you took notes.") == (
+        Signal.BACKGROUND, Signal.NOTES)
+    assert engine.noticed_signals("took notes and talked up the company") == (
+        Signal.NOTES, Signal.ENTHUSIASM)
+    assert engine.noticed_signals("The manager started taking notes.") == (Signal.NOTES,)
+    # The user's own actions and denials are no sign of the manager's interest.
+    for answer in ("I took notes", "You didn't take notes", "No, nothing really."):
+        assert engine.noticed_signals(answer) == (), answer
+
+
+def test_a_line_starting_a_sentence_with_the_field_capitalises_it():
+    lines = [line for seed in range(30)
+             for line in play(seed, Persona.BUSY_WARY, GOOD_MEETING[2:4], "data analysis")[1]
+             if line.startswith("Manager:")]
+    assert not any(". data analysis" in line or line.startswith("Manager: data") for line in lines)
+    assert any("Data analysis" in line for line in lines)
+
+
+def test_the_manager_does_not_ask_anything_else_while_saying_goodbye():
+    turn, said = play(3, Persona.NEUTRAL,
+                      [*GOOD_MEETING[2:6], "Thanks a lot.", "Okay.", "Okay, bye."])
+    assert turn.state.stage is Stage.NOTICE
+    goodbye_turn = said[said.index("USER: Okay, bye.") + 1:]
+    nudges = practice_content().managers[Persona.NEUTRAL].closing_nudge
+    assert not any(line.removeprefix("Manager: ") in nudges for line in goodbye_turn)
+    assert goodbye_turn[-1] == practice_content().coach.notice_question
+
+
+def test_what_the_manager_likes_about_the_work_is_a_topic_of_its_own():
+    _, said = play(4, Persona.NEUTRAL, ["What do you like most about your job?"])
+    likes = practice_content().managers[Persona.NEUTRAL].topics["likes"]
+    assert said[-1].removeprefix("Manager: ") in [line.format(field="nursing") for line in likes]
+
+
+def test_how_did_i_do_midway_says_when_the_signs_of_interest_will_be_asked():
+    text = practice_content().scorecard
+    running, _ = play(5, Persona.INTERESTED, GOOD_MEETING[:3])
+    assert text.signals_later in render(score(running.state))
+    waiting, _ = play(5, Persona.INTERESTED, GOOD_MEETING)
+    assert waiting.state.stage is Stage.NOTICE
+    card = render(score(waiting.state))
+    assert text.signals_waiting in card and text.signals_not_asked not in card

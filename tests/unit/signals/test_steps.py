@@ -10,6 +10,8 @@ from infocoach.signals.steps import find_steps
 CASES = [
     # resume
     ("Here's a copy of my resume.", "resume", True),
+    ("Hello, thank you for seeing me. Here is a copy of my resume.", "resume", True),
+    ("Here, I don't have my resume with me.", "resume", False),
     ("I brought my CV along, would you like it?", "resume", True),
     ("I didn't bring my resume.", "resume", False),
     ("I forgot to bring my resume.", "resume", False),
