@@ -3,6 +3,9 @@
 They were written by helpers who saw only the article and the issue, and are
 scored, never trained or tuned on (`infocoach bench nlu`, `bench signals`).
 A copy into the training data would silently turn them into tuned-on sets.
+The NLU development set (`tests/nlu/dev.yml`) is looked at and tuned on, but
+by writing new examples for the kinds of message it shows failing, never by
+copying its messages: copied, it would measure memory instead of understanding.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import yaml
 from infocoach.paths import DATA_DIR, ROOT, SIGNALS_DATA_DIR
 
 NLU_BLIND = ROOT / "tests" / "nlu" / "blind.yml"
+NLU_DEV = ROOT / "tests" / "nlu" / "dev.yml"
 SIGNALS_BLIND = SIGNALS_DATA_DIR / "blind.jsonl"
 
 
@@ -39,6 +43,13 @@ def test_nlu_blind_set_shares_no_message_with_training_data():
     assert len(blind) >= 200
     training = set().union(*(_nlu_messages(p) for p in (DATA_DIR / "nlu").glob("*.yml")))
     assert not blind & training, sorted(blind & training)
+
+
+def test_nlu_dev_set_shares_no_message_with_training_data():
+    dev = _nlu_messages(NLU_DEV)
+    assert len(dev) >= 200
+    training = set().union(*(_nlu_messages(p) for p in (DATA_DIR / "nlu").glob("*.yml")))
+    assert not dev & training, sorted(dev & training)
 
 
 def test_signals_blind_split_shares_no_account_with_the_other_splits():

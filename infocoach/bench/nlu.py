@@ -1,9 +1,13 @@
 """``infocoach bench nlu``: intent and FAQ-topic accuracy of the trained model, and its confusions.
 
 Scores the newest model in ``models/`` on the blind set (``tests/nlu/blind.yml``,
-written without looking at the training data, when it is present) and on the
-project's held-out test set (``tests/nlu/test_nlu.yml``), prints both, the
-confusion pairs that remain, and writes the figures to ``bench/results/nlu.json``.
+written without looking at the training data, when it is present), on the
+development set (``tests/nlu/dev.yml``, written by another independent writer and
+meant for tuning: its confusions may guide new training examples, its messages
+never go into them) and on the project's held-out test set (``tests/nlu/test_nlu.yml``),
+prints each, the confusion pairs that remain, and writes the figures to
+``bench/results/nlu.json``. ``--set dev --set test`` scores only those, so that
+tuning never has to show the blind set's confusions.
 A label ``faq/<topic>`` counts as the intent ``faq`` for intent accuracy; topic
 accuracy is over the ``faq/...`` examples, and needs both the intent and the topic right,
 because that is what the user gets answered.
@@ -29,6 +33,7 @@ from infocoach.paths import ROOT
 RESULTS_FILE = RESULTS_DIR / "nlu.json"
 SETS = {
     "blind": ROOT / "tests" / "nlu" / "blind.yml",
+    "dev": ROOT / "tests" / "nlu" / "dev.yml",
     "test": ROOT / "tests" / "nlu" / "test_nlu.yml",
 }
 TOP_CONFUSIONS = 15
@@ -129,7 +134,8 @@ def _command(args: argparse.Namespace) -> int:
     print(f"model: {model.name}", file=sys.stderr)
     predict = model_predictor(model)
     results = {"model": model.name}
-    for name, path in SETS.items():
+    for name in args.sets or list(SETS):
+        path = SETS[name]
         if not path.exists():
             print(f"{name:6} not scored: {path.relative_to(ROOT)} is not there")
             continue
@@ -143,10 +149,12 @@ def _command(args: argparse.Namespace) -> int:
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "nlu",
-        help="intent and FAQ-topic accuracy on the blind and held-out NLU sets",
+        help="intent and FAQ-topic accuracy on the blind, dev and held-out NLU sets",
         description=__doc__.split("\n\n")[0],
     )
     parser.add_argument("--model", type=Path, default=None,
                         help="model archive to score (default: the newest in models/)")
+    parser.add_argument("--set", dest="sets", action="append", choices=list(SETS), default=None,
+                        help="score only this set (repeatable; default: every set present)")
     parser.add_argument("--output", type=Path, default=RESULTS_FILE, help=argparse.SUPPRESS)
     parser.set_defaults(func=_command)
