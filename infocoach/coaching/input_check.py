@@ -89,7 +89,11 @@ def classify_input(text: str, vocabulary: frozenset[str]) -> InputKind:
     """Whether NLU can be trusted with ``text``."""
     letters = [c for c in text if c.isalpha()]
     if not letters:
-        return InputKind.OK  # emoji, digits, punctuation: NLU's own fallback handles them
+        # Digits may answer a question; emoji and punctuation alone have no words the
+        # classifier was ever trained on, so its guess would be arbitrary.
+        if text.strip() and not any(c.isdigit() for c in text):
+            return InputKind.NO_KNOWN_WORDS
+        return InputKind.OK
     non_latin = sum(not _is_latin(c) for c in letters)
     if non_latin >= 2 and non_latin * 2 >= len(letters):
         return InputKind.OTHER_LANGUAGE

@@ -59,9 +59,14 @@ def test_text_without_a_known_word_is_not_understood(text):
     assert classify_input(text, VOCABULARY) is InputKind.NO_KNOWN_WORDS
 
 
-@pytest.mark.parametrize("text", ["🙂🙂", "12345", "?!", ""])
-def test_text_without_letters_is_left_to_nlu(text):
+@pytest.mark.parametrize("text", ["12345", "3", ""])
+def test_digits_and_empty_text_are_left_to_nlu(text):
     assert classify_input(text, VOCABULARY) is InputKind.OK
+
+
+@pytest.mark.parametrize("text", ["🙂🙂", "?!", "👍", "..."])
+def test_emoji_and_punctuation_alone_are_not_understood(text):
+    assert classify_input(text, VOCABULARY) is InputKind.NO_KNOWN_WORDS
 
 
 def test_words_drop_markup_and_links():
