@@ -7,6 +7,7 @@ not deep in a user's chat.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
 from pathlib import Path
@@ -38,6 +39,16 @@ def every_member(members: type[Enum], what: str) -> Callable[[Mapping], Mapping]
         return mapping
 
     return check
+
+
+def placeholders(text: str) -> set[str]:
+    """The ``{names}`` that ``text.format`` will fill. Content that is formatted at run time is
+    checked with this at load time, so a missing or stray placeholder fails in tests, not in a
+    chat; broken braces raise ValueError, which the content models report with file and line."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    except ValueError as exc:
+        raise ValueError(f"broken {{placeholder}}: {exc}") from exc
 
 
 class DataFileError(ValueError):

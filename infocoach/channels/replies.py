@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import constr, validator
 
-from infocoach.datafile import StrictModel, load_model
+from infocoach.datafile import StrictModel, load_model, placeholders
 from infocoach.paths import CONTENT_DIR
 
 CHANNEL_REPLIES_FILE = CONTENT_DIR / "channel.yml"
@@ -30,14 +30,14 @@ class ChannelReplies(StrictModel):
 
     @validator("truncated")
     def _names_the_limit(cls, text: str) -> str:
-        if "{limit" not in text:
+        if "limit" not in placeholders(text):
             raise ValueError("must say how much was read: use the {limit} placeholder")
         text.format(limit=1)
         return text
 
     @validator("slack_choice")
     def _names_the_choice(cls, text: str) -> str:
-        if "{choice}" not in text:
+        if "choice" not in placeholders(text):
             raise ValueError("must name the choice: use the {choice} placeholder")
         return text
 

@@ -8,14 +8,13 @@ with its file and line (see :mod:`infocoach.datafile`).
 from __future__ import annotations
 
 import re
-import string
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 from pydantic import conlist, constr, root_validator, validator
 
-from infocoach.datafile import StrictModel, every_member, load_model
+from infocoach.datafile import StrictModel, every_member, load_model, placeholders
 from infocoach.ids import PHASE_ORDER, CareerStage, Employment, Phase
 from infocoach.paths import CONTENT_DIR, DATA_DIR
 
@@ -175,8 +174,7 @@ class Template(StrictModel):
 
     @root_validator(skip_on_failure=True)
     def _placeholders_declared(cls, values: dict) -> dict:
-        used = {name for _, name, _, _ in string.Formatter().parse(values["text"]) if name}
-        unknown = used - set(values["fields"])
+        unknown = placeholders(values["text"]) - set(values["fields"])
         if unknown:
             raise ValueError(f"text uses undeclared placeholders: {', '.join(sorted(unknown))}")
         missing = set(values["fields"]) - set(values["fallbacks"])
@@ -195,13 +193,13 @@ class QuestionsFile(StrictModel):
 
     @validator("with_field", each_item=True)
     def _mentions_field(cls, question: str) -> str:
-        if not re.search(r"\{field\}", question):
+        if "field" not in placeholders(question):
             raise ValueError("a field-tailored question must contain {field}")
         return question
 
     @validator("intro_with_field")
     def _intro_names_field(cls, intro: str) -> str:
-        if "{field}" not in intro:
+        if "field" not in placeholders(intro):
             raise ValueError("must contain {field}")
         return intro
 

@@ -7,14 +7,13 @@ and line instead of mid-meeting.
 
 from __future__ import annotations
 
-import string
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
 from pydantic import conint, conlist, constr, root_validator, validator
 
-from infocoach.datafile import StrictModel, load_model
+from infocoach.datafile import StrictModel, load_model, placeholders
 from infocoach.ids import Persona, PracticeStep, Signal
 from infocoach.paths import CONTENT_DIR
 
@@ -45,11 +44,7 @@ class ManagerText(str):
     def validate(cls, value: object) -> str:
         if not isinstance(value, str) or not value.strip():
             raise ValueError("must be a non-empty line of text")
-        try:
-            used = {name for _, name, _, _ in string.Formatter().parse(value) if name}
-        except ValueError as exc:
-            raise ValueError(f"broken {{placeholder}}: {exc}") from exc
-        unknown = used - cls.allowed
+        unknown = placeholders(value) - cls.allowed
         if unknown:
             raise ValueError(f"unknown placeholder(s): {', '.join(sorted(unknown))} "
                              f"(allowed: {', '.join(sorted(cls.allowed))})")
