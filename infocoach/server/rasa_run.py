@@ -37,9 +37,13 @@ ACTION_TIMEOUT_SECONDS = 10
 
 
 def rasa_arguments(args: list[str], environ: dict[str, str]) -> list[str]:
-    """``args`` with ``--auth-token`` and ``--jwt-secret`` from ``API_TOKEN_ENV`` when it is set."""
+    """``args`` with ``--auth-token`` and ``--jwt-secret`` from ``API_TOKEN_ENV`` when it is set.
+
+    Joined with ``=``: a random url-safe token starts with "-" one time in 64, and argparse
+    would read "--auth-token -x..." as an option with no value (Rasa then exits with code 2).
+    """
     token = environ.get(API_TOKEN_ENV)
-    return [*args, "--auth-token", token, "--jwt-secret", token] if token else list(args)
+    return [*args, f"--auth-token={token}", f"--jwt-secret={token}"] if token else list(args)
 
 
 def api_auth_header(token: str, lifetime_seconds: int = 3600) -> dict[str, str]:

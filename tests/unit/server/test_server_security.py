@@ -13,6 +13,7 @@ from pathlib import Path
 
 import jwt
 import pytest
+from rasa.__main__ import create_argument_parser
 from rasa.core.actions.action import RemoteAction
 from rasa.core.channels.channel import CollectingOutputChannel
 from rasa.shared.core.domain import Domain
@@ -52,9 +53,13 @@ def test_serve_exposes_nothing_unless_asked():
     assert (args.host, args.actions_host) == ("0.0.0.0", "127.0.0.1")
 
 
-def test_the_wrapper_hands_the_token_to_rasa_inside_the_process():
-    assert rasa_arguments(["run"], {API_TOKEN_ENV: "t"}) == [
-        "run", "--auth-token", "t", "--jwt-secret", "t"]
+@pytest.mark.parametrize("token", ["t", "-starts-with-a-dash_", "--looks-like-an-option"])
+def test_the_wrapper_hands_the_token_to_rasas_own_parser_intact(token):
+    args = create_argument_parser().parse_args(rasa_arguments(["run"], {API_TOKEN_ENV: token}))
+    assert (args.auth_token, args.jwt_secret) == (token, token)
+
+
+def test_without_a_token_the_arguments_are_unchanged():
     assert rasa_arguments(["run"], {}) == ["run"]
 
 
