@@ -70,7 +70,7 @@ class ReferenceServer:
                 "--credentials", str(credentials),
                 "--endpoints", str(self.project / "endpoints.yml"),
                 "--enable-api",
-                "--auth-token", self.auth_token,
+                f"--auth-token={self.auth_token}",  # "=": a token may start with "-"
             ],
             self.project / f"rasa-{self.port}.log",
             self.project,
