@@ -54,10 +54,13 @@ def test_the_rasa_server_is_started_through_it():
 
 def test_the_server_wrapper_replaces_rasas_method(monkeypatch):
     import rasa.core.actions.action as rasa_action
+    from rasa.core.processor import MessageProcessor
     from rasa.utils.tensorflow.models import RasaModel
 
-    from infocoach.server import rasa_run, tuned_rasa
+    from infocoach.server import model_threads, rasa_run, tuned_rasa
 
+    for name in ("parse_message", "_run_prediction_loop"):
+        monkeypatch.setattr(MessageProcessor, name, getattr(MessageProcessor, name))
     original = RemoteAction._validate_action_result
     monkeypatch.setattr(RemoteAction, "_validate_action_result", original)
     monkeypatch.setattr(RasaModel, "load", RasaModel.__dict__["load"])
@@ -68,3 +71,5 @@ def test_the_server_wrapper_replaces_rasas_method(monkeypatch):
     assert RemoteAction._validate_action_result is not original
     assert RemoteAction._validate_action_result.__name__ == "validate_action_result"
     assert RasaModel.__dict__["load"].__func__ is tuned_rasa.load_without_fit
+    assert MessageProcessor.parse_message is model_threads.parse_message
+    assert MessageProcessor._run_prediction_loop is model_threads.run_prediction_loop
