@@ -26,7 +26,7 @@ from infocoach.bench.load import run_level
 from infocoach.bench.memory import run_measured, tree_rss_mib
 from infocoach.bench.reference import ReferenceServer, copy_starter_project
 from infocoach.bench.report import LEVELS, render_markdown
-from infocoach.bench.results import RESULTS_DIR, write_results
+from infocoach.bench.results import RESULTS_DIR, show_in_readme, write_results
 from infocoach.paths import ROOT
 from infocoach.server.commands import rasa_train_command
 from infocoach.server.processes import Servers, child_env, free_port
@@ -164,6 +164,7 @@ def _command(args: argparse.Namespace) -> int:
     print(markdown)
     (args.output / "latest.md").write_text(markdown, encoding="utf-8")
     print(f"table written to {args.output / 'latest.md'}")
+    show_in_readme(args.readme, markdown)
     return 0
 
 
@@ -179,4 +180,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="how long each of the 1, 10 and 50-user levels runs per bot (default 20 30 30)",
     )
     parser.add_argument("--output", type=Path, default=RESULTS_DIR, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--readme", type=Path, default=ROOT / "README.md", metavar="PATH",
+        help="README whose bench block shows the new table (default: the project's README.md)",
+    )
     parser.set_defaults(func=_command)
