@@ -22,7 +22,7 @@ def test_the_table_replaces_the_block_and_nothing_else(tmp_path):
 def test_a_readme_without_the_block_is_named(tmp_path, text):
     readme = tmp_path / "README.md"
     readme.write_text(text, encoding="utf-8")
-    with pytest.raises(ValueError, match="README.md: no <!-- bench:latest -->"):
+    with pytest.raises(ValueError, match=r"README\.md: no <!-- bench:latest -->"):
         show_in_readme(readme, "| t |")
     assert readme.read_text(encoding="utf-8") == text
 
