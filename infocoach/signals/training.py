@@ -4,7 +4,7 @@
 labelled train and dev splits into spaCy DocBins, trains the
 ``textcat_multilabel`` of :file:`config.cfg` with its fixed seed and installs
 the best model in ``models/signals/``, with a fingerprint of its inputs next
-to it: when data, config and this file are unchanged, training is skipped.
+to it: when data, config, rules and this file are unchanged, training is skipped.
 
 What the model learns from: each whole report with its labels, each
 sentence of a multi-sentence report, and each clause of a sentence that has
@@ -34,7 +34,7 @@ from spacy.tokens import DocBin
 
 from infocoach.ids import Signal
 from infocoach.paths import SIGNALS_MODEL_DIR
-from infocoach.signals import cues
+from infocoach.signals import actors, cues, spotter
 from infocoach.signals import sentences as sentence_parts
 from infocoach.signals.dataset import LabelledReport, load_split, split_path
 from infocoach.signals.learned import MODEL_META
@@ -50,8 +50,10 @@ Cats = dict[str, float]
 def fingerprint() -> str:
     """A hash of everything the model is made from; equal hashes, equal models."""
     digest = hashlib.sha256(spacy.__version__.encode())
+    # The rules place each signal in a sentence or clause (see ``examples``), so
+    # their modules are inputs as well as the cues.
     for path in (CONFIG, Path(__file__), cues.__file__, sentence_parts.__file__,
-                 split_path("train"), split_path("dev")):
+                 actors.__file__, spotter.__file__, split_path("train"), split_path("dev")):
         digest.update(Path(path).read_bytes())
     return digest.hexdigest()
 

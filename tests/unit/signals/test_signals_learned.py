@@ -6,8 +6,11 @@ splits, one per kind of miss and false alarm reported in issue 12.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
+from infocoach.ids import Signal
 from infocoach.signals import learned, spot
 from infocoach.signals.dataset import SPLITS, LabelledReport, load_split
 from infocoach.signals.training import examples
@@ -112,8 +115,14 @@ def test_the_rules_veto_the_model_when_the_user_did_it_or_it_was_negated() -> No
 
 
 def test_the_model_alone_has_no_veto_which_is_what_the_rules_add() -> None:
+    # A stand-in for a model that reads the words and not the mood (the trained
+    # one has learned from hard negatives that hopes are not notes).
+    def reads_notes(texts: Sequence[str]) -> list[dict[Signal, float]]:
+        return [{s: float(s is Signal.NOTES) for s in Signal} for _ in texts]
+
     text = "I was hoping she would scribble a few things in her notebook."
-    assert spot(text, rules=False).ids == ["notes"]
+    assert spot(text, rules=False, scorer=reads_notes).ids == ["notes"]
+    assert spot(text, scorer=reads_notes).ids == []
     assert spot(text).ids == []
 
 
