@@ -36,7 +36,7 @@ from infocoach.ids import Signal
 from infocoach.paths import SIGNALS_MODEL_DIR
 from infocoach.signals import actors, cues, spotter
 from infocoach.signals import sentences as sentence_parts
-from infocoach.signals.dataset import LabelledReport, load_split, split_path
+from infocoach.signals.dataset import TRAINED_ON, LabelledReport, load_split, split_path
 from infocoach.signals.learned import MODEL_META
 from infocoach.signals.pipeline import pipeline
 from infocoach.signals.sentences import clauses, starts
@@ -53,7 +53,7 @@ def fingerprint() -> str:
     # The rules place each signal in a sentence or clause (see ``examples``), so
     # their modules are inputs as well as the cues.
     for path in (CONFIG, Path(__file__), cues.__file__, sentence_parts.__file__,
-                 actors.__file__, spotter.__file__, split_path("train"), split_path("dev")):
+                 actors.__file__, spotter.__file__, *map(split_path, TRAINED_ON)):
         digest.update(Path(path).read_bytes())
     return digest.hexdigest()
 
