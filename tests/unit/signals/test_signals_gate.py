@@ -134,3 +134,107 @@ def test_a_need_the_user_cannot_fill_and_notes_for_the_user_are_not_signals(
         text: str, signal: str) -> None:
     assert spot(text, model=False).ids == []
     assert signal not in spot(text, scorer=says_everything).ids
+
+
+def says_in(clause: str, signal: Signal):
+    """A scorer that reads ``signal`` only in a text that starts with ``clause``."""
+    def scorer(texts: Sequence[str]) -> list[dict[Signal, float]]:
+        return [{s: 0.99 if s is signal and t.startswith(clause) else 0.0 for s in Signal}
+                for t in texts]
+    return scorer
+
+
+# Each clause is checked on its own: one clause's rejected cue or other actor does
+# not stop the model in another clause of the same sentence.
+CLAUSE_BY_CLAUSE = [
+    # the user's own notes in one clause, the manager's in the next
+    ("I scribbled a couple of lines myself, but then Ngozi started filling a page of her pad.",
+     "ngozi started filling", Signal.NOTES),
+    # someone else first; a later clause with no subject has the manager's
+    ("The intern at the desk was grumpy but the director was lovely: she asked about my "
+     "degree and kept tapping notes into her tablet.", "kept tapping notes", Signal.NOTES),
+    # a need found by the rules in one clause, enthusiasm in words they do not know in the next
+    ("He told me the night team has been a nurse short since June, and then spent ages "
+     "painting the hospital as the dream employer.", "spent ages painting", Signal.ENTHUSIASM),
+]
+STILL_NOT_THE_MEETING = [
+    # hearsay the user heard
+    "I heard from a former intern that the CTO talks the company up to everyone.",
+    "I've heard the plant manager there scribbles notes on every visitor.",
+]
+# The rules too: a need the user cannot fill, said in the next sentence; a team not hiring.
+NOT_A_NEED = [
+    "They are short of certified crane operators. I only have a forklift licence, so not me.",
+    "The Leeds office is recruiting, she said, though her own team isn't hiring.",
+]
+# Complaints about the company are not enthusiasm, however the model reads them.
+COMPLAINTS = [
+    "She griped for most of the hour about the company: the pay cap, the hot desks, the reorg.",
+    "He kept complaining about how head office treats the branches.",
+]
+
+
+def test_these_new_sentences_are_new_as_well() -> None:
+    known = {r.text.lower() for split in SPLITS for r in load_split(split)}
+    ours = [*(t for t, _, _ in CLAUSE_BY_CLAUSE), *STILL_NOT_THE_MEETING, *NOT_A_NEED,
+            *COMPLAINTS, "I noticed her jot my degree onto the corner of her printout.",
+            "I asked whether her team needs anyone who can weld, and she said it's not her call.",
+            "I'm nervous the curator will quiz me about my gap year; she'll have read my CV.",
+            "He said he'll need a second welder once the new unit opens in May.",
+            "She moaned that nobody on her team can read a balance sheet."]
+    assert not any(t.lower() in known for t in ours)
+
+
+@pytest.mark.parametrize("text, clause, signal", CLAUSE_BY_CLAUSE)
+def test_a_signal_in_one_clause_is_not_vetoed_by_another(text: str, clause: str,
+                                                         signal: Signal) -> None:
+    scorer = says_in(clause, signal)
+    assert scorer([text.lower()])[0][signal] == 0.0  # the whole sentence: nothing
+    reading = spot(text, scorer=scorer)
+    assert signal.value in reading.ids
+    assert next(f for f in reading.signals if f.id is signal).evidence == text.rstrip(".")
+
+
+@pytest.mark.parametrize("text", STILL_NOT_THE_MEETING)
+def test_hearsay_the_future_and_the_users_own_question_are_not_signals(text: str) -> None:
+    assert spot(text, model=False).ids == []
+    assert spot(text, scorer=says_everything).ids == []
+
+
+def test_the_user_watching_the_manager_lets_the_model_through() -> None:
+    text = "I noticed her jot my degree onto the corner of her printout."
+    assert spot(text, scorer=says_in("i noticed her", Signal.NOTES)).ids == ["notes"]
+
+
+def test_the_users_own_question_is_not_the_managers_need() -> None:
+    text = "I asked whether her team needs anyone who can weld, and she said it's not her call."
+    assert spot(text, rules=False, scorer=says_in("i asked whether", Signal.NEED)).ids
+    assert spot(text, scorer=says_in("i asked whether", Signal.NEED)).ids == []
+
+
+def test_what_the_manager_will_do_has_not_happened_unless_it_is_a_need() -> None:
+    text = "I'm nervous the curator will quiz me about my gap year; she'll have read my CV."
+    assert spot(text, model=False).ids == []
+    assert spot(text, scorer=says_everything).ids == ["need"]
+
+
+def test_a_future_need_is_still_a_need() -> None:
+    text = "He said he'll need a second welder once the new unit opens in May."
+    assert spot(text, scorer=says_everything).ids == ["need"]
+
+
+@pytest.mark.parametrize("text", NOT_A_NEED)
+def test_a_need_the_user_cannot_fill_or_a_team_not_hiring_is_not_a_need(text: str) -> None:
+    assert spot(text, model=False).ids == []
+    assert "need" not in spot(text, scorer=says_everything).ids
+
+
+@pytest.mark.parametrize("text", COMPLAINTS)
+def test_a_complaint_is_not_enthusiasm(text: str) -> None:
+    assert "enthusiasm" not in spot(text, scorer=says_everything).ids
+    assert spot(text, rules=False, scorer=says_everything).ids  # what the model alone says
+
+
+def test_a_complaint_about_a_gap_is_still_a_need() -> None:
+    text = "She moaned that nobody on her team can read a balance sheet."
+    assert spot(text, scorer=says_in("she moaned", Signal.NEED)).ids == ["need"]
