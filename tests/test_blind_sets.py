@@ -3,9 +3,10 @@
 They were written by helpers who saw only the article and the issue, and are
 scored, never trained or tuned on (`infocoach bench nlu`, `bench signals`).
 A copy into the training data would silently turn them into tuned-on sets.
-The NLU development set (`tests/nlu/dev.yml`) is looked at and tuned on, but
-by writing new examples for the kinds of message it shows failing, never by
-copying its messages: copied, it would measure memory instead of understanding.
+The NLU development set (`tests/nlu/dev.yml`) and the signal spotter's second
+development set (`data/signals/dev2.jsonl`) are looked at and tuned on, but
+by writing new examples for the kinds of message they show failing, never by
+copying their messages: copied, they would measure memory instead of understanding.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from infocoach.paths import DATA_DIR, ROOT, SIGNALS_DATA_DIR
 NLU_BLIND = ROOT / "tests" / "nlu" / "blind.yml"
 NLU_DEV = ROOT / "tests" / "nlu" / "dev.yml"
 SIGNALS_BLIND = SIGNALS_DATA_DIR / "blind.jsonl"
+SIGNALS_DEV2 = SIGNALS_DATA_DIR / "dev2.jsonl"
 
 
 def _normal(text: str) -> str:
@@ -52,10 +54,20 @@ def test_nlu_dev_set_shares_no_message_with_training_data():
     assert not dev & training, sorted(dev & training)
 
 
-def test_signals_blind_split_shares_no_account_with_the_other_splits():
-    def texts(path: Path) -> set[str]:
-        return {_normal(json.loads(line)["text"]) for line in path.read_text().splitlines() if line}
+def _accounts(path: Path) -> set[str]:
+    return {_normal(json.loads(line)["text"]) for line in path.read_text().splitlines() if line}
 
+
+def test_signals_dev2_shares_no_account_with_the_training_splits():
+    dev2 = _accounts(SIGNALS_DEV2)
+    assert len(dev2) == 240
+    training = _accounts(SIGNALS_DATA_DIR / "train.jsonl") | _accounts(
+        SIGNALS_DATA_DIR / "dev.jsonl")
+    assert not dev2 & training, sorted(dev2 & training)
+
+
+def test_signals_blind_split_shares_no_account_with_the_other_splits():
+    texts = _accounts
     blind = texts(SIGNALS_BLIND)
     assert len(blind) == 150
     splits = (p for p in SIGNALS_DATA_DIR.glob("*.jsonl") if p != SIGNALS_BLIND)

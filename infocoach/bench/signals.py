@@ -6,7 +6,8 @@ baseline (per-signal precision/recall/F1, micro-F1, exact match, no-signal
 reports wrongly flagged); then single-process throughput and the p95 latency
 of one 120-word report, prints a table and writes the figures to
 ``bench/results/signals.json``. The default split is ``test``, which was never
-used for tuning; ``blind`` is scored when its file is present.
+used for tuning; ``blind`` is scored when its file is present. ``dev2``, written
+independently like ``blind`` but looked at, is where the combination is chosen.
 """
 
 from __future__ import annotations
@@ -190,6 +191,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--split", choices=SPLITS, default="test",
                         help="labelled split to score (default: test; with test, the blind "
-                        "split too when data/signals/blind.jsonl is present)")
+                        "split too when data/signals/blind.jsonl is present; dev2 is the "
+                        "independent set the combination is tuned on)")
     parser.add_argument("--output", type=Path, default=RESULTS_FILE, help=argparse.SUPPRESS)
     parser.set_defaults(func=_command)

@@ -74,6 +74,17 @@ NOT_NAMES = {
     "reunion", "long", "did", "near", "before", "after", "during", "once", "when", "while",
 }
 SENTENCE_LOOKBACK = 1
+# "The hiring manager *at the other firm*", "a guy *on reddit*": a manager word
+# placed somewhere else is not the person the user met.
+ELSEWHERE_PREPOSITIONS = {"at", "from", "on"}
+ELSEWHERE_WORDS = {
+    "other", "another", "different", "previous", "last", "old", "former", "placement",
+    "internship", "reddit",
+    "linkedin", "twitter", "online", "forum", "tiktok", "youtube", "podcast",
+}
+ELSEWHERE_REACH = 3
+# "Her boss", "his manager": the boss of the person met, not the person met.
+BOSS_WORDS = {"boss", "manager", "supervisor"}
 
 
 class ActorFinder:
@@ -131,7 +142,8 @@ class ActorFinder:
             owned = lower not in MEETING_ROLES and any(
                 doc[j].lower_ in OWN for j in range(max(0, token.i - 2), token.i)
             )
-            return Actor.OTHER if owned or lower in OTHER_NOUNS else Actor.MANAGER
+            elsewhere = lower in MANAGER_NOUNS and _placed_elsewhere(doc, token)
+            return Actor.OTHER if owned or elsewhere or lower in OTHER_NOUNS else Actor.MANAGER
         if self._is_name(doc, original, token):
             before = doc[token.i - 1].lower_.rstrip(".") if token.i else ""
             return Actor.OTHER if before in OTHER_NOUNS else Actor.MANAGER
@@ -161,3 +173,15 @@ class ActorFinder:
             return False
         lower = token.lower_
         return lower not in NOT_NAMES and not self._is_word(lower)
+
+
+def _placed_elsewhere(doc: Doc, token: Token) -> bool:
+    """'the manager *at another company*', 'my *old* boss', '*her* boss': a manager word
+    placed outside the meeting."""
+    before = [t.lower_ for t in doc[max(0, token.i - 2) : token.i]]
+    if "old" in before or "former" in before or "previous" in before or (
+            token.lower_ in BOSS_WORDS and before and before[-1] in {"his", "her"}):
+        return True
+    after = doc[token.i + 1 : token.i + 1 + ELSEWHERE_REACH]
+    return len(after) > 1 and after[0].lower_ in ELSEWHERE_PREPOSITIONS and \
+        any(t.lower_ in ELSEWHERE_WORDS for t in after[1:])

@@ -4,7 +4,7 @@
 hash of each report's text, trains one model per fold on the others with
 :func:`.training.spacy_train` (exactly as ``make train`` does), and scores the
 held-out reports with the rules alone, the model alone and both combined.
-The test and blind splits are never read: thresholds and vetoes are chosen
+The test, dev2 and blind splits are never read: thresholds and vetoes are chosen
 here, on out-of-fold figures, instead of on the dev split the cues grew on.
 
 Every sentence probability a fold's model gives is kept (``--save``), so the
@@ -32,7 +32,7 @@ import spacy
 
 from infocoach.bench.signals import score
 from infocoach.ids import Signal
-from infocoach.signals.dataset import LabelledReport, load_split
+from infocoach.signals.dataset import TRAINED_ON, LabelledReport, load_split
 from infocoach.signals.intake import key
 from infocoach.signals.spotter import MODEL_THRESHOLDS, spot
 from infocoach.signals.training import spacy_train
@@ -149,8 +149,8 @@ def _lookup(reports: list[LabelledReport], ids: list) -> object:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m infocoach.signals.crossval",
-        description="k-fold cross-validation of the signal spotter over train+dev (never test "
-        "or blind): rules, model and combined figures per fold and overall, and a sweep of "
+        description="k-fold cross-validation of the signal spotter over train+dev (never test, "
+        "dev2 or blind): rules, model and combined figures per fold and overall, and a sweep of "
         "per-signal model thresholds on the out-of-fold probabilities.",
     )
     parser.add_argument("-k", "--folds", type=int, default=5, help="folds (default: 5)")
@@ -163,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.folds < 2:
         parser.error("--folds must be at least 2")
-    reports = load_split("train") + load_split("dev")
+    reports = [r for split in TRAINED_ON for r in load_split(split)]
     if args.load:
         saved = json.loads(args.load.read_text(encoding="utf-8"))
         if saved["folds"] != args.folds:

@@ -1,9 +1,12 @@
-"""The labelled debrief reports in ``data/signals/{train,dev,test}.jsonl``.
+"""The labelled debrief reports in ``data/signals/{train,dev,dev2,test}.jsonl``.
 
 One JSON object per line: ``{"text": ..., "signals": [...], "ambiguous": false}``.
 ``test`` was written first and is never used for tuning; ``train`` and ``dev``
-are where the cues were developed. Loading validates every line, so a typo in
-a signal id fails with the file and line instead of skewing the benchmark.
+are where the cues were developed and what the model is trained on; ``dev2``
+was written by someone who never saw cues or data, and is tuned on by
+looking at its figures, never trained on (:data:`TRAINED_ON`). Loading
+validates every line, so a typo in a signal id fails with the file and line
+instead of skewing the benchmark.
 """
 
 from __future__ import annotations
@@ -19,8 +22,10 @@ from infocoach.datafile import DataFileError
 from infocoach.ids import Signal
 from infocoach.paths import SIGNALS_DATA_DIR
 
-Split = Literal["train", "dev", "test"]
-SPLITS: tuple[Split, ...] = ("train", "dev", "test")
+Split = Literal["train", "dev", "dev2", "test"]
+SPLITS: tuple[Split, ...] = ("train", "dev", "dev2", "test")
+# The only splits the learned layer is trained on (and cross-validated over).
+TRAINED_ON: tuple[Split, ...] = ("train", "dev")
 
 
 class LabelledReport(BaseModel):

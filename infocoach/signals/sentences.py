@@ -8,11 +8,15 @@ sentencizer's boundaries once and answer with a binary search.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import pairwise
 
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 KEY = "infocoach_sentences"
+# Where a sentence is cut into clauses for the learned layer, and its shortest clause.
+CLAUSE_CUTS = {",", ";", "and", "but", "then", "-", "—", "–", "&", "plus"}
+MIN_CLAUSE = 3
 
 
 def starts(doc: Doc) -> list[int]:
@@ -30,3 +34,21 @@ def sentence_of(doc: Doc, i: int) -> tuple[int, int]:
     first = starts(doc)
     k = bisect_right(first, i) - 1
     return first[k], first[k + 1] if k + 1 < len(first) else len(doc)
+
+
+def clauses(doc: Doc, a: int, b: int) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of sentence ``doc[a:b]`` when it has several, else none.
+
+    "He asked what languages I code in, wrote them down, and said their backend
+    team needs someone" tells of three signals; read whole, the learned layer
+    hears mostly the first, so it also reads each clause (cut at commas and
+    "and", "but", "then") on its own, in training and at run time alike.
+    Clauses of fewer than MIN_CLAUSE tokens are left out.
+    """
+    cuts = [i for i in range(a + 1, b - 1) if doc[i].lower_ in CLAUSE_CUTS]
+    found = []
+    for start, end in pairwise([a, *cuts, b]):
+        start += start != a  # the cut word itself belongs to neither side
+        if end - start >= MIN_CLAUSE:
+            found.append((start, end))
+    return found if len(found) > 1 else []

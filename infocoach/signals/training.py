@@ -4,10 +4,11 @@
 labelled train and dev splits into spaCy DocBins, trains the
 ``textcat_multilabel`` of :file:`config.cfg` with its fixed seed and installs
 the best model in ``models/signals/``, with a fingerprint of its inputs next
-to it: when data, config and this file are unchanged, training is skipped.
+to it: when data, config, rules and this file are unchanged, training is skipped.
 
-What the model learns from: each whole report with its labels, and each
-sentence of a multi-sentence report. A sentence is a negative for every signal
+What the model learns from: each whole report with its labels, each
+sentence of a multi-sentence report, and each clause of a sentence that has
+several (the spotter reads those too). A sentence or clause is a negative for every signal
 its report lacks (a story's small talk, "my friend says her manager takes
 notes"), a positive for a signal the rule layer locates in it, and unlabelled
 (spaCy then leaves it out of the loss) for a signal that is in the report but
@@ -33,11 +34,12 @@ from spacy.tokens import DocBin
 
 from infocoach.ids import Signal
 from infocoach.paths import SIGNALS_MODEL_DIR
-from infocoach.signals import cues
-from infocoach.signals.dataset import LabelledReport, load_split, split_path
+from infocoach.signals import actors, cues, spotter
+from infocoach.signals import sentences as sentence_parts
+from infocoach.signals.dataset import TRAINED_ON, LabelledReport, load_split, split_path
 from infocoach.signals.learned import MODEL_META
 from infocoach.signals.pipeline import pipeline
-from infocoach.signals.sentences import starts
+from infocoach.signals.sentences import clauses, starts
 from infocoach.signals.spotter import normalize, spot
 
 CONFIG = Path(__file__).with_name("config.cfg")
@@ -48,7 +50,10 @@ Cats = dict[str, float]
 def fingerprint() -> str:
     """A hash of everything the model is made from; equal hashes, equal models."""
     digest = hashlib.sha256(spacy.__version__.encode())
-    for path in (CONFIG, Path(__file__), cues.__file__, split_path("train"), split_path("dev")):
+    # The rules place each signal in a sentence or clause (see ``examples``), so
+    # their modules are inputs as well as the cues.
+    for path in (CONFIG, Path(__file__), cues.__file__, sentence_parts.__file__,
+                 actors.__file__, spotter.__file__, *map(split_path, TRAINED_ON)):
         digest.update(Path(path).read_bytes())
     return digest.hexdigest()
 
@@ -60,7 +65,8 @@ def is_current(model_dir: Path = SIGNALS_MODEL_DIR) -> bool:
 
 
 def examples(report: LabelledReport, sentences: bool = True) -> Iterator[tuple[str, Cats]]:
-    """(normalized text, cats) for the report and, when it has several, its sentences."""
+    """(normalized text, cats) for the report, its sentences when it has several, and
+    the clauses of each sentence that has several (:func:`.sentences.clauses`)."""
     text = normalize(report.text)
     gold = {s.value for s in report.signals}
     yield text, {s.value: float(s.value in gold) for s in Signal}
@@ -68,18 +74,22 @@ def examples(report: LabelledReport, sentences: bool = True) -> Iterator[tuple[s
         return
     doc = pipeline()(text)
     first = starts(doc)
-    if len(first) < 2:
+    parts = []
+    for a, b in zip(first, [*first[1:], len(doc)], strict=True):
+        if len(first) > 1:
+            parts.append((a, b))
+        parts += clauses(doc, a, b)
+    if not parts:
         return
-    bounds = [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]))
-              for a, b in zip(first, [*first[1:], len(doc)], strict=True)]
     located = {f.id.value: f.start for f in spot(report.text, model=False).signals}
-    for start, end in bounds:
-        sentence = text[start:end].strip()
-        if not sentence:
+    for a, b in parts:
+        start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1])
+        piece = text[start:end].strip()
+        if not piece:
             continue
         cats = {s.value: 0.0 for s in Signal if s.value not in gold}
         cats |= {s: 1.0 for s, at in located.items() if s in gold and start <= at < end}
-        yield sentence, cats
+        yield piece, cats
 
 
 def docbin(reports: Sequence[LabelledReport], sentences: bool) -> DocBin:

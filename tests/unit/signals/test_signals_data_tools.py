@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from infocoach.signals import agreement, dataset, intake
+from infocoach.signals import agreement, dataset, intake, training
 
 
 @pytest.fixture
 def splits(monkeypatch, tmp_path: Path) -> Path:
-    """Empty train/dev/test files in a temporary data folder."""
+    """One-report split files in a temporary data folder."""
     monkeypatch.setattr(dataset, "SIGNALS_DATA_DIR", tmp_path)
     for split in dataset.SPLITS:
         (tmp_path / f"{split}.jsonl").write_text(
@@ -76,3 +76,30 @@ def test_agreement_pairs_reports_by_text_and_lists_disagreements(tmp_path: Path)
     text = agreement.report(matched)
     assert "| notes | 1 | 1 | 2/2 | 1.000 |" in text
     assert "'He loved the firm.': ['enthusiasm'] / []" in text
+
+
+def test_intake_never_copies_a_dev2_account_into_training(splits: Path, tmp_path: Path) -> None:
+    batch = write(tmp_path / "batch.jsonl", [{"text": "already in DEV2!", "signals": []}])
+    assert intake.intake([batch])["already present"] == 1
+    assert len(dataset.load_split("train")) == len(dataset.load_split("dev")) == 1
+
+
+def test_the_model_is_trained_and_fingerprinted_without_dev2(
+        splits: Path, tmp_path: Path, monkeypatch) -> None:
+    seen: list[str] = []
+
+    def fake_train(train, dev, model_dir: Path, quiet: bool = False) -> int:
+        seen.extend(r.text for r in [*train, *dev])
+        model_dir.mkdir()
+        (model_dir / "meta.json").write_text("{}")
+        return 0
+
+    monkeypatch.setattr(training, "spacy_train", fake_train)
+    assert training.train_signals_model(force=True, model_dir=tmp_path / "model") == 0
+    assert seen == ["Already in train.", "Already in dev."]
+    assert training.is_current(tmp_path / "model")
+    # A change to dev2 (or test) leaves the model current: neither is an input.
+    write(splits / "dev2.jsonl", [{"text": "She took notes.", "signals": ["notes"]}])
+    assert training.is_current(tmp_path / "model")
+    write(splits / "train.jsonl", [{"text": "She took notes.", "signals": ["notes"]}])
+    assert not training.is_current(tmp_path / "model")

@@ -6,8 +6,11 @@ splits, one per kind of miss and false alarm reported in issue 12.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
+from infocoach.ids import Signal
 from infocoach.signals import learned, spot
 from infocoach.signals.dataset import SPLITS, LabelledReport, load_split
 from infocoach.signals.training import examples
@@ -44,7 +47,16 @@ FALSE_ALARMS = [
     "Hopefully she brings up the vacancy on their data team when we meet on Monday.",
     # hearsay from someone met on the way in
     "The barista in their lobby told me the company is a brilliant place to work.",
+    # the user telling their own story in a signal's words
+    "I talked her through my eight years in the merchant navy and why I'd like to work ashore.",
+    # a manager somewhere else
+    "The operations manager at my old warehouse used to scribble notes on everyone.",
 ]
+# Several signals in one sentence, each in its own clause.
+SEVERAL_IN_ONE = (
+    "Tomasz asked which estimating software I'd used, typed the names into his laptop, and "
+    "said their bids team has been a person short since the spring."
+)
 LONG_STORY = (
     "So the train was late and I was sweating by the time I found the place. The coffee "
     "was awful, honestly. We chatted about the weather, his kids, the football. Then "
@@ -56,7 +68,8 @@ LONG_STORY = (
 
 def test_every_sentence_here_is_new() -> None:
     known = {r.text.lower() for split in SPLITS for r in load_split(split)}
-    ours = [*(s for group in NEW_SENTENCES.values() for s in group), *FALSE_ALARMS, LONG_STORY]
+    ours = [*(s for group in NEW_SENTENCES.values() for s in group), *FALSE_ALARMS, LONG_STORY,
+            SEVERAL_IN_ONE]
     assert not any(text.lower() in known for text in ours)
 
 
@@ -87,14 +100,29 @@ def test_a_signal_inside_a_long_chatty_story_is_found_and_quoted() -> None:
     assert told[0] <= finding.start < finding.end <= told[1]
 
 
+def test_several_signals_in_one_sentence_are_all_found() -> None:
+    assert spot(SEVERAL_IN_ONE).ids == ["background", "notes", "need"]
+
+
+def test_a_passive_mention_is_asked_about_not_counted() -> None:
+    reading = spot("A couple of openings got mentioned in passing.")
+    assert reading.ids == [] and reading.ambiguous
+
+
 def test_the_rules_veto_the_model_when_the_user_did_it_or_it_was_negated() -> None:
     assert spot("I scribbled everything down in my own notebook.").ids == []
     assert spot("She didn't type a single thing on her laptop.").ids == []
 
 
 def test_the_model_alone_has_no_veto_which_is_what_the_rules_add() -> None:
+    # A stand-in for a model that reads the words and not the mood (the trained
+    # one has learned from hard negatives that hopes are not notes).
+    def reads_notes(texts: Sequence[str]) -> list[dict[Signal, float]]:
+        return [{s: float(s is Signal.NOTES) for s in Signal} for _ in texts]
+
     text = "I was hoping she would scribble a few things in her notebook."
-    assert spot(text, rules=False).ids == ["notes"]
+    assert spot(text, rules=False, scorer=reads_notes).ids == ["notes"]
+    assert spot(text, scorer=reads_notes).ids == []
     assert spot(text).ids == []
 
 
@@ -110,6 +138,16 @@ def test_training_sentences_are_unlabelled_where_the_rules_cannot_place_the_sign
     assert "notes" not in by_text["then she left."]
     assert by_text["lovely chat about cricket."] == {"background": 0.0, "need": 0.0,
                                                      "enthusiasm": 0.0}
+
+
+def test_the_clauses_of_a_sentence_are_training_examples_too() -> None:
+    report = LabelledReport(text="She asked about my degree, wrote it down and made tea.",
+                            signals=["background", "notes"])
+    by_text = dict(examples(report))
+    assert by_text["wrote it down"] == {"notes": 1.0, "need": 0.0, "enthusiasm": 0.0}
+    assert by_text["she asked about my degree"] == {"background": 1.0, "need": 0.0,
+                                                    "enthusiasm": 0.0}
+    assert by_text["made tea."] == {"need": 0.0, "enthusiasm": 0.0}
 
 
 def test_a_missing_model_names_the_command_that_trains_it(monkeypatch, tmp_path) -> None:
