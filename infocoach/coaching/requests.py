@@ -9,6 +9,11 @@ or a verb of showing with a part of the walk-through as its object. These
 checks read that shape, so the input guard (:mod:`infocoach.nlu.input_guard`)
 can send the message where it was meant to go. Questions about writing ("how
 soon should I write the thank-you?") have no such shape and are left alone.
+
+A newcomer who introduces themselves and asks where to start ("I'm a teacher
+hoping to move into publishing; where do I begin?") wants the introduction's
+answer (whether the method suits them, then the walk-through): the classifier
+once gave such a message the end-game advice, the worst answer for a beginner.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ class Request(str, Enum):
     DRAFT_CALL = "draft_call"
     DRAFT_INTERVIEW_REQUEST = "draft_interview_request"
     SHOW_PHASE = "show_phase"
+    INTRODUCE = "introduce"
 
 
 _COURTESY = r"(?:(?:hi|hey|hello|ok|okay|so|right|please|pls|plz|just|now|and|then|also),? )*"
@@ -50,9 +56,19 @@ _ASKS_FOR_PART = re.compile(
 )
 _NEXT = re.compile(r"\bnext\b")
 
+_INTRODUCTION = re.compile(
+    r"(?:^|[.!?,;]\s*)(?:(?:hi|hello|hey)(?: there)?,?\s*)?"
+    r"(?:i'm|i am|im|my name is|just graduated|recently graduated|fresh grad)\b"
+)
+_WHERE_TO_START = re.compile(
+    r"\b(?:where (?:do|should|can) i (?:start|begin)|(?:the |my )?first (?:step|move|thing)"
+    r"|how (?:do|should|can) i (?:start|begin|get started)|what (?:should|do) i do first"
+    r"|where to (?:start|begin))\b"
+)
+
 
 def requested(text: str) -> Request | None:
-    """The drafting or showing request ``text`` makes, if it plainly makes one."""
+    """The drafting, showing or introducing request ``text`` makes, if it plainly makes one."""
     lowered = text.lower().replace("\u2019", "'")
     asked = _ASKS_TO_WRITE.search(lowered)
     if asked:
@@ -65,4 +81,6 @@ def requested(text: str) -> Request | None:
             return Request.DRAFT_CALL
     if _ASKS_FOR_PART.search(lowered) and not _NEXT.search(lowered):
         return Request.SHOW_PHASE
+    if _INTRODUCTION.search(lowered) and _WHERE_TO_START.search(lowered):
+        return Request.INTRODUCE
     return None

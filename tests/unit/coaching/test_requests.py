@@ -21,6 +21,9 @@ from infocoach.coaching.requests import Request, requested
         ("could you bring up the section about closing?", Request.SHOW_PHASE),
         ("i only want to see the stage on referrals", Request.SHOW_PHASE),
         ("skip to the end game part", Request.SHOW_PHASE),
+        ("hello, I'm a nurse who wants to try health informatics. where should I begin?",
+         Request.INTRODUCE),
+        ("just graduated in physics, no clue what the first step is", Request.INTRODUCE),
     ],
 )
 def test_a_request_is_told_by_its_shape(text: str, kind: Request) -> None:
@@ -39,6 +42,8 @@ def test_a_request_is_told_by_its_shape(text: str, kind: Request) -> None:
         "what's the step about referrals for?",
         "write me a poem about the sea",
         "the manager said to call her next week",
+        "I'm done with my research, what's the next step?",
+        "where do I start the meeting?",
     ],
 )
 def test_questions_and_other_messages_are_not_requests(text: str) -> None:

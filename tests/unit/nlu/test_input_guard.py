@@ -39,6 +39,8 @@ def test_other_intents_are_left_alone():
      "report_meeting", "draft_thank_you"),
     ("please write the call to the referral, I always freeze", "nlu_fallback", "draft_call"),
     ("show me the section about thank-you notes", "faq", "show_phase"),
+    ("hi, I'm a chef hoping to move into food science, how do I get started?", "faq",
+     "introduce"),
 ])
 def test_a_plainly_shaped_request_gets_the_intent_that_does_it(
         text: str, classified: str, intent: str) -> None:
