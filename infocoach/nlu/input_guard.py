@@ -125,8 +125,9 @@ class InputGuard(GraphComponent, IntentClassifier):
                     else DEFAULT_NLU_FALLBACK_INTENT_NAME
                 )
                 _override(message, name)
-            elif request := _unrecognised_request(message, text):
-                _override(message, request)
+            elif request := _plain_request(message, text):
+                if request != _intent(message):
+                    _override(message, request)
             elif _is_unrecognised_report(message, text):
                 _override(message, REPORT_INTENT)
             elif _intent(message) == DELETE_INTENT and not mentions_deleting(text):
@@ -134,14 +135,12 @@ class InputGuard(GraphComponent, IntentClassifier):
         return messages
 
 
-def _unrecognised_request(message: Message, text: str) -> str | None:
-    """The intent of a plainly shaped request the classifier took for something else."""
+def _plain_request(message: Message, text: str) -> str | None:
+    """The intent of a plainly shaped request (then the account check is skipped)."""
     if _intent(message) in _COMMAND_INTENTS:
         return None
     request = requested(text)
-    if request is None or request.value == _intent(message):
-        return None
-    return request.value
+    return request.value if request else None
 
 
 def _is_unrecognised_report(message: Message, text: str) -> bool:

@@ -51,3 +51,10 @@ def test_a_plainly_shaped_request_gets_the_intent_that_does_it(
 def test_a_command_is_never_taken_for_a_request():
     text = "stop. draft the thank-you some other day"
     assert _intent_after_guard(text, "stop", build_vocabulary([text])) == "stop"
+
+
+def test_a_request_with_an_account_glued_to_it_stays_a_request():
+    # The classifier got it right; the past-tense backstory must not make it a debrief.
+    text = "write a thank you for the manager, he said their team badly needs people with my skills"
+    assert _intent_after_guard(text, "draft_thank_you", build_vocabulary([text])) == \
+        "draft_thank_you"
