@@ -35,10 +35,12 @@ class Request(str, Enum):
 _COURTESY = r"(?:(?:hi|hey|hello|ok|okay|so|right|please|pls|plz|just|now|and|then|also),? )*"
 _WRITING = r"(?:write|draft|compose|prepare|put together|make|create|type up|whip up)"
 # A writing verb addressed to the coach: at the start of a clause ("draft my call"), after
-# "can you" ("could u write ..."), or after "help me" / "I need you to".
+# "can you" ("could u write ..."), or after "help me" / "I need you to"; or a clause that
+# starts with "(I) need a ..." ("need a quick thank-you letter"), not "do I need a ...?".
 _ASKS_TO_WRITE = re.compile(
-    rf"(?:^|[.!?;,:]\s*|\b(?:can|could|would|will) (?:you|u) (?:please |pls )?(?:help me )?"
+    rf"(?:(?:^|[.!?;,:]\s*|\b(?:can|could|would|will) (?:you|u) (?:please |pls )?(?:help me )?"
     rf"|\bhelp me |\bi (?:need|want|'d like) you to ){_COURTESY}{_WRITING}(?!\s+(?:down|notes))\b"
+    rf"|(?:^|[.!?;,:]\s*){_COURTESY}(?:i )?need (?:a|an|my)\b)"
     r"(?P<object>.*)",
 )
 # "interview" as the job interview being asked for, not the informational one.
