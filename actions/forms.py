@@ -46,6 +46,9 @@ class FreeTextFormValidation(FormValidationAction, metaclass=abc.ABCMeta):
         words = understanding().free_text
         if kind is AnswerKind.DELETE_REQUEST:
             dispatcher.utter_message(text=words.delete_request)
+        elif kind is AnswerKind.SMALL_TALK:
+            dispatcher.utter_message(text=words.small_talk)
+            dispatcher.utter_message(text=words.expected[slot])
         elif kind is AnswerKind.QUESTION:
             reply = answer_to_question(text, tracker)
             if reply is not None:

@@ -3,8 +3,8 @@
 They were written by helpers who saw only the article and the issue, and are
 scored, never trained or tuned on (`infocoach bench nlu`, `bench signals`).
 A copy into the training data would silently turn them into tuned-on sets.
-The NLU development set (`tests/nlu/dev.yml`) and the signal spotter's second
-development set (`data/signals/dev2.jsonl`) are looked at and tuned on, but
+The NLU development sets (`tests/nlu/dev.yml`, `dev2.yml`) and the signal spotter's
+second development set (`data/signals/dev2.jsonl`) are looked at and tuned on, but
 by writing new examples for the kinds of message they show failing, never by
 copying their messages: copied, they would measure memory instead of understanding.
 """
@@ -15,12 +15,14 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from infocoach.paths import DATA_DIR, ROOT, SIGNALS_DATA_DIR
 
 NLU_BLIND = ROOT / "tests" / "nlu" / "blind.yml"
 NLU_DEV = ROOT / "tests" / "nlu" / "dev.yml"
+NLU_DEV2 = ROOT / "tests" / "nlu" / "dev2.yml"
 SIGNALS_BLIND = SIGNALS_DATA_DIR / "blind.jsonl"
 SIGNALS_DEV2 = SIGNALS_DATA_DIR / "dev2.jsonl"
 
@@ -47,11 +49,17 @@ def test_nlu_blind_set_shares_no_message_with_training_data():
     assert not blind & training, sorted(blind & training)
 
 
-def test_nlu_dev_set_shares_no_message_with_training_data():
-    dev = _nlu_messages(NLU_DEV)
+@pytest.mark.parametrize("path", [NLU_DEV, NLU_DEV2], ids=["dev", "dev2"])
+def test_nlu_dev_set_shares_no_message_with_training_data(path: Path):
+    dev = _nlu_messages(path)
     assert len(dev) >= 200
     training = set().union(*(_nlu_messages(p) for p in (DATA_DIR / "nlu").glob("*.yml")))
     assert not dev & training, sorted(dev & training)
+
+
+def test_the_second_dev_set_is_new_to_the_first():
+    both = _nlu_messages(NLU_DEV) & _nlu_messages(NLU_DEV2)
+    assert not both, sorted(both)
 
 
 def _accounts(path: Path) -> set[str]:
@@ -67,9 +75,8 @@ def test_signals_dev2_shares_no_account_with_the_training_splits():
 
 
 def test_signals_blind_split_shares_no_account_with_the_other_splits():
-    texts = _accounts
-    blind = texts(SIGNALS_BLIND)
+    blind = _accounts(SIGNALS_BLIND)
     assert len(blind) == 150
     splits = (p for p in SIGNALS_DATA_DIR.glob("*.jsonl") if p != SIGNALS_BLIND)
-    others = set().union(*(texts(p) for p in splits))
+    others = set().union(*(_accounts(p) for p in splits))
     assert not blind & others, sorted(blind & others)

@@ -1,13 +1,13 @@
 """``infocoach bench nlu``: intent and FAQ-topic accuracy of the trained model, and its confusions.
 
 Scores the newest model in ``models/`` on the blind set (``tests/nlu/blind.yml``,
-written without looking at the training data, when it is present), on the
-development set (``tests/nlu/dev.yml``, written by another independent writer and
-meant for tuning: its confusions may guide new training examples, its messages
-never go into them) and on the project's held-out test set (``tests/nlu/test_nlu.yml``),
-prints each, the confusion pairs that remain, and writes the figures to
-``bench/results/nlu.json``. ``--set dev --set test`` scores only those, so that
-tuning never has to show the blind set's confusions.
+written without looking at the training data, when it is present), on the two
+development sets (``tests/nlu/dev.yml`` and ``dev2.yml``, each written by another
+independent writer and meant for tuning: their confusions may guide new training
+examples, their messages never go into them) and on the project's held-out test set
+(``tests/nlu/test_nlu.yml``), prints each, the confusion pairs that remain, and
+writes the figures to ``bench/results/nlu.json``. ``--set dev --set dev2 --set test``
+scores only those, so that tuning never has to show the blind set's confusions.
 A label ``faq/<topic>`` counts as the intent ``faq`` for intent accuracy; topic
 accuracy is over the ``faq/...`` examples, and needs both the intent and the topic right,
 because that is what the user gets answered.
@@ -34,6 +34,7 @@ RESULTS_FILE = RESULTS_DIR / "nlu.json"
 SETS = {
     "blind": ROOT / "tests" / "nlu" / "blind.yml",
     "dev": ROOT / "tests" / "nlu" / "dev.yml",
+    "dev2": ROOT / "tests" / "nlu" / "dev2.yml",
     "test": ROOT / "tests" / "nlu" / "test_nlu.yml",
 }
 TOP_CONFUSIONS = 15

@@ -22,6 +22,7 @@ class AnswerKind(str, Enum):
     QUESTION = "question"
     OFF_TOPIC = "off_topic"
     DELETE_REQUEST = "delete_request"
+    SMALL_TALK = "small_talk"
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,20 @@ _CONTRACTED_QUESTIONS = {"whats", "hows", "whos", "wheres", "whys", "whens"}
 # form): a verb of erasing, then whose ("wipe my data", "forget me", "erase everything").
 _DELETE_VERBS = {"delete", "erase", "wipe", "remove", "forget"}
 _DELETE_WHOSE = {"my", "our", "me", "everything", "all"}
+# "thanks", "hello", "ok", "bye": NLU reads them as thank, greet, affirm or goodbye, and a
+# free-text slot takes the whole message whatever its intent, so without this check
+# "ok" became the referrer's name. A message made only of these words is small talk,
+# provided one of them is a greeting, thanks, an acknowledgement or a farewell.
+_PLEASANTRIES = {
+    "hi", "hello", "hey", "hiya", "howdy", "thanks", "thank", "thx", "ty", "cheers", "ok",
+    "okay", "k", "kk", "alright", "bye", "goodbye", "byebye", "cya", "yes", "yeah", "yep",
+    "yup", "sure", "cool", "great", "perfect", "awesome", "noted",
+}
+_PLEASANTRY_FILLERS = {
+    "you", "there", "so", "much", "very", "a", "lot", "lots", "for", "now", "then", "again",
+    "all", "see", "ya", "later", "good", "morning", "afternoon", "evening", "night", "got",
+    "it", "oh", "well", "fine", "that", "thats", "coach", "and",
+}
 _COMMANDS = {
     "tell", "show", "give", "help", "draft", "write", "explain", "coach", "let", "lets",
     "go", "take", "suggest", "start", "restart", "continue", "teach", "check", "walk",
@@ -74,6 +89,8 @@ def judge(slot: str, text: str) -> AnswerKind:
         return AnswerKind.OK
     if _is_delete_request(words):
         return AnswerKind.DELETE_REQUEST
+    if _is_small_talk(words):
+        return AnswerKind.SMALL_TALK
     if stripped.endswith("?") or words[0] in _CONTRACTED_QUESTIONS or (
         words[0] in QUESTION_START and any(w in _QUESTION_SUBJECTS for w in words[1:3])
     ):
@@ -91,3 +108,8 @@ def _is_delete_request(words: list[str]) -> bool:
     verb = 1 if words[0] == "please" else 0
     return (len(words) > verb + 1 and words[verb] in _DELETE_VERBS
             and words[verb + 1] in _DELETE_WHOSE)
+
+
+def _is_small_talk(words: list[str]) -> bool:
+    return (any(w in _PLEASANTRIES for w in words)
+            and all(w in _PLEASANTRIES or w in _PLEASANTRY_FILLERS for w in words))

@@ -41,7 +41,7 @@ OTHER_LATIN = (
     suis être avoir faire très
     der die das und ist ich nicht ein eine mit für auf wie was wann warum danke hallo sie wir
     bitte gespräch
-    il lo gli della sono come perché grazie ciao anche molto
+    il lo gli della sono come perché grazie ciao anche molto che non questo oggi
     não sim obrigado olá você como está fazer uma
     het een niet ik je wij zijn hoe wat waarom bedankt hallo""".split()
     )

@@ -29,6 +29,7 @@ class FreeTextWords(StrictModel):
     back_to_form: Text
     question_later: Text
     delete_request: Text
+    small_talk: Text
 
 
 class UnderstandingFile(StrictModel):

@@ -11,6 +11,11 @@ like me" shares words with questions about misuse or signals, but it is a
 report, and the spotter's reading of it is the evidence
 (:func:`infocoach.coaching.message_kind.is_meeting_account`).
 
+A request with a plain shape ("can you write the thank-you note", "show me the
+part on referrals") gets the intent that does it, before the account check: the
+backstory glued to it ("I met him last month, ...") must not turn it into a
+debrief, an FAQ answer or a fallback (:func:`infocoach.coaching.requests.requested`).
+
 ``delete_my_data`` without a word of deleting becomes ``nlu_fallback``: the
 classifier took the company "Delta Foods" for it, and inside a form that would
 have asked about deleting the conversation instead of taking the answer
@@ -39,9 +44,12 @@ from infocoach.coaching.input_check import (
     mentions_deleting,
 )
 from infocoach.coaching.message_kind import MessageKind, is_meeting_account, kind_of
+from infocoach.coaching.requests import requested
 from infocoach.signals import spot
 
 REPORT_INTENT = "report_meeting"
+# Commands a request's shape must not override.
+_COMMAND_INTENTS = {"stop", "start_over", "delete_my_data"}
 # Intents that already lead to the debrief, or that a report must not override.
 _KEEP_INTENTS = {REPORT_INTENT, "debrief_start", "stop", "start_over"}
 
@@ -117,11 +125,22 @@ class InputGuard(GraphComponent, IntentClassifier):
                     else DEFAULT_NLU_FALLBACK_INTENT_NAME
                 )
                 _override(message, name)
+            elif request := _plain_request(message, text):
+                if request != _intent(message):
+                    _override(message, request)
             elif _is_unrecognised_report(message, text):
                 _override(message, REPORT_INTENT)
             elif _intent(message) == DELETE_INTENT and not mentions_deleting(text):
                 _override(message, DEFAULT_NLU_FALLBACK_INTENT_NAME)
         return messages
+
+
+def _plain_request(message: Message, text: str) -> str | None:
+    """The intent of a plainly shaped request (then the account check is skipped)."""
+    if _intent(message) in _COMMAND_INTENTS:
+        return None
+    request = requested(text)
+    return request.value if request else None
 
 
 def _is_unrecognised_report(message: Message, text: str) -> bool:

@@ -29,7 +29,12 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa_sdk.events import SlotSet as SdkSlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.forms import ValidateCallForm, ValidateThankYouForm
+from actions.forms import (
+    ValidateCallForm,
+    ValidateInterviewForm,
+    ValidateQuestionsForm,
+    ValidateThankYouForm,
+)
 from infocoach.coaching.understanding import understanding
 from tests.conftest import ROOT, make_tracker
 
@@ -99,9 +104,10 @@ def test_the_reply_to_the_delete_question_asked_inside_a_form_is_not_the_answer(
     assert slot not in _extracted(events)
 
 
-def _validate(action: Any, form: str, slot: str, text: str) -> tuple[list, list[dict]]:
+def _validate(action: Any, form: str, slot: str, text: str,
+              intent: str = "nlu_fallback") -> tuple[list, list[dict]]:
     tracker = make_tracker(slots={slot: text, "requested_slot": slot}, text=text,
-                           intent="nlu_fallback", active_loop=form,
+                           intent=intent, active_loop=form,
                            events=[{"event": "slot", "name": slot, "value": text}])
     dispatcher = CollectingDispatcher()
     events = asyncio.run(action.run(dispatcher, tracker, {"forms": {
@@ -120,3 +126,39 @@ def test_a_delete_request_nlu_missed_is_not_stored_and_the_command_is_named(
     assert SdkSlotSet(slot, None) in events
     assert SdkSlotSet(slot, text) not in events
     assert [m["text"] for m in messages] == [understanding().free_text.delete_request]
+
+
+# The forms whose answers are a name, a company, a field, a position or a topic.
+VALIDATORS = {"questions_form": ValidateQuestionsForm, "call_form": ValidateCallForm,
+              "thank_you_form": ValidateThankYouForm, "interview_form": ValidateInterviewForm}
+NAMED = [(form, slot) for form, slot in FREE_TEXT if form in VALIDATORS]
+SMALL_TALK = [("thanks", "thank"), ("hello", "greet"), ("ok", "affirm"), ("bye", "goodbye"),
+              ("Thank you so much!", "thank"), ("hi there", "greet"), ("okay", "affirm"),
+              ("ok bye for now", "goodbye")]
+
+
+def test_every_validated_form_is_checked_for_small_talk() -> None:
+    assert {form for form, _ in NAMED} == set(VALIDATORS)
+
+
+@pytest.mark.parametrize(("text", "intent"), SMALL_TALK)
+@pytest.mark.parametrize(("form", "slot"), NAMED)
+def test_small_talk_typed_while_a_form_asks_is_not_kept(
+        form: str, slot: str, text: str, intent: str) -> None:
+    # Rasa's extraction takes the whole message whatever its intent; validation must refuse it.
+    value = _extracted([*_form_waiting(form, slot), _said(text, intent)]).get(slot)
+    assert value == text
+    events, messages = _validate(VALIDATORS[form](), form, slot, value, intent=intent)
+    assert SdkSlotSet(slot, None) in events
+    assert SdkSlotSet(slot, text) not in events
+    words = understanding().free_text
+    assert [m["text"] for m in messages] == [words.small_talk, words.expected[slot]]
+
+
+@pytest.mark.parametrize(("form", "slot"), NAMED)
+def test_a_name_that_shares_a_word_with_small_talk_is_kept(form: str, slot: str) -> None:
+    text = "Good Morning Bakery"
+    value = _extracted([*_form_waiting(form, slot), _said(text, "inform")]).get(slot)
+    events, messages = _validate(VALIDATORS[form](), form, slot, value, intent="inform")
+    assert SdkSlotSet(slot, text) in events
+    assert messages == []

@@ -24,6 +24,8 @@ VOCABULARY = build_vocabulary(
         "¿Cómo termino la reunión?",
         "Wie beende ich das Gespräch mit dem Manager?",
         "Comment terminer la réunion avec le manager ?",
+        "ciao, oggi non ho tempo per il colloquio",
+        "che cosa devo portare al colloquio?",
         "面试结束后我应该做什么？",
         "Как закончить встречу?",
         "كيف أنهي الاجتماع؟",

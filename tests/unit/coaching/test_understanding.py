@@ -81,6 +81,13 @@ def test_inside_the_debrief_form_a_plain_statement_is_read() -> None:
         ("meeting_topic", "erase everything you know", AnswerKind.DELETE_REQUEST),
         ("meeting_topic", "how to remove data bias from hiring", AnswerKind.OK),
         ("company", "Delete Labs", AnswerKind.OK),
+        ("referrer", "ok", AnswerKind.SMALL_TALK),
+        ("company", "thanks!", AnswerKind.SMALL_TALK),
+        ("target_field", "hello there", AnswerKind.SMALL_TALK),
+        ("manager_name", "bye for now", AnswerKind.SMALL_TALK),
+        ("meeting_topic", "great, thank you", AnswerKind.SMALL_TALK),
+        ("company", "Great Lakes Shipping", AnswerKind.OK),
+        ("contact_company", "no", AnswerKind.OK),
     ],
 )
 def test_judge_free_text_answers(slot: str, text: str, kind: AnswerKind) -> None:
