@@ -21,12 +21,14 @@ at inference the graph's components only read what they learned
 every prediction with Rasa's own one-at-a-time answers).
 
 The two methods below are Rasa 3.6.21's own (``rasa==3.6.21`` is pinned), with the
-model run awaited in the pool; everything else they did is kept.
+model run awaited in the pool; everything else they did is kept but two debug-level
+log lines.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -38,6 +40,9 @@ WORKERS = 2
 T = TypeVar("T")
 
 _pool: ThreadPoolExecutor | None = None
+_rasas_parse_message: Any = None
+# Rasa's processor logger (``rasa.core.processor``), so its warnings read as before.
+_processor_logger = logging.getLogger("rasa.core.processor")
 
 
 def _executor() -> ThreadPoolExecutor:
@@ -84,7 +89,7 @@ async def run_prediction_loop(self: Any, output_channel: Any, tracker: Any) -> N
                 self.predict_next_with_tracker_if_should, tracker
             )
         except ActionLimitReached:
-            _logger().warning(
+            _processor_logger.warning(
                 "Circuit breaker tripped. Stopped predicting more actions for sender "
                 f"'{tracker.sender_id}'."
             )
@@ -96,15 +101,6 @@ async def run_prediction_loop(self: Any, output_channel: Any, tracker: Any) -> N
         should_predict_another_action = await self._run_action(
             action, tracker, output_channel, self.nlg, prediction
         )
-
-
-def _logger() -> Any:
-    import rasa.core.processor
-
-    return rasa.core.processor.logger
-
-
-_rasas_parse_message: Any = None
 
 
 def install() -> None:

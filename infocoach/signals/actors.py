@@ -83,6 +83,8 @@ ELSEWHERE_WORDS = {
     "linkedin", "twitter", "online", "forum", "tiktok", "youtube", "podcast",
 }
 ELSEWHERE_REACH = 3
+# "My old boss", "a former manager": someone from before.
+PAST_WORDS = {"old", "former", "previous"}
 # "Her boss", "his manager": the boss of the person met, not the person met.
 BOSS_WORDS = {"boss", "manager", "supervisor"}
 
@@ -179,7 +181,7 @@ def _placed_elsewhere(doc: Doc, token: Token) -> bool:
     """'the manager *at another company*', 'my *old* boss', '*her* boss': a manager word
     placed outside the meeting."""
     before = [t.lower_ for t in doc[max(0, token.i - 2) : token.i]]
-    if "old" in before or "former" in before or "previous" in before or (
+    if not PAST_WORDS.isdisjoint(before) or (
             token.lower_ in BOSS_WORDS and before and before[-1] in {"his", "her"}):
         return True
     after = doc[token.i + 1 : token.i + 1 + ELSEWHERE_REACH]
