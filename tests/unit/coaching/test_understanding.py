@@ -103,6 +103,8 @@ def test_judge_free_text_answers(slot: str, text: str, kind: AnswerKind) -> None
         ("should I ask what the job pays?", "pay"),
         ("can we meet on zoom?", "remote"),
         ("do I pay for their coffee?", "gift"),
+        # "how long" also names the meeting's length; two words of following up outweigh it.
+        ("how long do I wait before I chase the managers she suggested?", "follow_up"),
     ],
 )
 def test_uncovered_topics_are_matched(text: str, topic: str) -> None:
