@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from infocoach.coaching.drafts import SKIP_WORDS
+from infocoach.coaching.input_check import mentions_deleting
 from infocoach.signals.spotter import QUESTION_START
 
 
@@ -55,8 +56,8 @@ _QUESTION_SUBJECTS = {"i", "you", "we", "it", "this", "that", "they", "my", "you
 # "what's next" reads as "whats" once apostrophes are dropped.
 _CONTRACTED_QUESTIONS = {"whats", "hows", "whos", "wheres", "whys", "whens"}
 # "Delete my data" in words NLU did not recognise as the command (which never reaches a
-# form): a verb of erasing, then whose ("wipe my data", "forget me", "erase everything").
-_DELETE_VERBS = {"delete", "erase", "wipe", "remove", "forget"}
+# form): a verb of erasing (the input check's own words of deleting), then whose ("wipe my
+# data", "forget me", "erase everything").
 _DELETE_WHOSE = {"my", "our", "me", "everything", "all"}
 # "thanks", "hello", "ok", "bye": NLU reads them as thank, greet, affirm or goodbye, and a
 # free-text slot takes the whole message whatever its intent, so without this check
@@ -106,7 +107,7 @@ def judge(slot: str, text: str) -> AnswerKind:
 
 def _is_delete_request(words: list[str]) -> bool:
     verb = 1 if words[0] == "please" else 0
-    return (len(words) > verb + 1 and words[verb] in _DELETE_VERBS
+    return (len(words) > verb + 1 and mentions_deleting(words[verb])
             and words[verb + 1] in _DELETE_WHOSE)
 
 

@@ -79,6 +79,9 @@ def test_inside_the_debrief_form_a_plain_statement_is_read() -> None:
         ("referrer", "please wipe my data", AnswerKind.DELETE_REQUEST),
         ("contact_company", "forget me", AnswerKind.DELETE_REQUEST),
         ("meeting_topic", "erase everything you know", AnswerKind.DELETE_REQUEST),
+        # The same words of deleting as the input check's (one list, not two).
+        ("target_field", "clear my data please", AnswerKind.DELETE_REQUEST),
+        ("manager_name", "purge everything", AnswerKind.DELETE_REQUEST),
         ("meeting_topic", "how to remove data bias from hiring", AnswerKind.OK),
         ("company", "Delete Labs", AnswerKind.OK),
         ("referrer", "ok", AnswerKind.SMALL_TALK),
