@@ -6,8 +6,11 @@ is still the signal, so a check that swallowed the signal itself would fail here
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
+from infocoach.ids import Signal
 from infocoach.signals import spot
 from infocoach.signals.dataset import SPLITS, load_split
 
@@ -16,6 +19,7 @@ QUIET = {
         "I reckon her team could use a second tester at some stage, but she never said as much.",
         "I suspect they'd want someone with my payroll background eventually; nobody told me so.",
         "Not that it came up, but I'd guess they might be short of welders by the summer.",
+        "My hunch is her lab could use a second technician, though it never came up.",
     ],
     "asking for the user's questions": [
         "Halfway through, he asked me what else I wanted to know about the role.",
@@ -55,9 +59,27 @@ STILL_FOUND = [
 ]
 
 
+# The model reads a device or a manner as note-taking; nothing is written in these.
+NOTHING_RECORDED = [
+    "Throughout our chat she was glancing at her tablet between answers.",
+    "His eyes kept going to his laptop screen, and he seemed tired and a bit curt.",
+]
+RECORDED = [
+    "He had his laptop open in front of him and typed while I described my internship.",
+    "She took down the name of every course I mentioned on her tablet.",
+    "He hammered away at his keyboard while I described the payroll project.",
+]
+
+
+def reads_notes_everywhere(texts: Sequence[str]) -> list[dict[Signal, float]]:
+    """A stand-in model that reads every sentence as note-taking, and nothing else."""
+    return [{s: 0.99 if s is Signal.NOTES else 0.0 for s in Signal} for _ in texts]
+
+
 def test_every_sentence_here_is_new() -> None:
     known = {r.text.lower() for split in SPLITS for r in load_split(split)}
-    ours = [*(t for group in QUIET.values() for t in group), *(t for t, _ in STILL_FOUND)]
+    ours = [*(t for group in QUIET.values() for t in group), *(t for t, _ in STILL_FOUND),
+            *NOTHING_RECORDED, *RECORDED]
     assert not any(text.lower() in known for text in ours)
 
 
@@ -71,3 +93,15 @@ def test_a_false_alarm_of_this_kind_stays_quiet(kind: str, text: str) -> None:
 @pytest.mark.parametrize("text, signal", STILL_FOUND)
 def test_its_near_twin_is_still_the_signal(text: str, signal: str) -> None:
     assert signal in spot(text).ids
+
+
+@pytest.mark.parametrize("text", NOTHING_RECORDED)
+def test_the_model_cannot_add_notes_where_nothing_is_recorded(text: str) -> None:
+    assert spot(text, rules=False, scorer=reads_notes_everywhere).ids == ["notes"]
+    assert spot(text, scorer=reads_notes_everywhere).ids == []
+
+
+@pytest.mark.parametrize("text", RECORDED)
+def test_the_model_adds_notes_where_something_is_recorded(text: str) -> None:
+    assert spot(text, scorer=reads_notes_everywhere).ids == ["notes"]
+    assert "notes" in spot(text).ids
