@@ -43,6 +43,13 @@ QUIET = {
     "staff who are not the manager": [
         "The HR rep who signed me in asked about my last two jobs.",
     ],
+    "the manager's own past": [
+        "He told me he jotted notes at his own interviews back when he was a graduate.",
+        "She scribbled notes all the time in her first year, she said, when she was a trainee.",
+    ],
+    "a busy manager": [
+        "Moira was completely swamped that week and cut our chat short.",
+    ],
     "a weekday is not a name": [
         "A woman from the other department came by and gushed about the Thursday quiz.",
     ],
@@ -56,6 +63,8 @@ STILL_FOUND = [
      "need"),
     ("She said they need someone to fill a gap in their data team.", "need"),
     ("She gushed about the pension and the four-day week.", "enthusiasm"),
+    ("She took notes while I described my last job.", "notes"),
+    ("He said the whole claims team is swamped.", "need"),
 ]
 
 
