@@ -23,10 +23,11 @@ a need the user says they lack, a whole field's requirements, the gap in the
 user's CV, asking only for the user's questions, company talk told flatly,
 notes or questions of the manager's own past and a manager who is merely busy
 are not the signal, whichever layer read it; the model adds notes only to a
-sentence that tells of something being written, typed or kept. Who did what is the rule layer's
-call, so a cue the rules gave to the user or someone else does not veto a
-clause the checks give to the manager. The rules' own clear findings stay,
-unless one of those checks rejects them.
+sentence that tells of something being written, typed or kept, and reads
+nothing in a clause that only says what someone's job is (", who runs the
+lab,"). Who did what is the rule layer's call, so a cue the rules gave to the
+user or someone else does not veto a clause the checks give to the manager.
+The rules' own clear findings stay, unless one of those checks rejects them.
 """
 
 from __future__ import annotations
@@ -196,6 +197,12 @@ PAST_WHEN = {("back", "when"), ("when", "he", "was"), ("when", "she", "was"),
 BUSY = {"swamped", "overstretched", "drowning", "stretched", "backlogged"}
 TEAM_WORDS = {"team", "teams", "department", "dept", "unit", "group", "crew", "desk", "office",
               "staff", "they", "we", "everyone", "lab", "ward", "site", "branch", "squad"}
+# "Rachel, who runs the data team, asked ...": a clause that says what someone's
+# job is, not what they did in the meeting; the model reads "runs the data team"
+# as a need. The sentence as a whole is still read.
+RELATIVE = {"who", "whose"}
+ROLE_VERBS = {"manage", "run", "head", "lead", "oversee", "supervise", "direct", "chair",
+              "found", "own", "coordinate"}
 # Notes written *for* the user, not about them.
 FOR_USER = {("for", "me"), ("for", "us")}
 HANDED = {"handed", "gave", "passed"}
@@ -349,10 +356,20 @@ def _learn(doc: Doc, original: str, offset: int, finder: ActorFinder | None,
                     signal is Signal.NOTES and not _records(doc, a, b)):
                 continue
             passed = [p[signal] for (x, y), p in read if p[signal] >= thresholds[signal]
+                      and not _says_whose_job(doc, a, x, y)
                       and _part_ok(doc, original, subjects[x, y], x, y, signal, tally, finder)]
             if passed and not _not_that(doc, a, b, signal, a) and not (
                     signal is Signal.ENTHUSIASM and _complaint(doc, a, b)):
                 tally.keep(_sentence_verdict(doc, offset, a, b, signal, max(passed)))
+
+
+def _says_whose_job(doc: Doc, a: int, x: int, y: int) -> bool:
+    """Whether clause ``doc[x:y]`` of a sentence starting at ``a`` is ", who runs the
+    lab": a description of someone's job."""
+    words = [t for t in doc[x:y] if not t.is_punct and not t.is_space]
+    return x > a and len(words) > 1 and words[0].lower_ in RELATIVE and \
+        doc[words[0].i - 1].text == "," and \
+        (words[1].lemma_ in ROLE_VERBS or words[1].lower_.removesuffix("s") in ROLE_VERBS)
 
 
 def _clause_subjects(doc: Doc, original: str, part: list[tuple[int, int]],

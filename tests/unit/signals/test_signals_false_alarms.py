@@ -79,6 +79,9 @@ RECORDED = [
     "He hammered away at his keyboard while I described the payroll project.",
 ]
 
+JOB_CLAUSE = "Femi, who heads the logistics team at the port, asked what got me into shipping."
+SAID_CLAUSE = "Femi, who said the port is short of planners, asked what got me into shipping."
+
 
 def reads_notes_everywhere(texts: Sequence[str]) -> list[dict[Signal, float]]:
     """A stand-in model that reads every sentence as note-taking, and nothing else."""
@@ -88,7 +91,7 @@ def reads_notes_everywhere(texts: Sequence[str]) -> list[dict[Signal, float]]:
 def test_every_sentence_here_is_new() -> None:
     known = {r.text.lower() for split in SPLITS for r in load_split(split)}
     ours = [*(t for group in QUIET.values() for t in group), *(t for t, _ in STILL_FOUND),
-            *NOTHING_RECORDED, *RECORDED]
+            *NOTHING_RECORDED, *RECORDED, JOB_CLAUSE, SAID_CLAUSE]
     assert not any(text.lower() in known for text in ours)
 
 
@@ -114,3 +117,22 @@ def test_the_model_cannot_add_notes_where_nothing_is_recorded(text: str) -> None
 def test_the_model_adds_notes_where_something_is_recorded(text: str) -> None:
     assert spot(text, scorer=reads_notes_everywhere).ids == ["notes"]
     assert "notes" in spot(text).ids
+
+
+def reads_need_in(start: str):
+    """A stand-in model that reads a need only in a text starting with ``start``."""
+    def scorer(texts: Sequence[str]) -> list[dict[Signal, float]]:
+        return [{s: 0.99 if s is Signal.NEED and t.startswith(start) else 0.0 for s in Signal}
+                for t in texts]
+    return scorer
+
+
+def test_a_clause_saying_what_the_managers_job_is_is_not_a_need() -> None:
+    text = JOB_CLAUSE
+    assert spot(text, rules=False, scorer=reads_need_in("who heads")).ids == ["need"]
+    assert spot(text, scorer=reads_need_in("who heads")).ids == ["background"]
+
+
+def test_a_clause_telling_what_the_manager_said_may_still_be_a_need() -> None:
+    text = SAID_CLAUSE
+    assert "need" in spot(text, scorer=reads_need_in("who said")).ids
