@@ -152,8 +152,16 @@ NOT_LACKING = {"think", "know", "mind", "care", "see", "sure", "surprised", "rem
                "really", "want", "blame", "wait", "believe", "expect", "expected", "thought"}
 # "What qualifications you need in the industry": advice on a whole field, not a
 # need of the manager's department.
-FIELD_WORDS = {"industry", "field", "sector", "profession", "trade", "generally", "general"}
-FIELD_REACH = 4
+# Only "in the industry", "across this sector", "generally": "a field engineer" or
+# "a general manager" is a role the department may need.
+FIELD_WORDS = {"industry", "sector", "profession"}
+FIELD_PLACES = {"in", "across", "within", "throughout"}
+FIELD_DETERMINERS = {"the", "this", "that", "your", "any", "an", "a"}
+FIELD_REACH = 6
+# "the games industry": words between the determiner and the field.
+FIELD_MODIFIERS = 2
+# "in the sector team" is a team, not the field.
+FIELD_UNITS = {"team", "teams", "group", "unit", "department", "side", "desk"}
 # "The gap in my CV": the user's gap, not one in the team.
 OWN_GAP = {"in", "on", "of"}
 GAP_OWNERS = {"my", "your"}
@@ -532,7 +540,20 @@ def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
     own_gap = span[-1].lemma_ == "gap" and len(after) > 1 and after[0] in OWN_GAP and \
         after[1] in GAP_OWNERS
     busy = span[0].lower_ in BUSY and TEAM_WORDS.isdisjoint(t.lower_ for t in doc[first:last])
-    return own_gap or busy or not FIELD_WORDS.isdisjoint(after)
+    return own_gap or busy or _whole_field([t.lower_ for t in span[-1:]] + after)
+
+
+def _whole_field(words: list[str]) -> bool:
+    """"... in the industry", "... generally": what a field asks for."""
+    if "generally" in words or ("in", "general") in set(pairwise(words)):
+        return True
+    for i, (at, det) in enumerate(pairwise(words)):
+        if at not in FIELD_PLACES or det not in FIELD_DETERMINERS:
+            continue
+        for j in range(i + 2, min(len(words), i + 3 + FIELD_MODIFIERS)):
+            if words[j] in FIELD_WORDS:
+                return j + 1 == len(words) or words[j + 1] not in FIELD_UNITS
+    return False
 
 
 def _manager_acts(doc: Doc, original: str, a: int, b: int, finder: ActorFinder) -> bool:
