@@ -177,7 +177,7 @@ FLAT_WORDS = {"flatly", "monotone", "deadpan", "unenthusiastic", "unenthusiastic
 FLAT_PAIRS = {("flat", "tone"), ("flat", "voice"), ("flat", "way"), ("flat", "manner"),
               ("pretty", "flat"), ("very", "flat"), ("quite", "flat"),
               ("bit", "flat"), ("rather", "flat"), ("sounded", "flat"), ("matter", "-"),
-              ("without", "enthusiasm"), ("without", "much"),
+              ("without", "enthusiasm"),
               ("no", "enthusiasm")}
 # The model reads a laptop, a phone or a brisk manner as note-taking ("he kept
 # glancing at his laptop"); it may only add notes to a sentence that tells of
@@ -204,7 +204,9 @@ PAST_WHEN = {("back", "when"), ("when", "he", "was"), ("when", "she", "was"),
 # unless the sentence names the team ("her team is swamped").
 BUSY = {"swamped", "overstretched", "drowning", "stretched", "backlogged"}
 TEAM_WORDS = {"team", "teams", "department", "dept", "unit", "group", "crew", "desk", "office",
-              "staff", "they", "we", "everyone", "lab", "ward", "site", "branch", "squad"}
+              "staff", "they", "we", "everyone", "lab", "ward", "site", "branch", "squad",
+              # "she's stretched thin since her deputy left": someone is missing
+              "left", "quit", "resigned", "retired", "leave", "vacancy", "hire", "hiring"}
 # "Rachel, who runs the data team, asked ...": a clause that says what someone's
 # job is, not what they did in the meeting; the model reads "runs the data team"
 # as a need. The sentence as a whole is still read.

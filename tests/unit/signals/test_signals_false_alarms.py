@@ -65,6 +65,7 @@ STILL_FOUND = [
     ("She gushed about the pension and the four-day week.", "enthusiasm"),
     ("She took notes while I described my last job.", "notes"),
     ("He said the whole claims team is swamped.", "need"),
+    ("She said she has been stretched thin since her deputy left.", "need"),
     ("She said they need a field engineer for the north.", "need"),
     ("He said they need a general manager for the new site.", "need"),
     ("They need someone in the sector team by June, she said.", "need"),
