@@ -196,8 +196,8 @@ RECORDING_DOWN = {"take", "put", "get", "write", "jot", "note"}
 # a need or praise may be told that way ("since her last tester left", "better
 # than at her old agency").
 IN_THE_MEETING = {Signal.NOTES, Signal.BACKGROUND}
-OWN_PAST = {"last", "previous", "first", "old", "former", "own"}
-PAST_PLACE = {"at", "in", "during", "for"}
+OWN_PAST = {"last", "previous", "first", "old", "former"}
+PAST_PLACE = {"at", "in", "during"}
 PAST_WHEN = {("back", "when"), ("when", "he", "was"), ("when", "she", "was"),
              ("when", "they", "were"), ("when", "he", "started"), ("when", "she", "started")}
 # "Aoife was swamped": the manager busy, not the department short of someone,
@@ -474,9 +474,11 @@ def _someone_else(doc: Doc, original: str, a: int, b: int, finder: ActorFinder) 
 
 
 def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
-    """A need the user could not fill ("a senior surgeon, which isn't me"), or something
-    written down *for* the user ("wrote down a book for me"): not the signal, by the guideline.
-    ``after`` is where the act was read; only what follows it counts."""
+    """Not the signal, by the guideline: a need the user could not fill ("a senior
+    surgeon, which isn't me", "and I don't speak Welsh"), notes or questions of the
+    manager's own past, something written down *for* the user ("wrote down a book for
+    me"), asking only for the user's questions, company talk told flatly. ``after`` is
+    where the act was read; only what follows it counts for the past and for notes."""
     if signal is Signal.NEED:
         # "They're desperate for electricians. I'm an apprentice, so not me."
         end = sentence_of(doc, b)[1] if b < len(doc) else b

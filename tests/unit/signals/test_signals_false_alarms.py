@@ -64,6 +64,7 @@ STILL_FOUND = [
     ("She said they need someone to fill a gap in their data team.", "need"),
     ("She gushed about the pension and the four-day week.", "enthusiasm"),
     ("She took notes while I described my last job.", "notes"),
+    ("He jotted a few notes for his own records as I talked.", "notes"),
     ("He said the whole claims team is swamped.", "need"),
     ("She said she has been stretched thin since her deputy left.", "need"),
     ("She said they need a field engineer for the north.", "need"),
