@@ -52,6 +52,10 @@ OTHER_NOUNS = {
     # People met on the way in, not the manager: what they say is hearsay.
     "guard", "barista", "doorman", "porter", "cleaner", "stranger", "redditor",
 }
+# "The HR person who showed me out": staff of a department that is not the manager's.
+STAFF_WORDS = {"hr"}
+STAFF_PEOPLE = {"person", "people", "rep", "reps", "representative", "lady", "guy", "woman",
+                "man", "assistant", "staff", "bod"}
 TITLES = {"mr", "ms", "mrs", "dr", "prof", "mx", "miss"}
 OWN = {"my", "our"}
 # "My manager" is the user's own boss, but "my interviewer" is the person they met.
@@ -72,6 +76,10 @@ NOT_NAMES = {
     "basically", "actually", "today", "yesterday", "pretty", "nothing", "everything", "not",
     "no", "lol", "ok", "okay", "yes", "yeah", "hi", "hey", "thanks", "meeting", "interview",
     "reunion", "long", "did", "near", "before", "after", "during", "once", "when", "while",
+    # Days and months are capitalised but name nobody: "raved about the Friday drinks".
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "april", "june", "july", "august", "september", "october", "november",
+    "december",
 }
 SENTENCE_LOOKBACK = 1
 # "The hiring manager *at the other firm*", "a guy *on reddit*": a manager word
@@ -140,6 +148,9 @@ class ActorFinder:
             return Actor.MANAGER
         if lower in UNCLEAR_PRONOUNS:
             return Actor.UNCLEAR
+        if lower in STAFF_WORDS and token.i + 1 < len(doc) and \
+                doc[token.i + 1].lower_ in STAFF_PEOPLE:
+            return Actor.OTHER  # "the HR person"; not "the HR director" or "the head of HR"
         if lower in MANAGER_NOUNS or lower in OTHER_NOUNS:
             owned = lower not in MEETING_ROLES and any(
                 doc[j].lower_ in OWN for j in range(max(0, token.i - 2), token.i)

@@ -78,7 +78,9 @@ def test_a_passive_mention_of_an_opening_is_asked_about_not_guessed() -> None:
 @pytest.mark.parametrize("text", THE_MANAGER)
 def test_the_manager_by_name_pronoun_or_as_the_one_asking_lets_the_model_through(
         text: str) -> None:
-    assert spot(text, scorer=says_everything).ids == [s.value for s in Signal]
+    # Notes also need something written or typed in the sentence (test_signals_false_alarms).
+    assert spot(text, scorer=says_everything).ids == [
+        s.value for s in Signal if s is not Signal.NOTES]
 
 
 def test_the_manager_at_another_firm_is_someone_else_for_the_rules_too() -> None:

@@ -1,0 +1,143 @@
+"""Kinds of false alarm the combined spotter raised on no-signal accounts, one check each.
+
+Each kind has new sentences of its own that must stay quiet, and a near twin that
+is still the signal, so a check that swallowed the signal itself would fail here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from infocoach.ids import Signal
+from infocoach.signals import spot
+from infocoach.signals.dataset import SPLITS, load_split
+
+QUIET = {
+    "the user's own guess": [
+        "I reckon her team could use a second tester at some stage, but she never said as much.",
+        "I suspect they'd want someone with my payroll background eventually; nobody told me so.",
+        "Not that it came up, but I'd guess they might be short of welders by the summer.",
+        "My hunch is her lab could use a second technician, though it never came up.",
+    ],
+    "asking for the user's questions": [
+        "Halfway through, he asked me what else I wanted to know about the role.",
+        "She asked if I had any more questions before she had to go.",
+    ],
+    "a need the user says they lack": [
+        "He told me they badly need a qualified actuary, and I have no actuarial exams at all.",
+        "Her unit is desperate for a Welsh speaker, and I can't speak a word of Welsh.",
+    ],
+    "what a whole field asks for": [
+        "He told me which certificates you need in the construction sector.",
+        "She explained what kind of portfolio is needed in the games industry generally.",
+    ],
+    "the user's own gap": [
+        "She wanted me to account for the gap in my employment history.",
+    ],
+    "said without enthusiasm": [
+        "He read out the holiday allowance and the pension in a flat voice.",
+        "She ran through the company benefits rather unenthusiastically.",
+    ],
+    "staff who are not the manager": [
+        "The HR rep who signed me in asked about my last two jobs.",
+    ],
+    "the manager's own past": [
+        "He told me he jotted notes at his own interviews back when he was a graduate.",
+        "She scribbled notes all the time in her first year, she said, when she was a trainee.",
+    ],
+    "a busy manager": [
+        "Moira was completely swamped that week and cut our chat short.",
+    ],
+    "a weekday is not a name": [
+        "A woman from the other department came by and gushed about the Thursday quiz.",
+    ],
+}
+STILL_FOUND = [
+    ("I think she said they might need a tester once the new contract starts.", "need"),
+    ("He asked why I think I'd be good at logistics.", "background"),
+    ("She asked about my time in retail and whether I had any questions.", "background"),
+    ("The HR director asked about my last two jobs.", "background"),
+    ("He said they're desperate for a Welsh speaker, and I don't think they've found one.",
+     "need"),
+    ("She said they need someone to fill a gap in their data team.", "need"),
+    ("She gushed about the pension and the four-day week.", "enthusiasm"),
+    ("She took notes while I described my last job.", "notes"),
+    ("He jotted a few notes for his own records as I talked.", "notes"),
+    ("He said the whole claims team is swamped.", "need"),
+    ("She said she has been stretched thin since her deputy left.", "need"),
+    ("She said they need a field engineer for the north.", "need"),
+    ("He said they need a general manager for the new site.", "need"),
+    ("They need someone in the sector team by June, she said.", "need"),
+]
+
+
+# The model reads a device or a manner as note-taking; nothing is written in these.
+NOTHING_RECORDED = [
+    "Throughout our chat she was glancing at her tablet between answers.",
+    "His eyes kept going to his laptop screen, and he seemed tired and a bit curt.",
+]
+RECORDED = [
+    "He had his laptop open in front of him and typed while I described my internship.",
+    "She took down the name of every course I mentioned on her tablet.",
+    "He hammered away at his keyboard while I described the payroll project.",
+]
+
+JOB_CLAUSE = "Femi, who heads the logistics team at the port, asked what got me into shipping."
+SAID_CLAUSE = "Femi, who said the port is short of planners, asked what got me into shipping."
+
+
+def reads_notes_everywhere(texts: Sequence[str]) -> list[dict[Signal, float]]:
+    """A stand-in model that reads every sentence as note-taking, and nothing else."""
+    return [{s: 0.99 if s is Signal.NOTES else 0.0 for s in Signal} for _ in texts]
+
+
+def test_every_sentence_here_is_new() -> None:
+    known = {r.text.lower() for split in SPLITS for r in load_split(split)}
+    ours = [*(t for group in QUIET.values() for t in group), *(t for t, _ in STILL_FOUND),
+            *NOTHING_RECORDED, *RECORDED, JOB_CLAUSE, SAID_CLAUSE]
+    assert not any(text.lower() in known for text in ours)
+
+
+@pytest.mark.parametrize("kind, text", [
+    (kind, text) for kind, group in QUIET.items() for text in group
+])
+def test_a_false_alarm_of_this_kind_stays_quiet(kind: str, text: str) -> None:
+    assert spot(text).ids == []
+
+
+@pytest.mark.parametrize("text, signal", STILL_FOUND)
+def test_its_near_twin_is_still_the_signal(text: str, signal: str) -> None:
+    assert signal in spot(text).ids
+
+
+@pytest.mark.parametrize("text", NOTHING_RECORDED)
+def test_the_model_cannot_add_notes_where_nothing_is_recorded(text: str) -> None:
+    assert spot(text, rules=False, scorer=reads_notes_everywhere).ids == ["notes"]
+    assert spot(text, scorer=reads_notes_everywhere).ids == []
+
+
+@pytest.mark.parametrize("text", RECORDED)
+def test_the_model_adds_notes_where_something_is_recorded(text: str) -> None:
+    assert spot(text, scorer=reads_notes_everywhere).ids == ["notes"]
+    assert "notes" in spot(text).ids
+
+
+def reads_need_in(start: str):
+    """A stand-in model that reads a need only in a text starting with ``start``."""
+    def scorer(texts: Sequence[str]) -> list[dict[Signal, float]]:
+        return [{s: 0.99 if s is Signal.NEED and t.startswith(start) else 0.0 for s in Signal}
+                for t in texts]
+    return scorer
+
+
+def test_a_clause_saying_what_the_managers_job_is_is_not_a_need() -> None:
+    text = JOB_CLAUSE
+    assert spot(text, rules=False, scorer=reads_need_in("who heads")).ids == ["need"]
+    assert spot(text, scorer=reads_need_in("who heads")).ids == ["background"]
+
+
+def test_a_clause_telling_what_the_manager_said_may_still_be_a_need() -> None:
+    text = SAID_CLAUSE
+    assert "need" in spot(text, scorer=reads_need_in("who said")).ids
