@@ -38,7 +38,13 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from infocoach.nlu.ngram_model import RETRIEVAL_INTENT, NgramModel, Opinion, blend
+from infocoach.nlu.ngram_model import (
+    RETRIEVAL_INTENT,
+    TOPIC_PREFIX,
+    NgramModel,
+    Opinion,
+    blend,
+)
 
 _MODEL_FILE = "ngram_model.joblib"
 _RESPONSES_FILE = "responses.json"
@@ -144,11 +150,10 @@ class NgramBlend(GraphComponent, IntentClassifier):
         selected = (message.get(RESPONSE_SELECTOR_PROPERTY_NAME) or {}).get(RETRIEVAL_INTENT)
         if not selected or not opinion.topics:
             return
-        prefix = RETRIEVAL_INTENT + "/"
         selector = {
-            r[INTENT_RESPONSE_KEY][len(prefix):]: r[PREDICTED_CONFIDENCE_KEY]
+            r[INTENT_RESPONSE_KEY][len(TOPIC_PREFIX):]: r[PREDICTED_CONFIDENCE_KEY]
             for r in selected.get(RESPONSE_SELECTOR_RANKING_KEY) or []
-            if str(r.get(INTENT_RESPONSE_KEY, "")).startswith(prefix)
+            if str(r.get(INTENT_RESPONSE_KEY, "")).startswith(TOPIC_PREFIX)
         }
         ranked = [
             (topic, confidence)
@@ -162,11 +167,11 @@ class NgramBlend(GraphComponent, IntentClassifier):
         selected[RESPONSE_SELECTOR_PREDICTION_KEY] = {
             RESPONSE_SELECTOR_RESPONSES_KEY: self.responses[f"{_UTTER_PREFIX}{topic}"],
             PREDICTED_CONFIDENCE_KEY: confidence,
-            INTENT_RESPONSE_KEY: prefix + topic,
+            INTENT_RESPONSE_KEY: TOPIC_PREFIX + topic,
             RESPONSE_SELECTOR_UTTER_ACTION_KEY: _UTTER_PREFIX + topic,
         }
         selected[RESPONSE_SELECTOR_RANKING_KEY] = [
-            {PREDICTED_CONFIDENCE_KEY: c, INTENT_RESPONSE_KEY: prefix + t}
+            {PREDICTED_CONFIDENCE_KEY: c, INTENT_RESPONSE_KEY: TOPIC_PREFIX + t}
             for t, c in ranked[:_RANKING_LENGTH]
         ]
 

@@ -18,7 +18,7 @@ given that the message is a question.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -26,7 +26,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline, make_union
 
 RETRIEVAL_INTENT = "faq"
-_TOPIC_PREFIX = RETRIEVAL_INTENT + "/"
+TOPIC_PREFIX = RETRIEVAL_INTENT + "/"
 # Letter groups catch typos and word forms ("résumé", "resumes"); a letter
 # group must occur twice to count, so one odd name does not become a feature.
 _CHAR_NGRAMS = (2, 5)
@@ -73,8 +73,8 @@ class NgramModel:
             for label, probability in zip(classes, row, strict=True):
                 intent = label.split("/", 1)[0]
                 intents[intent] = intents.get(intent, 0.0) + float(probability)
-                if label.startswith(_TOPIC_PREFIX):
-                    topics[label[len(_TOPIC_PREFIX):]] = float(probability)
+                if label.startswith(TOPIC_PREFIX):
+                    topics[label[len(TOPIC_PREFIX):]] = float(probability)
             total = sum(topics.values())
             opinions.append(Opinion(
                 intents, {t: p / total for t, p in topics.items()} if total else {}))
@@ -90,9 +90,8 @@ def blend(first: Mapping[str, float], second: Mapping[str, float],
     """
     if not 0.0 <= first_weight <= 1.0:
         raise ValueError(f"a weight is between 0 and 1, not {first_weight}")
-    labels: Iterable[str] = set(first) | set(second)
     mixed = {
         label: first_weight * first.get(label, 0.0) + (1.0 - first_weight) * second.get(label, 0.0)
-        for label in labels
+        for label in set(first) | set(second)
     }
     return sorted(mixed.items(), key=lambda item: (-item[1], item[0]))

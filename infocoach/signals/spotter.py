@@ -349,7 +349,6 @@ def _learn(doc: Doc, original: str, offset: int, finder: ActorFinder | None,
     flat = iter(scorer([doc[x:y].text for part in parts for x, y in part]))
     for (a, b), part in zip(bounds, parts, strict=True):
         read = [((x, y), next(flat)) for x, y in part]
-        subjects = _clause_subjects(doc, original, part, finder)
         wanted = [s for s in Signal if s not in tally.found
                   and any(p[s] >= thresholds[s] for _, p in read)]
         if not wanted:
@@ -361,6 +360,7 @@ def _learn(doc: Doc, original: str, offset: int, finder: ActorFinder | None,
             continue
         if _not_the_users_meeting(doc, a, b):
             continue
+        subjects = _clause_subjects(doc, original, part, finder)
         for signal in wanted:
             if _unreal_mood(doc, a, b, signal) or (
                     signal is Signal.NOTES and not _records(doc, a, b)):
@@ -502,8 +502,7 @@ def _own_past(words: list[str]) -> bool:
     manager's own past."""
     placed = any(w in PAST_PLACE and own in MANAGER_POSSESSIVES and when in OWN_PAST
                  for w, own, when in zip(words, words[1:], words[2:], strict=False))
-    return placed or any(tuple(words[i : i + len(p)]) == p
-                         for p in PAST_WHEN for i in range(len(words)))
+    return placed or _has_phrase(words, PAST_WHEN)
 
 
 def _user_lacks(words: list[str]) -> bool:
@@ -525,13 +524,14 @@ def _asked_for_questions(doc: Doc, a: int, b: int) -> bool:
     asks = [t.i for t in doc[a:b] if t.lemma_ in ASK_LEMMAS or t.lower_ in ASK_LEMMAS]
     if not asks or any(t.lower_ == "my" for t in doc[a:b]):
         return False
-    return all(_for_questions([t.lower_ for t in doc[i + 1 : min(b, i + 1 + ASK_REACH)]])
+    return all(_has_phrase([t.lower_ for t in doc[i + 1 : min(b, i + 1 + ASK_REACH)]],
+                           THEIR_QUESTIONS)
                for i in asks)
 
 
-def _for_questions(words: list[str]) -> bool:
-    return any(tuple(words[j : j + len(q)]) == q for q in THEIR_QUESTIONS
-               for j in range(len(words)))
+def _has_phrase(words: list[str], phrases: set[tuple[str, ...]]) -> bool:
+    """Whether any of ``phrases`` (word tuples) occurs in ``words`` as a run."""
+    return any(tuple(words[i : i + len(p)]) == p for p in phrases for i in range(len(words)))
 
 
 def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
