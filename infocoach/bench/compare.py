@@ -30,7 +30,6 @@ from infocoach.bench.results import RESULTS_DIR, show_in_readme, write_results
 from infocoach.paths import ROOT
 from infocoach.server.commands import rasa_train_command
 from infocoach.server.processes import Servers, child_env, free_port
-from infocoach.signals.dataset import load_split
 
 STEPS = 8
 CLIENT = (
@@ -142,8 +141,8 @@ def run(level_seconds: Sequence[float]) -> dict:
                     bot.results["memory_after_load_mib"] = {
                         "rasa": tree_rss_mib(rasa_pids[bot.name])
                     }
-    _step(7, "signal spotter against its keyword baseline (test split)")
-    spotter = signals_bench.run(load_split("test"), split="test")
+    _step(7, "signal spotter against its keyword baseline (test and blind splits)")
+    spotter = signals_bench.run_split("test")
     described["load_after"] = machine.load_average()
     return {
         "finished_at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),

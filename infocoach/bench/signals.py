@@ -6,8 +6,9 @@ baseline (per-signal precision/recall/F1, micro-F1, exact match, no-signal
 reports wrongly flagged); then single-process throughput and the p95 latency
 of one 120-word report, prints a table and writes the figures to
 ``bench/results/signals.json``. The default split is ``test``, which was never
-used for tuning; ``blind`` is scored when its file is present. ``dev2``, written
-independently like ``blind`` but looked at, is where the combination is chosen.
+used for tuning; the blind splits (``blind``, then the fresher ``blind2``) are
+scored too when their files are present. ``dev2``, written independently like
+them but looked at, is where the combination is chosen.
 """
 
 from __future__ import annotations
@@ -22,7 +23,13 @@ from infocoach.bench.baseline import keyword_signals
 from infocoach.bench.results import RESULTS_DIR, write_results
 from infocoach.ids import Signal
 from infocoach.paths import SIGNALS_DATA_DIR
-from infocoach.signals.dataset import SPLITS, LabelledReport, load_split, read_reports
+from infocoach.signals.dataset import (
+    BLIND_SPLITS,
+    SPLITS,
+    LabelledReport,
+    load_split,
+    read_reports,
+)
 from infocoach.signals.spotter import spot
 
 RESULTS_FILE = RESULTS_DIR / "signals.json"
@@ -31,8 +38,6 @@ MIN_SECONDS = 3.0
 LATENCY_WORDS = 120
 LATENCY_RUNS = 300
 Predictor = Callable[[str], list[str]]
-# Written independently of the cues and the training data; scored, never tuned on.
-BLIND = "blind"
 VARIANTS: dict[str, Predictor] = {
     "rules": lambda text: spot(text, model=False).ids,
     "model": lambda text: spot(text, rules=False).ids,
@@ -172,13 +177,22 @@ def format_table(results: dict) -> str:
     return "\n".join(lines)
 
 
+def run_split(split: str) -> dict:
+    """``run`` on a split; with ``test``, each blind split present too, under its name."""
+    results = run(load_split(split), split=split)
+    blind = [SIGNALS_DATA_DIR / f"{name}.jsonl" for name in BLIND_SPLITS]
+    for path in blind if split == "test" else []:
+        if path.is_file():
+            results[path.stem] = run(read_reports(path), split=path.stem)
+    return results
+
+
 def _command(args: argparse.Namespace) -> int:
-    results = run(load_split(args.split), split=args.split)
+    results = run_split(args.split)
     print(format_table(results))
-    blind = SIGNALS_DATA_DIR / f"{BLIND}.jsonl"
-    if args.split == "test" and blind.is_file():
-        results[BLIND] = run(read_reports(blind), split=BLIND)
-        print("\n" + format_table(results[BLIND]))
+    for name in BLIND_SPLITS:
+        if name in results:
+            print("\n" + format_table(results[name]))
     write_results(args.output, results)
     return 0
 
@@ -191,7 +205,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--split", choices=SPLITS, default="test",
                         help="labelled split to score (default: test; with test, the blind "
-                        "split too when data/signals/blind.jsonl is present; dev2 is the "
+                        "splits too when data/signals/blind.jsonl and blind2.jsonl are "
+                        "present; dev2 is the "
                         "independent set the combination is tuned on)")
     parser.add_argument("--output", type=Path, default=RESULTS_FILE, help=argparse.SUPPRESS)
     parser.set_defaults(func=_command)

@@ -26,6 +26,11 @@ Split = Literal["train", "dev", "dev2", "test"]
 SPLITS: tuple[Split, ...] = ("train", "dev", "dev2", "test")
 # The only splits the learned layer is trained on (and cross-validated over).
 TRAINED_ON: tuple[Split, ...] = ("train", "dev")
+# Written independently of the cues and the training data; scored, never tuned
+# on, and not loadable as a split. ``blind2`` was written later, once ``blind``
+# had been scored at the end of several rounds of work, so that the next round
+# is measured on accounts nobody working on the spotter has seen.
+BLIND_SPLITS = ("blind", "blind2")
 
 
 class LabelledReport(BaseModel):

@@ -91,3 +91,16 @@ def test_markdown_names_the_machine_and_has_one_row_per_figure():
     table_rows = [line for line in text.splitlines() if line.startswith("| ")]
     assert len(table_rows) == 1 + len(rows(RESULTS)) + 1 + 6 + 1 + 4
     assert "Signal spotter" not in render_markdown(RESULTS)
+
+
+def test_markdown_has_a_table_per_blind_split_scored_with_the_test_split():
+    figures = {name: {"micro_f1": f1, "exact_match": 0.9, "no_signal_flagged": 2,
+                      "no_signal_reports": 46}
+               for name, f1 in (("combined", 0.96), ("rules", 0.84), ("model", 0.93),
+                                ("baseline", 0.6))}
+    spotter = {"split": "test", "reports": 107, "throughput_reports_per_s": {"wall": 2500.0},
+               **figures, "blind2": {"split": "blind2", "reports": 220, **figures}}
+    text = render_markdown({**RESULTS, "signals": spotter})
+    assert "The same on the blind2 split (220 reports" in text
+    assert text.count("| micro-F1 | 0.960 | 0.840 | 0.930 | 0.600 |") == 2
+    assert text.count("| no-signal reports flagged | 2 of 46 |") == 2
