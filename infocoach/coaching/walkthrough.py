@@ -8,6 +8,10 @@ from infocoach.coaching.content import Button, Content, content
 from infocoach.coaching.replies import Reply, bullet_list
 from infocoach.ids import PHASE_ORDER, Phase
 
+# A user who tells how a meeting went is past it, close included: their "what
+# do I do next?" goes on to calling the referrals, not back to the first phase.
+AFTER_A_MEETING = Phase.CLOSE
+
 
 def parse_phase(value: object) -> Phase | None:
     """A Phase from a slot or entity value; None when absent or unknown."""
