@@ -52,6 +52,8 @@ OTHER_NOUNS = {
     # People met on the way in, not the manager: what they say is hearsay.
     "guard", "barista", "doorman", "porter", "cleaner", "stranger", "redditor",
 }
+# "The girl on reception", "the lad at the desk": staff met on the way in.
+FRONT_DESK = {"reception", "desk"}
 # "The HR person who showed me out": staff of a department that is not the manager's.
 STAFF_WORDS = {"hr"}
 STAFF_PEOPLE = {"person", "people", "rep", "reps", "representative", "lady", "guy", "woman",
@@ -151,6 +153,8 @@ class ActorFinder:
         if lower in STAFF_WORDS and token.i + 1 < len(doc) and \
                 doc[token.i + 1].lower_ in STAFF_PEOPLE:
             return Actor.OTHER  # "the HR person"; not "the HR director" or "the head of HR"
+        if lower in FRONT_DESK and token.i and doc[token.i - 1].lower_ in {"on", "at"}:
+            return Actor.OTHER  # "the girl on reception", "the guy at the front desk"
         if lower in MANAGER_NOUNS or lower in OTHER_NOUNS:
             owned = lower not in MEETING_ROLES and any(
                 doc[j].lower_ in OWN for j in range(max(0, token.i - 2), token.i)

@@ -21,7 +21,10 @@ such as "openings got mentioned"). A clause that names no subject has the one
 before it. The user's own guess ("I reckon they might need someone like me"),
 a need the user says they lack, a whole field's requirements, the gap in the
 user's CV, asking only for the user's questions, company talk told flatly,
-notes or questions of the manager's own past and a manager who is merely busy
+notes or questions of the manager's own past, a manager who is merely busy, a
+need the user says in the next sentence they can't fill ("Way above my level."),
+a team said to be full, another division's opening, a field "in general", and
+typing a message to someone else or into the user's own notebook
 are not the signal, whichever layer read it; the model adds notes only to a
 sentence that tells of something being written, typed or kept, and reads
 nothing in a clause that only says what someone's job is (", who runs the
@@ -142,6 +145,19 @@ MODALS = {"might", "may", "could", "would", "'d", "'ll", "will"}
 SAID = {"said", "says", "told", "mentioned", "hinted", "explained"}
 UNSAYING = {"n't", "not", "never", "nobody", "no"}
 # "They need a senior architect, so not me", "which obviously isn't me".
+# "Way above my level.", "I'm neither.", "so no chance": the user plainly can't fill it,
+# in the need's sentence or the next.
+UNFIT_PHRASES = {("above", "my", "level"), ("above", "my", "pay"), ("out", "of", "my", "league"),
+                 ("no", "chance"), ("'m", "neither"), ("am", "neither"), ("so", "no", "."),
+                 ("so", "no", ","), ("so", "no", "!"), ("beyond", "me")}
+# "The Paris office is hiring, but that's a different division from hers."
+OTHER_UNIT_WORDS = {"different", "another", "other"}
+OTHER_UNITS = {"division", "department", "dept", "team", "office", "branch", "site", "company"}
+# "They've got everyone they need", "the team is full": no need, said outright.
+NO_NEED = {("fully", "staffed"), ("everyone", "they", "need"), ("everybody", "they", "need"),
+           ("got", "everyone"), ("team", "is", "full"), ("team", "'s", "full"),
+           ("is", "n't", "growing"), ("not", "growing"), ("no", "openings"),
+           ("no", "vacancies"), ("hiring", "freeze")}
 UNFIT_PAIRS = {("not", "me"), ("n't", "me"), ("not", "for"), ("n't", "hiring"),
                ("not", "hiring")}
 # "They need a fluent Mandarin speaker and I can't speak it": the user says they
@@ -163,7 +179,7 @@ FIELD_MODIFIERS = 2
 # "in the sector team" is a team, not the field.
 FIELD_UNITS = {"team", "teams", "group", "unit", "department", "side", "desk"}
 # "The gap in my CV": the user's gap, not one in the team.
-OWN_GAP = {"in", "on", "of"}
+OWN_GAP = {"in", "on", "of", "between"}
 GAP_OWNERS = {"my", "your"}
 # "She asked what questions I had": asking for the user's questions, not their past.
 ASK_LEMMAS = {"ask", "wonder"}
@@ -207,6 +223,9 @@ TEAM_WORDS = {"team", "teams", "department", "dept", "unit", "group", "crew", "d
               "staff", "they", "we", "everyone", "lab", "ward", "site", "branch", "squad",
               # "she's stretched thin since her deputy left": someone is missing
               "left", "quit", "resigned", "retired", "leave", "vacancy", "hire", "hiring"}
+# How far either side of "swamped" a team word is looked for: "her team is swamped",
+# "stretched thin since her deputy left", not "..., we wrapped up early".
+BUSY_REACH = 5
 # "Rachel, who runs the data team, asked ...": a clause that says what someone's
 # job is, not what they did in the meeting; the model reads "runs the data team"
 # as a need. The sentence as a whole is still read.
@@ -215,6 +234,18 @@ ROLE_VERBS = {"manage", "run", "head", "lead", "oversee", "supervise", "direct",
               "found", "own", "coordinate"}
 # Notes written *for* the user, not about them.
 FOR_USER = {("for", "me"), ("for", "us")}
+# "Kept typing a message to someone on Teams": writing to someone else, not notes.
+MESSAGING = {("a", "message"), ("an", "email"), ("an", "e-mail"), ("a", "text"), ("a", "reply"),
+             ("some", "emails"), ("her", "emails"), ("his", "emails"), ("their", "emails"),
+             ("some", "messages")}
+MESSAGING_REACH = 4
+# "... and scribbled away in my notebook": the user's notes, whoever was named before.
+USERS_RECORD = {"notebook", "notepad", "pad", "notes", "journal", "planner"}
+INTO = {"in", "into", "on"}
+# "She got very animated about AI and how it'll change publishing in general":
+# the field at large, not the manager's department or company.
+IN_GENERAL = {("in", "general"), ("big", "picture"), ("whole", "industry"),
+              ("whole", "sector"), ("across", "the", "board")}
 HANDED = {"handed", "gave", "passed"}
 # "I was asked about ...", "I got told they need ...": the user is the object.
 PASSIVE_ACTS = PASSIVE_VERBS | {"told", "shown", "given", "offered", "pitched", "sold"}
@@ -479,16 +510,25 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
     manager's own past, something written down *for* the user ("wrote down a book for
     me"), asking only for the user's questions, company talk told flatly. ``after`` is
     where the act was read; only what follows it counts for the past and for notes."""
+    if signal in (Signal.NEED, Signal.ENTHUSIASM) and \
+            _has_phrase([t.lower_ for t in doc[a:b]], IN_GENERAL):
+        return True
     if signal is Signal.NEED:
         # "They're desperate for electricians. I'm an apprentice, so not me."
         end = sentence_of(doc, b)[1] if b < len(doc) else b
         words = [t.lower_ for t in doc[a:end]]
-        return not UNFIT_PAIRS.isdisjoint(pairwise(words)) or _user_lacks(words)
+        own = [t.lower_ for t in doc[a:b]]
+        return not UNFIT_PAIRS.isdisjoint(pairwise(words)) or _user_lacks(words) or \
+            _has_phrase(words, UNFIT_PHRASES) or _has_phrase(own, NO_NEED) or \
+            any(w in OTHER_UNIT_WORDS and u in OTHER_UNITS for w, u in pairwise(own))
     if signal in IN_THE_MEETING and _own_past([t.lower_ for t in doc[after:b]]):
         return True
     if signal is Signal.NOTES:
         rest = [t.lower_ for t in doc[after:b]]
-        return not FOR_USER.isdisjoint(pairwise(rest)) or not HANDED.isdisjoint(rest)
+        return not FOR_USER.isdisjoint(pairwise(rest)) or not HANDED.isdisjoint(rest) or \
+            not MESSAGING.isdisjoint(pairwise(rest[:MESSAGING_REACH])) or \
+            any(into in INTO and my == "my" and what in USERS_RECORD
+                for into, my, what in zip(rest, rest[1:], rest[2:], strict=False))
     if signal is Signal.BACKGROUND:
         return _asked_for_questions(doc, a, b)
     if signal is Signal.ENTHUSIASM:
@@ -543,8 +583,11 @@ def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
     after = [t.lower_ for t in doc[span.end : span.end + FIELD_REACH]]
     own_gap = span[-1].lemma_ == "gap" and len(after) > 1 and after[0] in OWN_GAP and \
         after[1] in GAP_OWNERS
-    busy = span[0].lower_ in BUSY and TEAM_WORDS.isdisjoint(t.lower_ for t in doc[first:last])
-    return own_gap or busy or _whole_field([t.lower_ for t in span[-1:]] + after)
+    near = doc[max(first, span.start - BUSY_REACH) : min(last, span.end + BUSY_REACH)]
+    busy = any(t.lower_ in BUSY for t in span) and TEAM_WORDS.isdisjoint(t.lower_ for t in near)
+    # "Short one: the art director asked ...": a heading, not a person short.
+    heading = span[0].lower_ == "short" and span.end < last and doc[span.end].text == ":"
+    return own_gap or busy or heading or _whole_field([t.lower_ for t in span[-1:]] + after)
 
 
 def _whole_field(words: list[str]) -> bool:
@@ -582,7 +625,7 @@ def _manager_acts(doc: Doc, original: str, a: int, b: int, finder: ActorFinder) 
 
 def _after_openers(doc: Doc, a: int, b: int) -> int:
     """The first token of a sentence after words like "so", "honestly", "and"."""
-    while a < b - 1 and (doc[a].lower_ in SUBJECT_OPENERS or doc[a].is_punct):
+    while a < b - 1 and (doc[a].lower_ in SUBJECT_OPENERS or doc[a].is_punct or doc[a].is_space):
         a += 1
     return a
 
@@ -591,7 +634,7 @@ def _user_is_subject(doc: Doc, a: int, who: Attribution) -> bool:
     """"*I* told her ..." is the user acting; "the systems I'd used" is not."""
     i = who.token if who.token is not None else a
     return i <= _after_openers(doc, a, i + 1) or doc[i - 1].lower_ in SUBJECT_OPENERS or \
-        doc[i - 1].is_punct
+        doc[i - 1].is_punct or doc[i - 1].is_space
 
 
 def _passive_user(doc: Doc, who: Attribution) -> Attribution:

@@ -141,3 +141,86 @@ def test_a_clause_saying_what_the_managers_job_is_is_not_a_need() -> None:
 def test_a_clause_telling_what_the_manager_said_may_still_be_a_need() -> None:
     text = SAID_CLAUSE
     assert "need" in spot(text, scorer=reads_need_in("who said")).ids
+
+
+# Kinds found on chatty accounts: each must stay quiet even when the model reads its
+# signal in every sentence, and its twin must then still be found.
+CHATTY = {
+    "the user can't fill it, said in the next sentence": (
+        "need",
+        "Her only vacancy is for a consultant anaesthetist. Way above my level, sadly.",
+        "Her only vacancy is for a junior analyst. That's exactly my level."),
+    "the user is neither": (
+        "need",
+        "His desk wants a qualified vet who speaks Dutch, and I'm neither.",
+        "His desk wants a qualified vet who speaks Dutch, and I'm both."),
+    "no need, said outright": (
+        "need",
+        "He said the depot is fully staffed until next spring.",
+        "He said the depot is short of pickers until next spring."),
+    "another division's need": (
+        "need",
+        "She said the Lyon branch is recruiting, but that's a different division from hers.",
+        "She said her own branch is recruiting, and it's the division she runs."),
+    "a field's need in general": (
+        "need",
+        "She talked about how care homes in general can't keep staff.",
+        "She talked about how her care home can't keep staff."),
+    "a field's future in general": (
+        "enthusiasm",
+        "He got quite excited about how drones will change farming in general.",
+        "He got quite excited about how his firm's drones beat every rival."),
+    "typing a message to someone": (
+        "notes",
+        "Ms Ito kept typing an email to her finance team while I talked.",
+        "Ms Ito kept typing notes while I talked."),
+    "the user's own notebook": (
+        "notes",
+        "So I quizzed Ms Ruiz about the lab and scribbled it all in my notebook.",
+        "Ms Ruiz quizzed me about the lab and scribbled it all in her notebook."),
+    "the front desk": (
+        "enthusiasm",
+        "The lad on reception told me it's the best firm he's worked for.",
+        "The director told me it's the best firm he's worked for."),
+    "a busy manager who then wrapped up": (
+        "need",
+        "She was completely swamped, so in the end we kept it to fifteen minutes.",
+        "She said her whole team is swamped, so in the end we kept it short."),
+    "a heading": (
+        "need",
+        "Short one: she asked how I got into radiography.",
+        "She said they're short one radiographer since the spring."),
+    "a gap between the user's jobs": (
+        "need",
+        "He asked me to explain the gap between my two contracts.",
+        "He said there's a gap in his team since the planner left."),
+    "the user in markup": (
+        "notes",
+        "<i>I</i> wrote everything down as she talked.",
+        "<i>She</i> wrote everything down as I talked."),
+}
+
+
+def reads_everywhere(signal: str):
+    """A stand-in model that reads ``signal`` in every sentence and clause."""
+    def scorer(texts: Sequence[str]) -> list[dict[Signal, float]]:
+        return [{s: 0.99 if s.value == signal else 0.0 for s in Signal} for _ in texts]
+    return scorer
+
+
+def test_the_chatty_sentences_are_new() -> None:
+    known = {r.text.lower() for split in SPLITS for r in load_split(split)}
+    assert not any(t.lower() in known for _, *texts in CHATTY.values() for t in texts)
+
+
+@pytest.mark.parametrize("kind", CHATTY)
+def test_a_chatty_false_alarm_stays_quiet_whichever_layer_reads_it(kind: str) -> None:
+    signal, quiet, _ = CHATTY[kind]
+    assert signal not in spot(quiet).ids
+    assert signal not in spot(quiet, scorer=reads_everywhere(signal)).ids
+
+
+@pytest.mark.parametrize("kind", CHATTY)
+def test_its_chatty_twin_is_still_the_signal(kind: str) -> None:
+    signal, _, twin = CHATTY[kind]
+    assert signal in spot(twin, scorer=reads_everywhere(signal)).ids
