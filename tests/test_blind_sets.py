@@ -4,8 +4,8 @@ They were written by helpers who saw only the article and the issue, and are
 scored, never trained or tuned on (`infocoach bench nlu`, `bench signals`).
 A copy into the training data would silently turn them into tuned-on sets.
 The NLU development sets (`tests/nlu/dev.yml`, `dev2.yml`) and the signal spotter's
-second development set (`data/signals/dev2.jsonl`) are looked at and tuned on, but
-by writing new examples for the kinds of message they show failing, never by
+independent development sets (`data/signals/dev2.jsonl`, `dev3.jsonl`) are looked at
+and tuned on, but by writing new examples for the kinds of message they show failing, never by
 copying their messages: copied, they would measure memory instead of understanding.
 """
 
@@ -25,6 +25,7 @@ NLU_DEV = ROOT / "tests" / "nlu" / "dev.yml"
 NLU_DEV2 = ROOT / "tests" / "nlu" / "dev2.yml"
 SIGNALS_BLIND = SIGNALS_DATA_DIR / "blind.jsonl"
 SIGNALS_DEV2 = SIGNALS_DATA_DIR / "dev2.jsonl"
+SIGNALS_DEV3 = SIGNALS_DATA_DIR / "dev3.jsonl"
 
 
 def _normal(text: str) -> str:
@@ -66,12 +67,14 @@ def _accounts(path: Path) -> set[str]:
     return {_normal(json.loads(line)["text"]) for line in path.read_text().splitlines() if line}
 
 
-def test_signals_dev2_shares_no_account_with_the_training_splits():
-    dev2 = _accounts(SIGNALS_DEV2)
-    assert len(dev2) == 240
+@pytest.mark.parametrize("path, size", [(SIGNALS_DEV2, 240), (SIGNALS_DEV3, 239)],
+                         ids=["dev2", "dev3"])
+def test_signals_dev_sets_share_no_account_with_the_training_splits(path: Path, size: int):
+    dev = _accounts(path)
+    assert len(dev) == size
     training = _accounts(SIGNALS_DATA_DIR / "train.jsonl") | _accounts(
         SIGNALS_DATA_DIR / "dev.jsonl")
-    assert not dev2 & training, sorted(dev2 & training)
+    assert not dev & training, sorted(dev & training)
 
 
 def test_signals_blind_split_shares_no_account_with_the_other_splits():

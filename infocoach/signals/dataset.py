@@ -1,10 +1,12 @@
-"""The labelled debrief reports in ``data/signals/{train,dev,dev2,test}.jsonl``.
+"""The labelled debrief reports in ``data/signals/{train,dev,dev2,dev3,test}.jsonl``.
 
 One JSON object per line: ``{"text": ..., "signals": [...], "ambiguous": false}``.
 ``test`` was written first and is never used for tuning; ``train`` and ``dev``
 are where the cues were developed and what the model is trained on; ``dev2``
 was written by someone who never saw cues or data, and is tuned on by
-looking at its figures, never trained on (:data:`TRAINED_ON`). Loading
+looking at its figures, never trained on (:data:`TRAINED_ON`); ``dev3`` is
+the same for chatty accounts (names, markup, emoji, long stories that talk
+around the four signals). Loading
 validates every line, so a typo in a signal id fails with the file and line
 instead of skewing the benchmark.
 """
@@ -22,8 +24,8 @@ from infocoach.datafile import DataFileError
 from infocoach.ids import Signal
 from infocoach.paths import SIGNALS_DATA_DIR
 
-Split = Literal["train", "dev", "dev2", "test"]
-SPLITS: tuple[Split, ...] = ("train", "dev", "dev2", "test")
+Split = Literal["train", "dev", "dev2", "dev3", "test"]
+SPLITS: tuple[Split, ...] = ("train", "dev", "dev2", "dev3", "test")
 # The only splits the learned layer is trained on (and cross-validated over).
 TRAINED_ON: tuple[Split, ...] = ("train", "dev")
 # Written independently of the cues and the training data; scored, never tuned
