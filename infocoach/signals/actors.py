@@ -51,6 +51,8 @@ OTHER_NOUNS = {
     "uncle", "aunt", "girlfriend", "boyfriend", "partner's", "mentor", "tutor", "lecturer",
     # People met on the way in, not the manager: what they say is hearsay.
     "guard", "barista", "doorman", "porter", "cleaner", "stranger", "redditor",
+    # Staff who showed the user round: "the graduate trainee who gave me the tour".
+    "trainee",
 }
 # "The girl on reception", "the lad at the desk": staff met on the way in.
 FRONT_DESK = {"reception", "desk"}

@@ -175,7 +175,7 @@ class CueMatcher:
             for head in longest(found[pair.head.name]):
                 tail = next((t for t in tails if t[0] >= head[1]), None)
                 if tail is not None and self._same_clause(doc, lowers, head, tail, pair.max_gap) \
-                        and not self._owned_by_user(lowers, pair, tail):
+                        and not self._owned_by_user(lowers, pair, head, tail):
                     spans.append(Span(doc, head[0], tail[1], label=pair.head.name))
         doc.spans[SPAN_KEY] = spans
         return doc
@@ -187,10 +187,12 @@ class CueMatcher:
             return False
         return self.breaks.isdisjoint(lowers[head[1] : tail[0]])
 
-    def _owned_by_user(self, lowers: list[int], pair: cues.Pair, tail: tuple[int, int]) -> bool:
-        """"Excited about *my* work" is about the user, not the company."""
-        company_tail = pair.tail is cues.ENTHUSIASM_TAIL
-        return company_tail and tail[0] > 0 and lowers[tail[0] - 1] in self.own
+    def _owned_by_user(self, lowers: list[int], pair: cues.Pair, head: tuple[int, int],
+                       tail: tuple[int, int]) -> bool:
+        """"Excited about *my* work", "enthusiastic about my dissertation topic, said
+        it ...": about the user, not the company."""
+        return pair.tail is cues.ENTHUSIASM_TAIL and \
+            not self.own.isdisjoint(lowers[head[1] : tail[0]])
 
 
 def longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

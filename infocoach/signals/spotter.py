@@ -47,6 +47,7 @@ from infocoach.ids import Signal
 from infocoach.signals import cues, learned
 from infocoach.signals.actors import (
     EMBEDDING,
+    MANAGER_PRONOUNS,
     OBJECT_PRONOUNS,
     OTHER_NOUNS,
     OWN,
@@ -149,7 +150,8 @@ UNSAYING = {"n't", "not", "never", "nobody", "no"}
 # in the need's sentence or the next.
 UNFIT_PHRASES = {("above", "my", "level"), ("above", "my", "pay"), ("out", "of", "my", "league"),
                  ("no", "chance"), ("'m", "neither"), ("am", "neither"), ("so", "no", "."),
-                 ("so", "no", ","), ("so", "no", "!"), ("beyond", "me")}
+                 ("so", "no", ","), ("so", "no", "!"), ("beyond", "me"), ("no", "from", "me"),
+                 ("not", "happening"), ("not", "something", "i")}
 # "The Paris office is hiring, but that's a different division from hers."
 OTHER_UNIT_WORDS = {"different", "another", "other"}
 OTHER_UNITS = {"division", "department", "dept", "team", "office", "branch", "site", "company"}
@@ -157,12 +159,15 @@ OTHER_UNITS = {"division", "department", "dept", "team", "office", "branch", "si
 NO_NEED = {("fully", "staffed"), ("everyone", "they", "need"), ("everybody", "they", "need"),
            ("got", "everyone"), ("team", "is", "full"), ("team", "'s", "full"),
            ("is", "n't", "growing"), ("not", "growing"), ("no", "openings"),
-           ("no", "vacancies"), ("hiring", "freeze")}
+           ("no", "vacancies"), ("hiring", "freeze"), ("full", "team"), ("team", "'s", "complete"),
+           ("team", "is", "complete"), ("nothing", "right", "now"), ("headcount", "flat"),
+           ("headcount", "is"), ("headcount", "of")}
 UNFIT_PAIRS = {("not", "me"), ("n't", "me"), ("not", "for"), ("n't", "hiring"),
                ("not", "hiring")}
 # "They need a fluent Mandarin speaker and I can't speak it": the user says they
 # lack what is needed. Followed by one of NOT_LACKING it is an aside ("I'm not sure").
 USER_LACKS = {("do", "n't"), ("'m", "not"), ("am", "not"), ("ca", "n't"), ("can", "not"),
+              ("could", "n't"),
               ("have", "no"), ("'ve", "no"), ("have", "n't"), ("'ve", "never"), ("never",)}
 NOT_LACKING = {"think", "know", "mind", "care", "see", "sure", "surprised", "remember",
                "really", "want", "blame", "wait", "believe", "expect", "expected", "thought"}
@@ -170,7 +175,7 @@ NOT_LACKING = {"think", "know", "mind", "care", "see", "sure", "surprised", "rem
 # need of the manager's department.
 # Only "in the industry", "across this sector", "generally": "a field engineer" or
 # "a general manager" is a role the department may need.
-FIELD_WORDS = {"industry", "sector", "profession"}
+FIELD_WORDS = {"industry", "sector", "profession", "trade"}
 FIELD_PLACES = {"in", "across", "within", "throughout"}
 FIELD_DETERMINERS = {"the", "this", "that", "your", "any", "an", "a"}
 FIELD_REACH = 6
@@ -223,6 +228,8 @@ TEAM_WORDS = {"team", "teams", "department", "dept", "unit", "group", "crew", "d
               "staff", "they", "we", "everyone", "lab", "ward", "site", "branch", "squad",
               # "she's stretched thin since her deputy left": someone is missing
               "left", "quit", "resigned", "retired", "leave", "vacancy", "hire", "hiring"}
+# "A good chunk of it", "a good while": an amount, not praise.
+AMOUNTS = {"chunk", "deal", "part", "while", "bit", "hour", "amount", "half", "number", "few"}
 # How far either side of "swamped" a team word is looked for: "her team is swamped",
 # "stretched thin since her deputy left", not "..., we wrapped up early".
 BUSY_REACH = 5
@@ -235,13 +242,14 @@ ROLE_VERBS = {"manage", "run", "head", "lead", "oversee", "supervise", "direct",
 # Notes written *for* the user, not about them.
 FOR_USER = {("for", "me"), ("for", "us")}
 # "Kept typing a message to someone on Teams": writing to someone else, not notes.
-MESSAGING = {("a", "message"), ("an", "email"), ("an", "e-mail"), ("a", "text"), ("a", "reply"),
-             ("some", "emails"), ("her", "emails"), ("his", "emails"), ("their", "emails"),
-             ("some", "messages")}
+MESSAGES = {"message", "messages", "email", "emails", "e-mail", "text", "texts", "reply",
+            "replies", "whatsapp", "slack", "teams"}
+# "Made a note of my email" is notes: the user's own address, not a message.
 MESSAGING_REACH = 4
 # "... and scribbled away in my notebook": the user's notes, whoever was named before.
 USERS_RECORD = {"notebook", "notepad", "pad", "notes", "journal", "planner"}
 INTO = {"in", "into", "on"}
+OWN_MARKERS = {"my", "your"}
 # "She got very animated about AI and how it'll change publishing in general":
 # the field at large, not the manager's department or company.
 IN_GENERAL = {("in", "general"), ("big", "picture"), ("whole", "industry"),
@@ -421,12 +429,19 @@ def _clause_subjects(doc: Doc, original: str, part: list[tuple[int, int]],
     writing in her notebook") has the subject of the clause before it: "the receptionist was
     rude but the manager was great: she asked ... and kept writing notes".
     """
-    (a, _), *rest = part
+    (a, b), *rest = part
     subjects, at = {part[0]: a}, a
+    # "The receptionist was lovely and told me how much she likes it": "she" is
+    # the receptionist again, not the manager.
+    first = finder.named(doc, original, a, min(b, a + SUBJECT_REACH)) if finder else []
+    someone_else = bool(first) and first[0].actor is Actor.OTHER
     for x, y in rest:
         named = finder.named(doc, original, x, min(y, x + SUBJECT_REACH)) if finder else []
+        same_person = someone_else and named and named[0].token is not None and \
+            doc[named[0].token].lower_ in MANAGER_PRONOUNS
         # "..., and why I want to teach": an "I" that is not the subject names nobody.
-        if named and (named[0].actor is not Actor.USER or _user_is_subject(doc, x, named[0])):
+        if named and not same_person and (
+                named[0].actor is not Actor.USER or _user_is_subject(doc, x, named[0])):
             at = x
         subjects[x, y] = at
     return subjects
@@ -526,7 +541,7 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
     if signal is Signal.NOTES:
         rest = [t.lower_ for t in doc[after:b]]
         return not FOR_USER.isdisjoint(pairwise(rest)) or not HANDED.isdisjoint(rest) or \
-            not MESSAGING.isdisjoint(pairwise(rest[:MESSAGING_REACH])) or \
+            _messaging(doc, a, b) or \
             any(into in INTO and my == "my" and what in USERS_RECORD
                 for into, my, what in zip(rest, rest[1:], rest[2:], strict=False))
     if signal is Signal.BACKGROUND:
@@ -535,6 +550,14 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
         words = [t.lower_ for t in doc[a:b]]
         return not FLAT_WORDS.isdisjoint(words) or not FLAT_PAIRS.isdisjoint(pairwise(words))
     return False
+
+
+def _messaging(doc: Doc, a: int, b: int) -> bool:
+    """"Typed a reply to someone on Teams", "wrote an email to the supplier": writing to
+    someone else, a few words after a word of writing; not "noted my email"."""
+    return any(t.lemma_ in RECORDING or t.lower_ in RECORDING for t in doc[a:b]
+               if any(w.lower_ in MESSAGES and doc[w.i - 1].lower_ not in OWN_MARKERS
+                      for w in doc[t.i + 1 : min(b, t.i + 1 + MESSAGING_REACH)]))
 
 
 def _own_past(words: list[str]) -> bool:
@@ -577,7 +600,10 @@ def _has_phrase(words: list[str], phrases: set[tuple[str, ...]]) -> bool:
 def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
     """A need cue that names the user's own gap ("the gap in my CV"), what a whole
     field asks for ("what you need in the industry") or a busy manager ("she was
-    swamped") in sentence ``doc[first:last]``: not a need of the department."""
+    swamped") in sentence ``doc[first:last]``: not a need of the department. And
+    "a good chunk of it": an amount, not praise of the company."""
+    if span.label_ == cues.GOOD_HEAD.name:
+        return span.start + 1 < len(doc) and doc[span.start + 1].lower_ in AMOUNTS
     if span.label_ != cues.NEED.name:
         return False
     after = [t.lower_ for t in doc[span.end : span.end + FIELD_REACH]]
@@ -585,9 +611,17 @@ def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
         after[1] in GAP_OWNERS
     near = doc[max(first, span.start - BUSY_REACH) : min(last, span.end + BUSY_REACH)]
     busy = any(t.lower_ in BUSY for t in span) and TEAM_WORDS.isdisjoint(t.lower_ for t in near)
-    # "Short one: the art director asked ...": a heading, not a person short.
-    heading = span[0].lower_ == "short" and span.end < last and doc[span.end].text == ":"
-    return own_gap or busy or heading or _whole_field([t.lower_ for t in span[-1:]] + after)
+    # "Short one: the art director asked ...", "Short one today.": a heading, not a
+    # person short.
+    heading = span[0].lower_ == "short" and (
+        span.start == _after_openers(doc, first, last) or
+        (span.end < last and doc[span.end].text == ":"))
+    # "The teaching profession is losing people": the field is the subject.
+    before = [t.lower_ for t in doc[first : span.start]]
+    field_subject = any(w in FIELD_WORDS and (i + 1 == len(before) or before[i + 1] not in
+                                              FIELD_UNITS) for i, w in enumerate(before))
+    return own_gap or busy or heading or field_subject or \
+        _whole_field([t.lower_ for t in span[-1:]] + after)
 
 
 def _whole_field(words: list[str]) -> bool:
@@ -707,6 +741,10 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
             else finder.find(doc, original, span.start)
         if who.actor in (Actor.USER, Actor.OTHER):
             tally.keep(_ellipsis(doc, original, offset, span, cue, finder))
+        elif who.actor is Actor.NONE and cue is cues.GOOD_HEAD and \
+                span.start == _after_openers(doc, first, last):
+            # "Lovely studio, very cool.": the user's own impression, nobody talking.
+            tally.vetoed.add(veto)
         elif who.actor is Actor.UNCLEAR or (who.actor is Actor.NONE and (
                 _needs_actor(cue) or _agentless_passive(doc, first, last))):
             tally.vetoed.add(veto)

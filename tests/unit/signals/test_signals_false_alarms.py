@@ -194,10 +194,60 @@ CHATTY = {
         "need",
         "He asked me to explain the gap between my two contracts.",
         "He said there's a gap in his team since the planner left."),
+    "the user says no": (
+        "need",
+        "They need a chartered surveyor for the Leeds jobs, so that's a no from me.",
+        "They need a trainee surveyor for the Leeds jobs, so that's a yes from me."),
+    "the user couldn't": (
+        "need",
+        "He said they need someone to run payroll alone. I couldn't, to be fair.",
+        "He said they need someone to run payroll alone. I could, to be fair."),
+    "the field is the subject": (
+        "need",
+        "She said the whole haulage trade is struggling to find drivers.",
+        "She said her haulage team is struggling to find drivers."),
+    "a full team": (
+        "need",
+        "He just filled his last vacancy, so it's a full team for now.",
+        "He still has a vacancy, so it's an open door for now."),
+    "headcount stays flat": (
+        "need",
+        "She said they'll keep headcount flat all next year.",
+        "She said there's headcount for a junior next year."),
+    "a reply to someone": (
+        "notes",
+        "Midway she turned to her laptop and typed a reply to a supplier about a delivery.",
+        "Midway she turned to her laptop and typed up what I said about my delivery job."),
+    "the trainee who showed the user round": (
+        "enthusiasm",
+        "The trainee who showed me in adores the team and the canteen.",
+        "The director who showed me in adores the team and the canteen."),
+    "the same other person further on": (
+        "enthusiasm",
+        "The receptionist was sweet and told me how much she loves working there.",
+        "The receptionist was sweet, and the director told me how much she loves working there."),
     "the user in markup": (
         "notes",
         "<i>I</i> wrote everything down as she talked.",
         "<i>She</i> wrote everything down as I talked."),
+}
+
+
+# Kinds the rules read from a cue: quiet with the real model, and the rules
+# alone still find the twin.
+CUE_CHATTY = {
+    "an amount, not praise": (
+        "enthusiasm",
+        "He was on a call for a good chunk of it, which was odd.",
+        "He was on about how good the company is for most of it."),
+    "praise of the user's work": (
+        "enthusiasm",
+        "She was very enthusiastic about my thesis topic and said it deserves a paper.",
+        "She was very enthusiastic about the lab and said it deserves its awards."),
+    "a heading without a colon": (
+        "need",
+        "Short one today. He asked where I trained.",
+        "He said they're short one nurse today."),
 }
 
 
@@ -224,3 +274,10 @@ def test_a_chatty_false_alarm_stays_quiet_whichever_layer_reads_it(kind: str) ->
 def test_its_chatty_twin_is_still_the_signal(kind: str) -> None:
     signal, _, twin = CHATTY[kind]
     assert signal in spot(twin, scorer=reads_everywhere(signal)).ids
+
+
+@pytest.mark.parametrize("kind", CUE_CHATTY)
+def test_a_chatty_cue_false_alarm_stays_quiet(kind: str) -> None:
+    signal, quiet, twin = CUE_CHATTY[kind]
+    assert signal not in spot(quiet).ids
+    assert signal in spot(twin, model=False).ids
