@@ -54,6 +54,8 @@ OTHER_NOUNS = {
     # Staff who showed the user round: "the graduate trainee who gave me the tour".
     "trainee",
 }
+# "Me and the head of ops": how many words the user and the actor may span.
+WITH_ME_REACH = 6
 # "The girl on reception", "the lad at the desk": staff met on the way in.
 FRONT_DESK = {"reception", "desk"}
 # "The HR person who showed me out": staff of a department that is not the manager's.
@@ -123,6 +125,8 @@ class ActorFinder:
                 first_sentence = sentence_of(doc, i)[0]
             actor = self._classify(doc, original, token, start)
             if actor is not None:
+                if _with_me(doc, first_sentence, i):
+                    return Attribution(Actor.UNCLEAR, i)  # "me and the ops lead": "we"
                 return Attribution(actor, i, inherited=boundaries > 0)
         return Attribution(Actor.NONE)
 
@@ -192,6 +196,13 @@ class ActorFinder:
             return False
         lower = token.lower_
         return lower not in NOT_NAMES and not self._is_word(lower)
+
+
+def _with_me(doc: Doc, first: int, i: int) -> bool:
+    """"Me and the ops lead covered ...": the sentence opens with "me and", so the
+    actor at token ``i`` acted together with the user."""
+    words = [t.lower_ for t in doc[first : i + 1] if not (t.is_punct or t.is_space)]
+    return len(words) > 2 and words[:2] == ["me", "and"] and len(words) <= WITH_ME_REACH
 
 
 def _placed_elsewhere(doc: Doc, token: Token) -> bool:

@@ -281,3 +281,9 @@ def test_a_chatty_cue_false_alarm_stays_quiet(kind: str) -> None:
     signal, quiet, twin = CUE_CHATTY[kind]
     assert signal not in spot(quiet).ids
     assert signal in spot(twin, model=False).ids
+
+
+def test_me_and_the_manager_is_we_so_the_coach_asks() -> None:
+    reading = spot("Me and the site lead went over my apprenticeship for a while.")
+    assert reading.ids == [] and reading.unclear == (Signal.BACKGROUND,)
+    assert spot("The site lead went over my apprenticeship for a while.").ids == ["background"]
