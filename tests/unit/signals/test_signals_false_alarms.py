@@ -284,6 +284,6 @@ def test_a_chatty_cue_false_alarm_stays_quiet(kind: str) -> None:
 
 
 def test_me_and_the_manager_is_we_so_the_coach_asks() -> None:
-    reading = spot("Me and the site lead went over my apprenticeship for a while.")
+    reading = spot("Me and the director went through my background for a while.")
     assert reading.ids == [] and reading.unclear == (Signal.BACKGROUND,)
-    assert spot("The site lead went over my apprenticeship for a while.").ids == ["background"]
+    assert spot("The director went through my background for a while.").ids == ["background"]
