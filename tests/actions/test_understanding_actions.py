@@ -130,7 +130,8 @@ def test_debrief_of_a_worry_asks_whether_the_meeting_happened() -> None:
 def test_debrief_of_an_account_still_reads_it() -> None:
     text = "the plant manager said their line badly needs someone who can do what I do"
     events, _ = _run(ActionDebrief(), make_tracker(text=text, intent="report_meeting"))
-    assert events == [SlotSet("signals", ["need"]), SlotSet("debrief_report", None)]
+    assert events == [SlotSet("signals", ["need"]), SlotSet("debrief_report", None),
+                      SlotSet("phase", "close")]
 
 
 def test_clarify_offers_the_two_closest_intents() -> None:
