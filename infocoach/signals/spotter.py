@@ -247,9 +247,8 @@ ROLE_VERBS = {"manage", "run", "head", "lead", "oversee", "supervise", "direct",
 FOR_USER = {("for", "me"), ("for", "us")}
 # "Kept typing a message to someone on Teams": writing to someone else, not notes.
 MESSAGES = {"message", "messages", "email", "emails", "e-mail", "text", "texts", "reply",
-            "replies", "whatsapp", "slack", "teams"}
+            "replies", "whatsapp"}
 # "Made a note of my email" is notes: the user's own address, not a message.
-MESSAGING_REACH = 4
 # "... and scribbled away in my notebook": the user's notes, whoever was named before.
 USERS_RECORD = {"notebook", "notepad", "pad", "notes", "journal", "planner"}
 INTO = {"in", "into", "on"}
@@ -557,11 +556,10 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
 
 
 def _messaging(doc: Doc, a: int, b: int) -> bool:
-    """"Typed a reply to someone on Teams", "wrote an email to the supplier": writing to
-    someone else, a few words after a word of writing; not "noted my email"."""
-    return any(t.lemma_ in RECORDING or t.lower_ in RECORDING for t in doc[a:b]
-               if any(w.lower_ in MESSAGES and doc[w.i - 1].lower_ not in OWN_MARKERS
-                      for w in doc[t.i + 1 : min(b, t.i + 1 + MESSAGING_REACH)]))
+    """"Typed a reply to someone on Teams", "jumped on a Teams message, typing
+    furiously": the writing in the sentence is to someone else; not "noted my email"."""
+    return any(w.lower_ in MESSAGES and doc[w.i - 1].lower_ not in OWN_MARKERS
+               for w in doc[a:b] if w.i > a)
 
 
 def _own_past(words: list[str]) -> bool:

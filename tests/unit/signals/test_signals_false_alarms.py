@@ -174,6 +174,10 @@ CHATTY = {
         "notes",
         "Ms Ito kept typing an email to her finance team while I talked.",
         "Ms Ito kept typing notes while I talked."),
+    "a message before the typing": (
+        "notes",
+        "He jumped on a quick message to his deputy, typing away, then apologised.",
+        "He jumped on his laptop, typing away at my answers, then apologised."),
     "the user's own notebook": (
         "notes",
         "So I quizzed Ms Ruiz about the lab and scribbled it all in my notebook.",
