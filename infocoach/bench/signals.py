@@ -180,10 +180,11 @@ def format_table(results: dict) -> str:
 def run_split(split: str) -> dict:
     """``run`` on a split; with ``test``, each blind split present too, under its name."""
     results = run(load_split(split), split=split)
-    blind = [SIGNALS_DATA_DIR / f"{name}.jsonl" for name in BLIND_SPLITS]
-    for path in blind if split == "test" else []:
-        if path.is_file():
-            results[path.stem] = run(read_reports(path), split=path.stem)
+    if split == "test":
+        for name in BLIND_SPLITS:
+            path = SIGNALS_DATA_DIR / f"{name}.jsonl"
+            if path.is_file():
+                results[name] = run(read_reports(path), split=name)
     return results
 
 

@@ -58,7 +58,7 @@ from infocoach.signals.actors import (
     ActorFinder,
     Attribution,
 )
-from infocoach.signals.pipeline import HYPOTHETICAL, NEGATED, SPAN_KEY, pipeline
+from infocoach.signals.pipeline import HYPOTHETICAL, NEGATED, OWN_WORDS, SPAN_KEY, pipeline
 from infocoach.signals.readings import Finding, Reading
 from infocoach.signals.sentences import clauses, sentence_of
 
@@ -149,13 +149,15 @@ GUESS_NOUNS = {"guess", "hunch", "bet", "feeling", "impression"}
 MODALS = {"might", "may", "could", "would", "'d", "'ll", "will"}
 SAID = {"said", "says", "told", "mentioned", "hinted", "explained"}
 UNSAYING = {"n't", "not", "never", "nobody", "no"}
-# "They need a senior architect, so not me", "which obviously isn't me".
-# "Way above my level.", "I'm neither.", "so no chance": the user plainly can't fill it,
-# in the need's sentence or the next.
-UNFIT_PHRASES = {("above", "my", "level"), ("above", "my", "pay"), ("out", "of", "my", "league"),
-                 ("no", "chance"), ("'m", "neither"), ("am", "neither"), ("so", "no", "."),
-                 ("so", "no", ","), ("so", "no", "!"), ("beyond", "me"), ("no", "from", "me"),
-                 ("not", "happening"), ("not", "something", "i")}
+# "They need a senior architect, so not me", "which obviously isn't me", "Way above
+# my level.", "I'm neither.", "so no chance": the user plainly can't fill it, in
+# the need's sentence or the next.
+UNFIT_PHRASES = {("not", "me"), ("n't", "me"), ("not", "for"), ("n't", "hiring"),
+                 ("not", "hiring"), ("above", "my", "level"), ("above", "my", "pay"),
+                 ("out", "of", "my", "league"), ("no", "chance"), ("'m", "neither"),
+                 ("am", "neither"), ("so", "no", "."), ("so", "no", ","), ("so", "no", "!"),
+                 ("beyond", "me"), ("no", "from", "me"), ("not", "happening"),
+                 ("not", "something", "i")}
 # "The Paris office is hiring, but that's a different division from hers."
 OTHER_UNIT_WORDS = {"different", "another", "other"}
 OTHER_UNITS = {"division", "department", "dept", "team", "office", "branch", "site", "company"}
@@ -166,8 +168,6 @@ NO_NEED = {("fully", "staffed"), ("everyone", "they", "need"), ("everybody", "th
            ("no", "vacancies"), ("hiring", "freeze"), ("full", "team"), ("team", "'s", "complete"),
            ("team", "is", "complete"), ("nothing", "right", "now"), ("headcount", "flat"),
            ("headcount", "is"), ("headcount", "of")}
-UNFIT_PAIRS = {("not", "me"), ("n't", "me"), ("not", "for"), ("n't", "hiring"),
-               ("not", "hiring")}
 # "They need a fluent Mandarin speaker and I can't speak it": the user says they
 # lack what is needed. Followed by one of NOT_LACKING it is an aside ("I'm not sure").
 USER_LACKS = {("do", "n't"), ("'m", "not"), ("am", "not"), ("ca", "n't"), ("can", "not"),
@@ -189,7 +189,6 @@ FIELD_MODIFIERS = 2
 FIELD_UNITS = {"team", "teams", "group", "unit", "department", "side", "desk"}
 # "The gap in my CV": the user's gap, not one in the team.
 OWN_GAP = {"in", "on", "of", "between"}
-GAP_OWNERS = {"my", "your"}
 # "She asked what questions I had": asking for the user's questions, not their past.
 ASK_LEMMAS = {"ask", "wonder"}
 ASK_REACH = 8
@@ -248,11 +247,9 @@ FOR_USER = {("for", "me"), ("for", "us")}
 # "Kept typing a message to someone on Teams": writing to someone else, not notes.
 MESSAGES = {"message", "messages", "email", "emails", "e-mail", "text", "texts", "reply",
             "replies", "whatsapp"}
-# "Made a note of my email" is notes: the user's own address, not a message.
 # "... and scribbled away in my notebook": the user's notes, whoever was named before.
 USERS_RECORD = {"notebook", "notepad", "pad", "notes", "journal", "planner"}
 INTO = {"in", "into", "on"}
-OWN_MARKERS = {"my", "your"}
 # "She got very animated about AI and how it'll change publishing in general":
 # the field at large, not the manager's department or company.
 IN_GENERAL = {("in", "general"), ("big", "picture"), ("whole", "industry"),
@@ -536,8 +533,8 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
         end = sentence_of(doc, b)[1] if b < len(doc) else b
         words = [t.lower_ for t in doc[a:end]]
         own = [t.lower_ for t in doc[a:b]]
-        return not UNFIT_PAIRS.isdisjoint(pairwise(words)) or _user_lacks(words) or \
-            _has_phrase(words, UNFIT_PHRASES) or _has_phrase(own, NO_NEED) or \
+        return _has_phrase(words, UNFIT_PHRASES) or _user_lacks(words) or \
+            _has_phrase(own, NO_NEED) or \
             any(w in OTHER_UNIT_WORDS and u in OTHER_UNITS for w, u in pairwise(own))
     if signal in IN_THE_MEETING and _own_past([t.lower_ for t in doc[after:b]]):
         return True
@@ -558,7 +555,8 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
 def _messaging(doc: Doc, a: int, b: int) -> bool:
     """"Typed a reply to someone on Teams", "jumped on a Teams message, typing
     furiously": the writing in the sentence is to someone else; not "noted my email"."""
-    return any(w.lower_ in MESSAGES and doc[w.i - 1].lower_ not in OWN_MARKERS
+    # "Made a note of my email" is notes: the user's own address, not a message.
+    return any(w.lower_ in MESSAGES and doc[w.i - 1].lower_ not in OWN_WORDS
                for w in doc[a:b] if w.i > a)
 
 
@@ -610,7 +608,7 @@ def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
         return False
     after = [t.lower_ for t in doc[span.end : span.end + FIELD_REACH]]
     own_gap = span[-1].lemma_ == "gap" and len(after) > 1 and after[0] in OWN_GAP and \
-        after[1] in GAP_OWNERS
+        after[1] in OWN_WORDS
     near = doc[max(first, span.start - BUSY_REACH) : min(last, span.end + BUSY_REACH)]
     busy = any(t.lower_ in BUSY for t in span) and TEAM_WORDS.isdisjoint(t.lower_ for t in near)
     # "Short one: the art director asked ...", "Short one today.": a heading, not a
