@@ -156,6 +156,9 @@ NEED = Cue(
          low("i", "skills"), low("could", "can", "would")],
         [low("someone", "somebody"), low("like", "with"), low("me", "my")],
         [lem("fit", "match"), low("my"), lem("experience", "background", "skill", "profile")],
+        # The article's own words: "described a need I could fill".
+        [lem("need", "gap", "role", "job"), {"IS_PUNCT": False, "OP": "{0,4}"}, low("i", "you"),
+         low("could", "can", "might"), low(*ADVERB, op="?"), lem("fill")],
     ),
 )
 

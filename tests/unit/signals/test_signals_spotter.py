@@ -159,6 +159,18 @@ def test_a_gap_the_user_could_fill_is_a_need(text: str) -> None:
     assert ids(text) == ["need"]
 
 
+@pytest.mark.parametrize("text", [
+    "They described a need I could fill.",
+    "He explained the need on nights that I could actually fill.",
+])
+def test_the_articles_own_words_are_a_need_by_the_rules_alone(text: str) -> None:
+    assert spot(text, model=False).ids == ["need"]
+
+
+def test_asking_for_a_need_one_could_fill_is_not_one() -> None:
+    assert spot("I asked if there was a need I could fill.", model=False).ids == []
+
+
 @pytest.mark.parametrize(
     ("text", "signal"),
     [
