@@ -4,7 +4,7 @@ They were written by helpers who saw only the article and the issue, and are
 scored, never trained or tuned on (`infocoach bench nlu`, `bench signals`).
 A copy into the training data would silently turn them into tuned-on sets.
 The NLU development sets (`tests/nlu/dev.yml`, `dev2.yml`) and the signal spotter's
-independent development sets (`data/signals/dev2.jsonl`, `dev3.jsonl`) are looked at
+independent development sets (`data/signals/dev2.jsonl`, `dev3`, `dev4`) are looked at
 and tuned on, but by writing new examples for the kinds of message they show failing, never by
 copying their messages: copied, they would measure memory instead of understanding.
 """
@@ -25,8 +25,10 @@ NLU_DEV = ROOT / "tests" / "nlu" / "dev.yml"
 NLU_DEV2 = ROOT / "tests" / "nlu" / "dev2.yml"
 SIGNALS_BLIND = SIGNALS_DATA_DIR / "blind.jsonl"
 SIGNALS_BLIND2 = SIGNALS_DATA_DIR / "blind2.jsonl"
+SIGNALS_BLIND3 = SIGNALS_DATA_DIR / "blind3.jsonl"
 SIGNALS_DEV2 = SIGNALS_DATA_DIR / "dev2.jsonl"
 SIGNALS_DEV3 = SIGNALS_DATA_DIR / "dev3.jsonl"
+SIGNALS_DEV4 = SIGNALS_DATA_DIR / "dev4.jsonl"
 
 
 def _normal(text: str) -> str:
@@ -68,8 +70,9 @@ def _accounts(path: Path) -> set[str]:
     return {_normal(json.loads(line)["text"]) for line in path.read_text().splitlines() if line}
 
 
-@pytest.mark.parametrize("path, size", [(SIGNALS_DEV2, 240), (SIGNALS_DEV3, 240)],
-                         ids=["dev2", "dev3"])
+@pytest.mark.parametrize("path, size",
+                         [(SIGNALS_DEV2, 240), (SIGNALS_DEV3, 240), (SIGNALS_DEV4, 200)],
+                         ids=["dev2", "dev3", "dev4"])
 def test_signals_dev_sets_share_no_account_with_the_training_splits(path: Path, size: int):
     dev = _accounts(path)
     assert len(dev) == size
@@ -78,8 +81,9 @@ def test_signals_dev_sets_share_no_account_with_the_training_splits(path: Path, 
     assert not dev & training, sorted(dev & training)
 
 
-@pytest.mark.parametrize("path, size", [(SIGNALS_BLIND, 150), (SIGNALS_BLIND2, 400)],
-                         ids=["blind", "blind2"])
+@pytest.mark.parametrize("path, size",
+                         [(SIGNALS_BLIND, 150), (SIGNALS_BLIND2, 400), (SIGNALS_BLIND3, 300)],
+                         ids=["blind", "blind2", "blind3"])
 def test_signals_blind_split_shares_no_account_with_the_other_splits(path: Path, size: int):
     blind = _accounts(path)
     assert len(blind) == size

@@ -6,9 +6,9 @@ baseline (per-signal precision/recall/F1, micro-F1, exact match, no-signal
 reports wrongly flagged); then single-process throughput and the p95 latency
 of one 120-word report, prints a table and writes the figures to
 ``bench/results/signals.json``. The default split is ``test``, which was never
-used for tuning; the blind splits (``blind``, then the fresher ``blind2``) are
-scored too when their files are present. ``dev2``, written independently like
-them but looked at, is where the combination is chosen.
+used for tuning; the blind splits (``blind``, then the fresher ``blind2`` and
+``blind3``) are scored too when their files are present. ``dev2`` and ``dev4``,
+written independently like them but looked at, are where the combination is chosen.
 """
 
 from __future__ import annotations
@@ -206,8 +206,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--split", choices=SPLITS, default="test",
                         help="labelled split to score (default: test; with test, the blind "
-                        "splits too when data/signals/blind.jsonl and blind2.jsonl are "
-                        "present; dev2 is the "
-                        "independent set the combination is tuned on)")
+                        "splits too when data/signals/blind*.jsonl are present; dev2 and "
+                        "dev4 are the independent sets the combination is tuned on)")
     parser.add_argument("--output", type=Path, default=RESULTS_FILE, help=argparse.SUPPRESS)
     parser.set_defaults(func=_command)

@@ -1,4 +1,4 @@
-"""The labelled debrief reports in ``data/signals/{train,dev,dev2,dev3,test}.jsonl``.
+"""The labelled debrief reports in ``data/signals/{train,dev,dev2,dev3,dev4,test}.jsonl``.
 
 One JSON object per line: ``{"text": ..., "signals": [...], "ambiguous": false}``.
 ``test`` was written first and is never used for tuning; ``train`` and ``dev``
@@ -6,7 +6,9 @@ are where the cues were developed and what the model is trained on; ``dev2``
 was written by someone who never saw cues or data, and is tuned on by
 looking at its figures, never trained on (:data:`TRAINED_ON`); ``dev3`` is
 the same for chatty accounts (names, markup, emoji, long stories that talk
-around the four signals). Loading
+around the four signals); ``dev4`` is written like the blind splits (by
+someone who read only the article and the issue), in hard negatives that each
+sound like one signal. Loading
 validates every line, so a typo in a signal id fails with the file and line
 instead of skewing the benchmark.
 """
@@ -24,15 +26,16 @@ from infocoach.datafile import DataFileError
 from infocoach.ids import Signal
 from infocoach.paths import SIGNALS_DATA_DIR
 
-Split = Literal["train", "dev", "dev2", "dev3", "test"]
-SPLITS: tuple[Split, ...] = ("train", "dev", "dev2", "dev3", "test")
+Split = Literal["train", "dev", "dev2", "dev3", "dev4", "test"]
+SPLITS: tuple[Split, ...] = ("train", "dev", "dev2", "dev3", "dev4", "test")
 # The only splits the learned layer is trained on (and cross-validated over).
 TRAINED_ON: tuple[Split, ...] = ("train", "dev")
 # Written independently of the cues and the training data; scored, never tuned
 # on, and not loadable as a split. ``blind2`` was written later, once ``blind``
 # had been scored at the end of several rounds of work, so that the next round
-# is measured on accounts nobody working on the spotter has seen.
-BLIND_SPLITS = ("blind", "blind2")
+# is measured on accounts nobody working on the spotter has seen; ``blind3`` likewise
+# once ``blind2`` had been.
+BLIND_SPLITS = ("blind", "blind2", "blind3")
 
 
 class LabelledReport(BaseModel):
