@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -97,6 +98,16 @@ ELSEWHERE_WORDS = {
     "linkedin", "twitter", "online", "forum", "tiktok", "youtube", "podcast",
 }
 ELSEWHERE_REACH = 3
+# "A junior analyst sat in", "HR joined halfway": someone present besides the manager,
+# whose meeting it is; what they did is not the manager's doing.
+SAT_IN = {("sat", "in"), ("sitting", "in"), ("sits", "in"), ("joined", "halfway"),
+          ("joined", "partway"), ("joined", "midway"), ("joined", "us"), ("joined", "later"),
+          ("popped", "in"), ("dropped", "in")}
+SAT_IN_REACH = 4
+# "Told the manager ...", "asked the director whether ...": a sentence with no subject
+# of its own, told by the user, whose verb has the manager as its object.
+USER_TO_MANAGER = {"told", "asked", "showed", "gave", "sent", "thanked", "emailed",
+                   "messaged", "texted", "pitched", "reminded"}
 # "My old boss", "a former manager": someone from before.
 PAST_WORDS = {"old", "former", "previous"}
 # "Her boss", "his manager": the boss of the person met, not the person met.
@@ -128,14 +139,32 @@ class ActorFinder:
                 if _with_me(doc, first_sentence, i):
                     return Attribution(Actor.UNCLEAR, i)  # "me and the ops lead": "we"
                 return Attribution(actor, i, inherited=boundaries > 0)
+        if self._tells_the_manager(doc, original, start):
+            return Attribution(Actor.USER)  # "Asked the director whether ..."
         return Attribution(Actor.NONE)
+
+    def _tells_the_manager(self, doc: Doc, original: str, start: int) -> bool:
+        """Whether a cue that opens its sentence is a verb of the user's with the
+        manager as its object: "asked her whether ...", "told the manager ..."."""
+        first = sentence_of(doc, start)[0]
+        if doc[start].lower_ not in USER_TO_MANAGER or \
+                not all(t.is_punct or t.is_space for t in doc[first:start]):
+            return False
+        for token in doc[start + 1 : start + 4]:
+            if token.lower_ in OBJECT_PRONOUNS:
+                return True
+            if self._classify(doc, original, token, start) is not None:
+                return token.lower_ in MANAGER_NOUNS or self._is_name(doc, original, token)
+        return False
 
     def named(self, doc: Doc, original: str, start: int, end: int) -> list[Attribution]:
         """Who is named in ``doc[start:end]``, in order: the first is the subject, as skimmed."""
         found = []
         for i in range(start, min(end, len(doc) - 1)):
             actor = self._classify(doc, original, doc[i], i + 1)
-            if actor is not None:
+            if actor is Actor.USER and doc[i].lower_ not in USER_PRONOUNS:
+                found.append(Attribution(actor))  # "Told the manager ...": "I", unwritten
+            elif actor is not None:
                 found.append(Attribution(actor, i))
         return found
 
@@ -156,9 +185,9 @@ class ActorFinder:
             return Actor.MANAGER
         if lower in UNCLEAR_PRONOUNS:
             return Actor.UNCLEAR
-        if lower in STAFF_WORDS and token.i + 1 < len(doc) and \
-                doc[token.i + 1].lower_ in STAFF_PEOPLE:
-            return Actor.OTHER  # "the HR person"; not "the HR director" or "the head of HR"
+        if lower in STAFF_WORDS and (_sat_in(doc, token) or (
+                token.i + 1 < len(doc) and doc[token.i + 1].lower_ in STAFF_PEOPLE)):
+            return Actor.OTHER  # "the HR person", "HR sat in"; not "the HR director"
         if lower in FRONT_DESK and token.i and doc[token.i - 1].lower_ in {"on", "at"}:
             return Actor.OTHER  # "the girl on reception", "the guy at the front desk"
         if lower in MANAGER_NOUNS or lower in OTHER_NOUNS:
@@ -166,10 +195,14 @@ class ActorFinder:
                 doc[j].lower_ in OWN for j in range(max(0, token.i - 2), token.i)
             )
             elsewhere = lower in MANAGER_NOUNS and _placed_elsewhere(doc, token)
-            return Actor.OTHER if owned or elsewhere or lower in OTHER_NOUNS else Actor.MANAGER
+            if owned or elsewhere or lower in OTHER_NOUNS or _sat_in(doc, token):
+                return Actor.OTHER
+            return _object_of_user(doc, token)
         if self._is_name(doc, original, token):
             before = doc[token.i - 1].lower_.rstrip(".") if token.i else ""
-            return Actor.OTHER if before in OTHER_NOUNS else Actor.MANAGER
+            if before in OTHER_NOUNS or _sat_in(doc, token):
+                return Actor.OTHER
+            return _object_of_user(doc, token)
         return None
 
     @staticmethod
@@ -203,6 +236,26 @@ def _with_me(doc: Doc, first: int, i: int) -> bool:
     actor at token ``i`` acted together with the user."""
     words = [t.lower_ for t in doc[first : i + 1] if not (t.is_punct or t.is_space)]
     return len(words) > 2 and words[:2] == ["me", "and"] and len(words) <= WITH_ME_REACH
+
+
+def _sat_in(doc: Doc, token: Token) -> bool:
+    """"A junior analyst called Oliver *sat in* and typed notes": someone besides the
+    manager, whose meeting it was."""
+    after = [t.lower_ for t in doc[token.i + 1 : token.i + 1 + SAT_IN_REACH]]
+    return not SAT_IN.isdisjoint(pairwise(after))
+
+
+def _object_of_user(doc: Doc, token: Token) -> Actor | None:
+    """The manager, unless named as the object of a verb that opens its sentence:
+    "Told the manager their benefits sound better" is the user's telling."""
+    first = sentence_of(doc, token.i)[0]
+    i = token.i - 1
+    while i > first and (doc[i].lower_ in {"the", "my", "our", "this"} or
+                         doc[i].lower_.rstrip(".") in TITLES or doc[i].is_punct):
+        i -= 1
+    opener = all(t.is_punct or t.is_space for t in doc[first:i])
+    return Actor.USER if i >= first and doc[i].lower_ in USER_TO_MANAGER and opener \
+        else Actor.MANAGER
 
 
 def _placed_elsewhere(doc: Doc, token: Token) -> bool:

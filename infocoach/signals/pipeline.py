@@ -57,7 +57,10 @@ NEGATION_TERMS = {
     "pseudo_negations": [
         "not only", "not just", "no doubt", "no wonder", "not sure", "no idea",
         "can't believe", "couldn't believe", "can't stop", "couldn't stop",
-        "can't say enough", "couldn't say enough", "can't imagine", "couldn't imagine",
+        "can't say enough", "couldn't say enough", "wouldn't stop", "would not stop",
+        "won't stop", "will not stop", "didn't stop", "did not stop", "never stopped",
+        "never stops", "doesn't stop", "could not stop", "cannot stop",
+        "can't imagine", "couldn't imagine",
         "can't find", "couldn't find", "cannot find", "can't keep up", "couldn't keep up",
         "don't have anyone", "doesn't have anyone", "didn't have anyone",
         "don't have enough", "doesn't have enough",

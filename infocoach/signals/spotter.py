@@ -58,7 +58,14 @@ from infocoach.signals.actors import (
     ActorFinder,
     Attribution,
 )
-from infocoach.signals.pipeline import HYPOTHETICAL, NEGATED, OWN_WORDS, SPAN_KEY, pipeline
+from infocoach.signals.pipeline import (
+    CLAUSE_BREAK,
+    HYPOTHETICAL,
+    NEGATED,
+    OWN_WORDS,
+    SPAN_KEY,
+    pipeline,
+)
 from infocoach.signals.readings import Finding, Reading
 from infocoach.signals.sentences import clauses, sentence_of
 
@@ -194,8 +201,13 @@ ASK_LEMMAS = {"ask", "wonder"}
 ASK_REACH = 8
 THEIR_QUESTIONS = {("questions",), ("question",), ("to", "know"), ("to", "ask"),
                    ("to", "cover"), ("to", "discuss")}
+# "I asked which roles they struggle to fill": the user's question, not the manager's word.
+USER_ASKS = {"asked", "ask", "wondered", "enquired", "inquired", "know", "curious"}
+USER_ASK_REACH = 4
+QUESTION_WORDS = {"which", "what", "whether", "if", "how", "why", "when", "where", "who"}
 # "He listed the perks in a flat voice": said without enthusiasm, not enthusiasm.
 FLAT_WORDS = {"flatly", "monotone", "deadpan", "unenthusiastic", "unenthusiastically",
+              "generic", "boilerplate",
               "neutrally", "dryly", "drily", "perfunctory", "perfunctorily", "robotic",
               "robotically", "lukewarm"}
 FLAT_PAIRS = {("flat", "tone"), ("flat", "voice"), ("flat", "way"), ("flat", "manner"),
@@ -224,6 +236,13 @@ OWN_PAST = {"last", "previous", "first", "old", "former"}
 PAST_PLACE = {"at", "in", "during"}
 PAST_WHEN = {("back", "when"), ("when", "he", "was"), ("when", "she", "was"),
              ("when", "they", "were"), ("when", "he", "started"), ("when", "she", "started")}
+# A need or praise told of the manager's own past: "gushed about her old employer",
+# "how much he loved it back then", "when she started out they were so short-staffed".
+# Not "when they opened the site they were short of planners and still are".
+# Not "better than at her old agency" or "since her last tester left": those are now.
+PAST_OBJECT = {"about", "of", "for", "on"}
+PAST_THEN = {("back", "then"), ("back", "in", "the", "day"), ("started", "out"),
+             ("back", "when")}
 # "Aoife was swamped": the manager busy, not the department short of someone,
 # unless the sentence names the team ("her team is swamped").
 BUSY = {"swamped", "overstretched", "drowning", "stretched", "backlogged"}
@@ -246,7 +265,12 @@ ROLE_VERBS = {"manage", "run", "head", "lead", "oversee", "supervise", "direct",
 FOR_USER = {("for", "me"), ("for", "us")}
 # "Kept typing a message to someone on Teams": writing to someone else, not notes.
 MESSAGES = {"message", "messages", "email", "emails", "e-mail", "text", "texts", "reply",
-            "replies", "whatsapp"}
+            "replies", "whatsapp", "slack", "outlook", "inbox", "texting", "emailing",
+            "messaging"}
+# What the manager's writing turned out to be, when it was not about the user.
+REVEALED = {("turned", "out"), ("it", "was"), ("it", "'s")}
+UNRELATED_WRITING = {"list", "reminder", "doodle", "doodles", "doodling", "shopping", "grocery",
+                     "to-do", "todo"}
 # "... and scribbled away in my notebook": the user's notes, whoever was named before.
 USERS_RECORD = {"notebook", "notepad", "pad", "notes", "journal", "planner"}
 INTO = {"in", "into", "on"}
@@ -397,8 +421,6 @@ def _learn(doc: Doc, original: str, offset: int, finder: ActorFinder | None,
                 tally.keep(_sentence_verdict(doc, offset, a, b, signal,
                                              max(p[signal] for _, p in read)))
             continue
-        if _not_the_users_meeting(doc, a, b):
-            continue
         subjects = _clause_subjects(doc, original, part, finder)
         for signal in wanted:
             if _unreal_mood(doc, a, b, signal) or (
@@ -406,6 +428,7 @@ def _learn(doc: Doc, original: str, offset: int, finder: ActorFinder | None,
                 continue
             passed = [p[signal] for (x, y), p in read if p[signal] >= thresholds[signal]
                       and not _says_whose_job(doc, a, x, y)
+                      and not _not_the_users_meeting(doc, a, b, y)
                       and _part_ok(doc, original, subjects[x, y], x, y, signal, tally, finder)]
             if passed and not _not_that(doc, a, b, signal, a) and not (
                     signal is Signal.ENTHUSIASM and _complaint(doc, a, b)):
@@ -460,11 +483,32 @@ def _part_ok(doc: Doc, original: str, a: int, x: int, y: int, signal: Signal,
         _manager_acts(doc, original, a, y, finder)
 
 
-def _unreal(doc: Doc, original: str, a: int, b: int, finder: ActorFinder,
+def _unreal(doc: Doc, original: str, a: int, b: int, span: Span, finder: ActorFinder,
             signal: Signal) -> bool:
     """A question, a guess, a wish or hearsay, or told of someone else: not the meeting."""
-    return _unreal_mood(doc, a, b, signal) or _not_the_users_meeting(doc, a, b) \
+    return _unreal_mood(doc, a, b, signal) or _not_the_users_meeting(doc, a, b, span.end) \
+        or _users_question(doc, a, span.start) \
         or _someone_else(doc, original, a, b, finder)
+
+
+def _users_question(doc: Doc, a: int, cue: int) -> bool:
+    """"I asked which roles they struggle to fill": the cue is inside a question the
+    user put, in the same clause, not something the manager told."""
+    words = [t.lower_ for t in doc[a:cue]]
+    for i, word in enumerate(words):
+        if word != "i":
+            continue
+        rest = words[i + 1 : i + 1 + USER_ASK_REACH]
+        asks = next((j for j, w in enumerate(rest) if w in USER_ASKS), None)
+        if asks is None:
+            continue
+        after = words[i + 2 + asks :]
+        if any(w in QUESTION_WORDS for w in after[:USER_ASK_REACH]) and \
+                CLAUSE_BREAK.isdisjoint(after) and SAID.isdisjoint(after) and \
+                not any(w in {"and", ",", "so"} and nxt in MANAGER_PRONOUNS
+                        for w, nxt in pairwise(after)):
+            return True
+    return False
 
 
 def _unreal_mood(doc: Doc, a: int, b: int, signal: Signal) -> bool:
@@ -492,11 +536,16 @@ def _users_guess(words: list[str]) -> bool:
                    words[max(0, i - 2)] not in UNSAYING for i, w in enumerate(words) if i)
 
 
-def _not_the_users_meeting(doc: Doc, a: int, b: int) -> bool:
-    """"The head of sales at my sister's company", "my tutor says": someone else's word."""
+def _not_the_users_meeting(doc: Doc, a: int, b: int, told: int) -> bool:
+    """"My tutor says ...", anywhere in sentence ``doc[a:b]``, or "the head of sales at
+    my sister's company" before ``told``, where what tells of the signal ends:
+    someone else's word. In "... will need a vineyard hand - I did that on my uncle's
+    farm" the uncle comes after the need, and is not who told it.
+    """
     words = [t.lower_ for t in doc[a:b]]
-    return any(w in OTHER_NOUNS and nxt in {"'s", *HEARSAY_VERBS} and prev in OWN
-               for prev, w, nxt in zip(words, words[1:], words[2:], strict=False))
+    return any(w in OTHER_NOUNS and prev in OWN and (
+        nxt in HEARSAY_VERBS or (nxt == "'s" and a + i + 1 < told))
+        for i, (prev, w, nxt) in enumerate(zip(words, words[1:], words[2:], strict=False)))
 
 
 def _records(doc: Doc, a: int, b: int) -> bool:
@@ -525,8 +574,9 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
     manager's own past, something written down *for* the user ("wrote down a book for
     me"), asking only for the user's questions, company talk told flatly. ``after`` is
     where the act was read; only what follows it counts for the past and for notes."""
-    if signal in (Signal.NEED, Signal.ENTHUSIASM) and \
-            _has_phrase([t.lower_ for t in doc[a:b]], IN_GENERAL):
+    if signal in (Signal.NEED, Signal.ENTHUSIASM) and (
+            _has_phrase([t.lower_ for t in doc[a:b]], IN_GENERAL)
+            or _told_of_the_past([t.lower_ for t in doc[a:b]])):
         return True
     if signal is Signal.NEED:
         # "They're desperate for electricians. I'm an apprentice, so not me."
@@ -541,7 +591,7 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
     if signal is Signal.NOTES:
         rest = [t.lower_ for t in doc[after:b]]
         return not FOR_USER.isdisjoint(pairwise(rest)) or not HANDED.isdisjoint(rest) or \
-            _messaging(doc, a, b) or \
+            _messaging(doc, a, b) or _unrelated_writing(rest) or \
             any(into in INTO and my == "my" and what in USERS_RECORD
                 for into, my, what in zip(rest, rest[1:], rest[2:], strict=False))
     if signal is Signal.BACKGROUND:
@@ -560,12 +610,30 @@ def _messaging(doc: Doc, a: int, b: int) -> bool:
                for w in doc[a:b] if w.i > a)
 
 
+def _unrelated_writing(words: list[str]) -> bool:
+    """"... but it turned out to be a reminder to call the plumber", "it was a to-do
+    list": the writing is shown to be about something else; not "it was a list of my
+    certificates"."""
+    for i, pair in enumerate(pairwise(words)):
+        if pair in REVEALED:
+            shown = words[i + 2 :]
+            return not UNRELATED_WRITING.isdisjoint(shown) and OWN_WORDS.isdisjoint(shown)
+    return False
+
+
 def _own_past(words: list[str]) -> bool:
     """"..., at his last interview, when he was the candidate": the act is placed in the
     manager's own past."""
     placed = any(w in PAST_PLACE and own in MANAGER_POSSESSIVES and when in OWN_PAST
                  for w, own, when in zip(words, words[1:], words[2:], strict=False))
     return placed or _has_phrase(words, PAST_WHEN)
+
+
+def _told_of_the_past(words: list[str]) -> bool:
+    """"Raved about his first job", "loved it back then": the manager's own past."""
+    about = any(w in PAST_OBJECT and own in MANAGER_POSSESSIVES and when in OWN_PAST
+                for w, own, when in zip(words, words[1:], words[2:], strict=False))
+    return about or _has_phrase(words, PAST_THEN)
 
 
 def _user_lacks(words: list[str]) -> bool:
@@ -749,7 +817,7 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
                 _needs_actor(cue) or _agentless_passive(doc, first, last))):
             tally.vetoed.add(veto)
             tally.unclear.append(cue.signal)
-        elif _unreal(doc, original, first, last, finder, cue.signal):
+        elif _unreal(doc, original, first, last, span, finder, cue.signal):
             pass
         elif _not_that(doc, first, last, cue.signal, span.end) or \
                 _not_that_cue(doc, span, first, last):

@@ -234,6 +234,55 @@ CHATTY = {
         "notes",
         "<i>I</i> wrote everything down as she talked.",
         "<i>She</i> wrote everything down as I talked."),
+    # Kinds from dev4, written blind to the cues: hard negatives that sound like one signal.
+    "a question the user put": (
+        "need",
+        "I asked which roles they struggle to fill at the plant.",
+        "She told me which roles they struggle to fill at the plant."),
+    "the user told the manager": (
+        "enthusiasm",
+        "Told the director their pension sounds far better than mine.",
+        "The director told me their pension is far better than anyone's."),
+    "the user asked the manager": (
+        "background",
+        "Asked Mr Osei whether my maths degree would hold me back.",
+        "Mr Osei asked whether my maths degree would hold me back."),
+    "a graduate who sat in": (
+        "notes",
+        "A graduate called Tomasz sat in and typed up everything I said.",
+        "The director, Tomasz, sat down and typed up everything I said."),
+    "HR sitting in": (
+        "background",
+        "HR sat in and quizzed me on my last two jobs.",
+        "The head of HR quizzed me on my last two jobs."),
+    "praise of the manager's old firm": (
+        "enthusiasm",
+        "She raved about her previous firm and its summer parties.",
+        "She raved about her firm and its summer parties."),
+    "loved it back then": (
+        "enthusiasm",
+        "He said he adored the place back then, before the merger.",
+        "He said he adores the place, even after the merger."),
+    "short-staffed when the manager started out": (
+        "need",
+        "When he started out the depot was so short of drivers he drove routes himself.",
+        "The depot is so short of drivers that he drives routes himself."),
+    "writing that turned out to be something else": (
+        "notes",
+        "She jotted something during my answer, but it turned out to be her shopping list.",
+        "She jotted something during my answer, and it was a list of my certificates."),
+    "typing in a mail app": (
+        "notes",
+        "He kept typing away in Outlook during our chat.",
+        "He kept typing away in his notes during our chat."),
+    "a generic answer": (
+        "enthusiasm",
+        "He gave a fairly generic answer about great people and moved on.",
+        "He gave a glowing answer about his great people and moved on."),
+    "a relative named after the need": (
+        "need",
+        "My uncle's foreman said they will need a tractor driver by May.",
+        "She said they will need a tractor driver by May - I drove one on my uncle's farm."),
 }
 
 
@@ -285,6 +334,15 @@ def test_a_chatty_cue_false_alarm_stays_quiet(kind: str) -> None:
     signal, quiet, twin = CUE_CHATTY[kind]
     assert signal not in spot(quiet).ids
     assert signal in spot(twin, model=False).ids
+
+
+@pytest.mark.parametrize("text", [
+    "She would not stop talking about how great the firm is.",
+    "he wouldn't stop going on about how good his team is",
+    "Honestly, she never stopped raving about the company.",
+])
+def test_a_manager_who_would_not_stop_praising_is_enthusiastic(text: str) -> None:
+    assert spot(text, model=False).ids == ["enthusiasm"]
 
 
 def test_me_and_the_manager_is_we_so_the_coach_asks() -> None:
