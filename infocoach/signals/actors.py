@@ -39,6 +39,9 @@ MANAGER_PRONOUNS = {"he", "she", "they"}
 OBJECT_PRONOUNS = {"him", "her", "them"}
 USER_PRONOUNS = {"i"}
 UNCLEAR_PRONOUNS = {"we", "someone", "somebody", "everyone"}
+# Whoever arranged the meeting may or may not have been in it: "the recruiter took
+# notes", "a recruiter rang me afterwards and asked about my degree": the coach asks.
+GO_BETWEENS = {"recruiter", "recruiters", "headhunter", "headhunters"}
 MANAGER_NOUNS = {
     "manager", "boss", "director", "supervisor", "interviewer", "head", "lead", "vp", "ceo",
     "cto", "cfo", "coo", "founder", "owner", "executive", "principal", "chef", "editor",
@@ -54,6 +57,8 @@ OTHER_NOUNS = {
     "guard", "barista", "doorman", "porter", "cleaner", "stranger", "redditor",
     # Staff who showed the user round: "the graduate trainee who gave me the tour".
     "trainee",
+    # "Another candidate waiting outside said ...".
+    "candidate", "candidates",
 }
 # "Me and the head of ops": how many words the user and the actor may span.
 WITH_ME_REACH = 6
@@ -98,6 +103,12 @@ ELSEWHERE_WORDS = {
     "linkedin", "twitter", "online", "forum", "tiktok", "youtube", "podcast",
 }
 ELSEWHERE_REACH = 3
+# "One of his engineers asked ...": someone on the manager's staff.
+STAFF_OWNERS = {"his", "her", "their", "the"}
+# "An HR lady called Sue", "Marcus is the recruiter": a name introduced as someone else.
+INTRODUCED = {"called", "named"}
+INTRO_REACH = 3
+OTHERS_KEY = "infocoach_other_names"
 # "A junior analyst sat in", "HR joined halfway": someone present besides the manager,
 # whose meeting it is; what they did is not the manager's doing.
 SAT_IN = {("sat", "in"), ("sitting", "in"), ("sits", "in"), ("joined", "halfway"),
@@ -138,6 +149,9 @@ class ActorFinder:
             if actor is not None:
                 if _with_me(doc, first_sentence, i):
                     return Attribution(Actor.UNCLEAR, i)  # "me and the ops lead": "we"
+                if actor is Actor.MANAGER and token.lower_ in MANAGER_PRONOUNS and \
+                        self._named_before(doc, original, first_sentence, i) is Actor.OTHER:
+                    actor = Actor.OTHER  # "the receptionist ... told me ..., she loves it"
                 return Attribution(actor, i, inherited=boundaries > 0)
         if self._tells_the_manager(doc, original, start):
             return Attribution(Actor.USER)  # "Asked the director whether ..."
@@ -157,6 +171,18 @@ class ActorFinder:
                 return token.lower_ in MANAGER_NOUNS or self._is_name(doc, original, token)
         return False
 
+    def _named_before(self, doc: Doc, original: str, start: int, end: int) -> Actor | None:
+        """Who the last person named by a noun or a name in ``doc[start:end]`` is."""
+        for i in range(end - 1, start - 1, -1):
+            token = doc[i]
+            if token.lower_ in MANAGER_PRONOUNS or token.lower_ in USER_PRONOUNS or \
+                    token.lower_ in {"me", "one"}:
+                continue  # "one of his engineers retires and he'll need ...": still him
+            actor = self._classify(doc, original, token, end)
+            if actor is not None:
+                return actor
+        return None
+
     def named(self, doc: Doc, original: str, start: int, end: int) -> list[Attribution]:
         """Who is named in ``doc[start:end]``, in order: the first is the subject, as skimmed."""
         found = []
@@ -164,14 +190,16 @@ class ActorFinder:
             actor = self._classify(doc, original, doc[i], i + 1)
             if actor is Actor.USER and doc[i].lower_ not in USER_PRONOUNS:
                 found.append(Attribution(actor))  # "Told the manager ...": "I", unwritten
-            elif actor is not None:
-                found.append(Attribution(actor, i))
+            elif actor is not None and (doc[i + 1].lower_ != "'s" or
+                                        doc[i].lower_ in MANAGER_PRONOUNS):
+                found.append(Attribution(actor, i))  # not "Sofia's trainee": she owns
         return found
 
     @staticmethod
     def _right_before(doc: Doc, start: int) -> Attribution | None:
         """'saw *her* taking notes' is the manager; 'told *me to* take notes' is the user."""
-        if start >= 1 and doc[start - 1].lower_ in OBJECT_PRONOUNS:
+        if start >= 1 and doc[start - 1].lower_ in OBJECT_PRONOUNS and \
+                not (start >= 2 and doc[start - 2].lower_ == "and"):  # not "me and him went"
             return Attribution(Actor.MANAGER, start - 1)
         if start >= 2 and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ in {"me", "us"}:
             return Attribution(Actor.USER, start - 2)
@@ -179,11 +207,17 @@ class ActorFinder:
 
     def _classify(self, doc: Doc, original: str, token: Token, cue_start: int) -> Actor | None:
         lower = token.lower_
+        if lower == "one" and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" \
+                and doc[token.i + 2].lower_ in STAFF_OWNERS:
+            return Actor.OTHER  # "one of his engineers asked me ..."
         if lower in USER_PRONOUNS:
             return self._user_or_not(doc, token, cue_start)
+        if lower == "me" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "and" and \
+                all(t.is_punct or t.is_space for t in doc[sentence_of(doc, token.i)[0] : token.i]):
+            return Actor.UNCLEAR  # "me and him went through my past jobs": "we"
         if lower in MANAGER_PRONOUNS:
             return Actor.MANAGER
-        if lower in UNCLEAR_PRONOUNS:
+        if lower in UNCLEAR_PRONOUNS or lower in GO_BETWEENS:
             return Actor.UNCLEAR
         if lower in STAFF_WORDS and (_sat_in(doc, token) or (
                 token.i + 1 < len(doc) and doc[token.i + 1].lower_ in STAFF_PEOPLE)):
@@ -196,11 +230,12 @@ class ActorFinder:
             )
             elsewhere = lower in MANAGER_NOUNS and _placed_elsewhere(doc, token)
             if owned or elsewhere or lower in OTHER_NOUNS or _sat_in(doc, token):
-                return Actor.OTHER
+                return None if _owns_a_thing(doc, token) else Actor.OTHER
             return _object_of_user(doc, token)
         if self._is_name(doc, original, token):
             before = doc[token.i - 1].lower_.rstrip(".") if token.i else ""
-            if before in OTHER_NOUNS or _sat_in(doc, token):
+            if before in OTHER_NOUNS or _sat_in(doc, token) or \
+                    lower in self._others(doc, original):
                 return Actor.OTHER
             return _object_of_user(doc, token)
         return None
@@ -220,6 +255,28 @@ class ActorFinder:
             return None
         return Actor.USER
 
+    def _others(self, doc: Doc, original: str) -> set[str]:
+        """Names the account introduces as someone besides the manager, so that the
+        name is someone else wherever it comes back: "An HR lady called Sue sat in
+        as well. Sue asked me why ...", "Marcus is the recruiter who set it up"."""
+        cached = doc.user_data.get(OTHERS_KEY)
+        if cached is not None:
+            return cached
+        others = set()
+        for name in doc:
+            if not self._is_name(doc, original, name):
+                continue
+            before = [t.lower_ for t in doc[max(0, name.i - 1 - INTRO_REACH) : name.i]]
+            after = [t.lower_ for t in doc[name.i + 1 : name.i + 1 + INTRO_REACH]]
+            introduced = bool(before) and before[-1] in INTRODUCED and any(
+                w in OTHER_NOUNS or w in STAFF_WORDS for w in before)
+            described = bool(after) and after[0] in {"is", "was"} and any(
+                w in OTHER_NOUNS or w in GO_BETWEENS for w in after[1:])
+            if introduced or described or _sat_in(doc, name):
+                others.add(name.lower_)
+        doc.user_data[OTHERS_KEY] = others
+        return others
+
     def _is_name(self, doc: Doc, original: str, token: Token) -> bool:
         """A capitalised word that is not an English word: 'Priya', 'Ms. Alvarez'."""
         if token.i and doc[token.i - 1].lower_.rstrip(".") in TITLES:
@@ -236,6 +293,16 @@ def _with_me(doc: Doc, first: int, i: int) -> bool:
     actor at token ``i`` acted together with the user."""
     words = [t.lower_ for t in doc[first : i + 1] if not (t.is_punct or t.is_space)]
     return len(words) > 2 and words[:2] == ["me", "and"] and len(words) <= WITH_ME_REACH
+
+
+def _owns_a_thing(doc: Doc, token: Token) -> bool:
+    """"Wrote *my supervisor's* name down", "talked about *my friend's* startup": the
+    person only owns what is named, and does nothing; not "my friend's manager"."""
+    if token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != "'s":
+        return False
+    owned = doc[token.i + 2].lower_
+    return owned not in MANAGER_NOUNS and owned not in OTHER_NOUNS and \
+        owned not in MANAGER_PRONOUNS
 
 
 def _sat_in(doc: Doc, token: Token) -> bool:

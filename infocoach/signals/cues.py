@@ -113,6 +113,11 @@ NOTES = Cue(
          lem("thing", "stuff", "idea", "answer", "point", "detail", "everything")],
         [lem("write"), low("down", op="?"), low("what", "everything"), low("i")],
         [lem("begin", "start", "keep"), lem("write", "typing", "type")],
+        # typing / tapping away ... while I talked
+        [lem("type", "typing", "tap", "write", "scribble", "jot"),
+         {"IS_PUNCT": False, "OP": "{0,6}"},
+         low("while", "as", "whenever", "when", "time"), low("i"), low("was", op="?"),
+         lem("talk", "talking", "speak", "speaking", "answer", "explain", "describe", "chat")],
         # pulled out a notebook / grabbed a pen
         [lem("pull", "grab", "take", "get", "whip", "bring"), low("out", op="?"),
          low("a", "an", "her", "his", "their", op="?"), low("legal", op="?"),

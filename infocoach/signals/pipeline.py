@@ -52,6 +52,8 @@ CLAUSE_BREAK = {"but", "though", "although", "however", "whereas", "while", "bec
 NEGATION_WORDS = {"no", "not", "n't", "nt", "never", "nothing", "none", "nobody", "neither"}
 # Words that make a company tail the user's own: "excited about my work".
 OWN_WORDS = {"my", "your"}
+# Words that make a company tail something else: "raved about the industry, said it ...".
+NOT_THE_COMPANY = {"industry", "sector", "field", "profession", "trade", "city", "country"}
 
 NEGATION_TERMS = {
     "pseudo_negations": [
@@ -159,6 +161,10 @@ class CueMatcher:
         )
         self.breaks = {strings.add(word) for word in CLAUSE_BREAK | NEGATION_WORDS}
         self.own = {strings.add(word) for word in OWN_WORDS}
+        self.elsewhere = {strings.add(word) for word in NOT_THE_COMPANY}
+        self.out = strings.add("out")
+        self.about = {strings.add(word) for word in ("about", "on")}
+        self.articles = {strings.add(word) for word in ("the", "this", "that", "whole")}
 
     def __call__(self, doc: Doc) -> Doc:
         # One 2-D array, transposed: three ``to_array`` calls cost twice as much.
@@ -193,9 +199,15 @@ class CueMatcher:
     def _owned_by_user(self, lowers: list[int], pair: cues.Pair, head: tuple[int, int],
                        tail: tuple[int, int]) -> bool:
         """"Excited about *my* work", "enthusiastic about my dissertation topic, said
-        it ...": about the user, not the company."""
-        return pair.tail is cues.ENTHUSIASM_TAIL and \
-            not self.own.isdisjoint(lowers[head[1] : tail[0]])
+        it ...": about the user, not the company; nor "raved about the industry, said
+        it ...", "animated about the food out there": about something else."""
+        if pair.tail is not cues.ENTHUSIASM_TAIL:
+            return False
+        between = lowers[head[1] : tail[0]]
+        about = [w for w in between[:3] if w not in self.articles]
+        return not self.own.isdisjoint(between) or (
+            len(about) > 1 and about[0] in self.about and about[1] in self.elsewhere) \
+            or (tail[0] > 0 and lowers[tail[0] - 1] == self.out)
 
 
 def longest(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -126,6 +126,8 @@ NO_ACTOR_PENALTY = 0.85
 # for more: the model reads flat talk about the company or the team as either.
 MODEL_THRESHOLDS = {Signal.BACKGROUND: 0.5, Signal.NOTES: 0.5, Signal.NEED: 0.65,
                     Signal.ENTHUSIASM: 0.6}
+# How much of the threshold one clause must reach for its whole sentence to count.
+CLAUSE_SUPPORT = 0.5
 # Per text, the probability of each signal (learned.probabilities, or a fold's).
 Scorer = Callable[[Sequence[str]], list[dict[Signal, float]]]
 # Words that make a sentence a guess, a wish or hearsay rather than a report of
@@ -136,13 +138,23 @@ UNREAL_PAIRS = {("would", "have"), ("'d", "have"), ("'d", "only"), ("would", "on
                 ("might", "have"), ("could", "have"), ("should", "have"), ("would", "'ve"),
                 ("might", "'ve"), ("could", "'ve"), ("should", "'ve"), ("fingers", "crossed"),
                 # "I've heard he takes notes", "I heard from a friend that ...": hearsay
-                ("i", "heard"), ("'ve", "heard")}
+                ("i", "heard"), ("'ve", "heard"), ("heard", "from"), ("heard", "that"),
+                ("'d", "heard"), ("had", "heard")}
+# "Would he have jotted stuff down if ...": a modal, someone, then "have".
+UNREAL_MODALS = {"would", "could", "should", "might"}
+UNREAL_HAVE = {"have", "'ve"}
+# "I'd planned to hand him my CV so he could make notes": what the user meant to
+# do. A need may be planned ("they're planning to hire"): the model decides.
+PLANNED = {("planned", "to"), ("planning", "to"), ("plan", "to"), ("meant", "to"),
+           ("intended", "to")}
 # "I'm nervous she'll grill me on my background": not happened yet. A need
 # may be told in the future tense ("he'll need a tester in March").
 FUTURE_PAIRS = {("she", "'ll"), ("he", "'ll"), ("she", "will"), ("he", "will")}
 CONDITIONAL_OK = {Signal.NEED}
 # "My tutor says ...", "my mate reckons ...": hearsay.
 HEARSAY_VERBS = {"says", "said", "reckons", "reckoned", "thinks", "told", "swears", "claims"}
+# "My mentor had told me ...", "my sister always says ...".
+HEARSAY_AUX = {"had", "has", "'d", "always", "once", "also"}
 # Complaints about the company are not enthusiasm (GUIDELINE.md), whatever else
 # the sentence says about it; a complaint about a gap may still be a need.
 COMPLAINT_LEMMAS = {"complain", "moan", "grumble", "gripe", "whinge", "grouse"}
@@ -164,7 +176,8 @@ UNFIT_PHRASES = {("not", "me"), ("n't", "me"), ("not", "for"), ("n't", "hiring")
                  ("out", "of", "my", "league"), ("no", "chance"), ("'m", "neither"),
                  ("am", "neither"), ("so", "no", "."), ("so", "no", ","), ("so", "no", "!"),
                  ("beyond", "me"), ("no", "from", "me"), ("not", "happening"),
-                 ("not", "something", "i")}
+                 ("not", "something", "i"), ("not", "relevant"), ("so", "nah"),
+                 ("wrong", "end")}
 # "The Paris office is hiring, but that's a different division from hers."
 OTHER_UNIT_WORDS = {"different", "another", "other"}
 OTHER_UNITS = {"division", "department", "dept", "team", "office", "branch", "site", "company"}
@@ -174,7 +187,8 @@ NO_NEED = {("fully", "staffed"), ("everyone", "they", "need"), ("everybody", "th
            ("is", "n't", "growing"), ("not", "growing"), ("no", "openings"),
            ("no", "vacancies"), ("hiring", "freeze"), ("full", "team"), ("team", "'s", "complete"),
            ("team", "is", "complete"), ("nothing", "right", "now"), ("headcount", "flat"),
-           ("headcount", "is"), ("headcount", "of")}
+           ("headcount", "is"), ("headcount", "of"), ("n't", "need", "any"),
+           ("'s", "plenty"), ("is", "plenty"), ("got", "enough")}
 # "They need a fluent Mandarin speaker and I can't speak it": the user says they
 # lack what is needed. Followed by one of NOT_LACKING it is an aside ("I'm not sure").
 USER_LACKS = {("do", "n't"), ("'m", "not"), ("am", "not"), ("ca", "n't"), ("can", "not"),
@@ -186,7 +200,7 @@ NOT_LACKING = {"think", "know", "mind", "care", "see", "sure", "surprised", "rem
 # need of the manager's department.
 # Only "in the industry", "across this sector", "generally": "a field engineer" or
 # "a general manager" is a role the department may need.
-FIELD_WORDS = {"industry", "sector", "profession", "trade"}
+FIELD_WORDS = {"industry", "sector", "profession", "trade", "field"}
 FIELD_PLACES = {"in", "across", "within", "throughout"}
 FIELD_DETERMINERS = {"the", "this", "that", "your", "any", "an", "a"}
 FIELD_REACH = 6
@@ -205,6 +219,20 @@ THEIR_QUESTIONS = {("questions",), ("question",), ("to", "know"), ("to", "ask"),
 USER_ASKS = {"asked", "ask", "wondered", "enquired", "inquired", "know", "curious"}
 USER_ASK_REACH = 4
 QUESTION_WORDS = {"which", "what", "whether", "if", "how", "why", "when", "where", "who"}
+# "She asked about my weekend and whether I found parking": small talk, unless the
+# sentence also names something of the user's working life.
+SMALL_TALK = {"weekend", "holiday", "holidays", "vacation", "trip", "parking", "commute",
+              "journey", "traffic", "weather", "rain", "film", "films", "movie", "movies",
+              "reading", "football", "kids", "children", "dog", "dogs", "grew", "hometown",
+              "lunch", "exhibition", "christmas", "wedding", "hobbies", "hiking", "trails"}
+# Small talk that is never a perk ("excited about the new Marvel film"); holidays,
+# lunches and parking may be.
+PASTIMES = SMALL_TALK - {"holiday", "holidays", "vacation", "lunch", "parking", "commute",
+                         "kids", "children", "dog", "dogs", "trip", "journey", "weekend"}
+# What praise must be about to be praise of the workplace, when it also names small talk.
+COMPANY_WORDS = set(cues.COMPANY_NOUN) - {"it", "there", "people", "work", "future"}
+BACKGROUND_WORDS = set(cues.BACKGROUND_NOUN) - {"previous", "last", "prior", "former",
+                                               "current", "old"}
 # "He listed the perks in a flat voice": said without enthusiasm, not enthusiasm.
 FLAT_WORDS = {"flatly", "monotone", "deadpan", "unenthusiastic", "unenthusiastically",
               "generic", "boilerplate",
@@ -242,7 +270,8 @@ PAST_WHEN = {("back", "when"), ("when", "he", "was"), ("when", "she", "was"),
 # Not "better than at her old agency" or "since her last tester left": those are now.
 PAST_OBJECT = {"about", "of", "for", "on"}
 PAST_THEN = {("back", "then"), ("back", "in", "the", "day"), ("started", "out"),
-             ("back", "when")}
+             ("back", "when"), ("when", "she", "was", "hired"), ("when", "he", "was", "hired"),
+             ("when", "she", "joined"), ("when", "he", "joined")}
 # "Aoife was swamped": the manager busy, not the department short of someone,
 # unless the sentence names the team ("her team is swamped").
 BUSY = {"swamped", "overstretched", "drowning", "stretched", "backlogged"}
@@ -250,6 +279,9 @@ TEAM_WORDS = {"team", "teams", "department", "dept", "unit", "group", "crew", "d
               "staff", "they", "we", "everyone", "lab", "ward", "site", "branch", "squad",
               # "she's stretched thin since her deputy left": someone is missing
               "left", "quit", "resigned", "retired", "leave", "vacancy", "hire", "hiring"}
+# "The opening line", "opening hours": an opening that is not a vacancy.
+NOT_A_VACANCY = {"line", "lines", "sentence", "paragraph", "hours", "times", "night",
+                 "ceremony", "remarks", "question", "act", "slide", "gambit"}
 # "A good chunk of it", "a good while": an amount, not praise.
 AMOUNTS = {"chunk", "deal", "part", "while", "bit", "hour", "amount", "half", "number", "few"}
 # How far either side of "swamped" a team word is looked for: "her team is swamped",
@@ -269,7 +301,8 @@ MESSAGES = {"message", "messages", "email", "emails", "e-mail", "text", "texts",
             "messaging"}
 # What the manager's writing turned out to be, when it was not about the user.
 REVEALED = {("turned", "out"), ("it", "was"), ("it", "'s")}
-UNRELATED_WRITING = {"list", "reminder", "doodle", "doodles", "doodling", "shopping", "grocery",
+UNRELATED_WRITING = {"invoice", "supplier", "answering", "replying", "booking",
+                     "list", "reminder", "doodle", "doodles", "doodling", "shopping", "grocery",
                      "to-do", "todo"}
 # "... and scribbled away in my notebook": the user's notes, whoever was named before.
 USERS_RECORD = {"notebook", "notepad", "pad", "notes", "journal", "planner"}
@@ -277,8 +310,12 @@ INTO = {"in", "into", "on"}
 # "She got very animated about AI and how it'll change publishing in general":
 # the field at large, not the manager's department or company.
 IN_GENERAL = {("in", "general"), ("big", "picture"), ("whole", "industry"),
+              ("industry", "thing"), ("all", "the", "big"),
               ("whole", "sector"), ("across", "the", "board")}
-HANDED = {"handed", "gave", "passed"}
+HANDED = {"handed", "gave", "passed", "pressed"}
+# "Scribbled a couple of tweaks on my draft": notes on the user's work, by the guideline
+# not note-taking.
+FEEDBACK = {"tweaks", "suggestions", "corrections", "edits", "redlined", "feedback", "circled"}
 # "I was asked about ...", "I got told they need ...": the user is the object.
 PASSIVE_ACTS = PASSIVE_VERBS | {"told", "shown", "given", "offered", "pitched", "sold"}
 PASSIVE_REACH = 3
@@ -426,7 +463,12 @@ def _learn(doc: Doc, original: str, offset: int, finder: ActorFinder | None,
             if _unreal_mood(doc, a, b, signal) or (
                     signal is Signal.NOTES and not _records(doc, a, b)):
                 continue
+            # A sentence of several clauses read whole must be borne out by one of
+            # them: a long list of perks, hours and training adds up to a "need"
+            # that none of its clauses tells of.
+            support = max((p[signal] for _, p in read[1:]), default=1.0)
             passed = [p[signal] for (x, y), p in read if p[signal] >= thresholds[signal]
+                      and ((x, y) != (a, b) or support >= CLAUSE_SUPPORT * thresholds[signal])
                       and not _says_whose_job(doc, a, x, y)
                       and not _not_the_users_meeting(doc, a, b, y)
                       and _part_ok(doc, original, subjects[x, y], x, y, signal, tally, finder)]
@@ -518,7 +560,9 @@ def _unreal_mood(doc: Doc, a: int, b: int, signal: Signal) -> bool:
     pairs = set(pairwise(words))
     return _is_question(doc[a:b]) or not UNREAL_WORDS.isdisjoint(words) \
         or not UNREAL_PAIRS.isdisjoint(pairs) \
-        or (signal is not Signal.NEED and not FUTURE_PAIRS.isdisjoint(pairs)) \
+        or (signal is not Signal.NEED and not (FUTURE_PAIRS | PLANNED).isdisjoint(pairs)) \
+        or any(m in UNREAL_MODALS and have in UNREAL_HAVE
+               for m, _, have in zip(words, words[1:], words[2:], strict=False)) \
         or _users_guess(words)
 
 
@@ -544,8 +588,10 @@ def _not_the_users_meeting(doc: Doc, a: int, b: int, told: int) -> bool:
     """
     words = [t.lower_ for t in doc[a:b]]
     return any(w in OTHER_NOUNS and prev in OWN and (
-        nxt in HEARSAY_VERBS or (nxt == "'s" and a + i + 1 < told))
-        for i, (prev, w, nxt) in enumerate(zip(words, words[1:], words[2:], strict=False)))
+        nxt in HEARSAY_VERBS or (nxt in HEARSAY_AUX and then in HEARSAY_VERBS)
+        or (nxt == "'s" and a + i + 1 < told))
+        for i, (prev, w, nxt, then) in enumerate(
+            zip(words, words[1:], words[2:], [*words[3:], ""], strict=False)))
 
 
 def _records(doc: Doc, a: int, b: int) -> bool:
@@ -585,20 +631,31 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
         own = [t.lower_ for t in doc[a:b]]
         return _has_phrase(words, UNFIT_PHRASES) or _user_lacks(words) or \
             _has_phrase(own, NO_NEED) or \
+            any(t.lower_ == "headcount" and _a_size(doc, t.i, b) for t in doc[a:b]) or \
             any(w in OTHER_UNIT_WORDS and u in OTHER_UNITS for w, u in pairwise(own))
     if signal in IN_THE_MEETING and _own_past([t.lower_ for t in doc[after:b]]):
         return True
     if signal is Signal.NOTES:
         rest = [t.lower_ for t in doc[after:b]]
+        # "She kept jotting on a sticky note. Turned out to be a reminder ..."
+        then = [t.lower_ for t in doc[after : sentence_of(doc, b)[1] if b < len(doc) else b]]
         return not FOR_USER.isdisjoint(pairwise(rest)) or not HANDED.isdisjoint(rest) or \
-            _messaging(doc, a, b) or _unrelated_writing(rest) or \
+            _messaging(doc, a, b) or _unrelated_writing(then) or \
+            not FEEDBACK.isdisjoint(t.lower_ for t in doc[a:b]) or \
             any(into in INTO and my == "my" and what in USERS_RECORD
                 for into, my, what in zip(rest, rest[1:], rest[2:], strict=False))
     if signal is Signal.BACKGROUND:
-        return _asked_for_questions(doc, a, b)
+        words = [t.lower_ for t in doc[a:b]]
+        return _asked_for_questions(doc, a, b) or ("to", "spell") in set(pairwise(words)) \
+            or _small_talk(doc, a, b)
     if signal is Signal.ENTHUSIASM:
         words = [t.lower_ for t in doc[a:b]]
-        return not FLAT_WORDS.isdisjoint(words) or not FLAT_PAIRS.isdisjoint(pairwise(words))
+        lemmas = {t.lemma_ for t in doc[a:b]}
+        # "very excited about the new Marvel film", "raved about the industry".
+        elsewhere = (not PASTIMES.isdisjoint(words) or _about_the_field(words)) and \
+            COMPANY_WORDS.isdisjoint(lemmas)
+        return elsewhere or not FLAT_WORDS.isdisjoint(words) or \
+            not FLAT_PAIRS.isdisjoint(pairwise(words))
     return False
 
 
@@ -660,6 +717,34 @@ def _asked_for_questions(doc: Doc, a: int, b: int) -> bool:
                for i in asks)
 
 
+def _small_talk(doc: Doc, a: int, b: int) -> bool:
+    """"She asked about my weekend and whether I found parking": every question in the
+    part is small talk, with nothing of the user's working life or reasons in it."""
+    asks = [t.i for t in doc[a:b] if t.lemma_ in ASK_LEMMAS or t.lower_ in {"know", *ASK_LEMMAS}]
+    if not asks:
+        return False
+    for i, end in zip(asks, [*asks[1:], b], strict=True):
+        window = doc[i + 1 : end]
+        words = {t.lower_ for t in window}
+        if SMALL_TALK.isdisjoint(words) or "why" in words or not FIELD_WORDS.isdisjoint(words) \
+                or not BACKGROUND_WORDS.isdisjoint(t.lemma_ for t in window):
+            return False
+    return True
+
+
+def _about_the_field(words: list[str]) -> bool:
+    """"Raved about the industry", "excited about the whole sector"."""
+    return any(w in {"about", "on"} and next((x for x in words[i + 1 : i + 4]
+                                             if x not in {"the", "this", "that", "whole"}),
+                                            "") in FIELD_WORDS
+               for i, w in enumerate(words))
+
+
+def _a_size(doc: Doc, i: int, end: int) -> bool:
+    """"Headcount's around sixty": the word at ``i`` is followed closely by a number."""
+    return any(t.like_num for t in doc[i + 1 : min(end, i + 4)])
+
+
 def _has_phrase(words: list[str], phrases: set[tuple[str, ...]]) -> bool:
     """Whether any of ``phrases`` (word tuples) occurs in ``words`` as a run."""
     return any(tuple(words[i : i + len(p)]) == p for p in phrases for i in range(len(words)))
@@ -674,6 +759,12 @@ def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
         return span.start + 1 < len(doc) and doc[span.start + 1].lower_ in AMOUNTS
     if span.label_ != cues.NEED.name:
         return False
+    following = [t for t in doc[span.end : min(last, span.end + 3)]]
+    if span[-1].lower_ in {"opening", "openings"} and following and \
+            following[0].lower_ in NOT_A_VACANCY:
+        return True  # "the opening line made her laugh"
+    if span[-1].lower_ == "headcount" and _a_size(doc, span.end - 1, last):
+        return True  # "headcount's around sixty": a size, not a post
     after = [t.lower_ for t in doc[span.end : span.end + FIELD_REACH]]
     own_gap = span[-1].lemma_ == "gap" and len(after) > 1 and after[0] in OWN_GAP and \
         after[1] in OWN_WORDS

@@ -279,6 +279,98 @@ CHATTY = {
         "enthusiasm",
         "He gave a fairly generic answer about great people and moved on.",
         "He gave a glowing answer about his great people and moved on."),
+    "small talk asked about": (
+        "background",
+        "She asked about my weekend and whether I'd been to the Proms yet.",
+        "She asked about my last job and whether I'd been to university."),
+    "asked to spell a name": (
+        "background",
+        "He asked me to spell my surname for his visitor log.",
+        "He asked me to explain my surname change on the CV."),
+    "a retraction in the next sentence": (
+        "notes",
+        "He kept jotting on a sticky note. It was a shopping list, as it happens.",
+        "He kept jotting on a sticky note. It was my list of certificates, as it happens."),
+    "one of the manager's staff": (
+        "background",
+        "One of her surveyors quizzed me about my fieldwork on the way out.",
+        "She quizzed me about my fieldwork on the way out."),
+    "a recruiter": (
+        "background",
+        "A recruiter rang me the day after and asked about my notice period and my degree.",
+        "The director rang me the day after and asked about my notice period and my degree."),
+    "heard from someone": (
+        "enthusiasm",
+        "Heard from Ade that the boss at his meeting raved about the pension.",
+        "Ade, the boss I met, raved about the pension."),
+    "a modal question about the past": (
+        "notes",
+        "would she have written it down if I'd sounded keener?",
+        "she wrote it down when I sounded keener."),
+    "what the user planned": (
+        "notes",
+        "I'd planned to show him my CV so he could scribble on it, but we ran out of time.",
+        "I showed him my CV and he scribbled on it before we ran out of time."),
+    "a name introduced as someone else": (
+        "background",
+        "An HR lady called Bronwen sat in. Bronwen asked why I want to leave retail.",
+        "The director, Bronwen, sat down. Bronwen asked why I want to leave retail."),
+    "a need when the manager was hired": (
+        "need",
+        "She said when she was hired in 2019 the ward was desperate for nurses.",
+        "She said the ward is desperate for nurses, as it was in 2019."),
+    "an opening line": (
+        "need",
+        "She said the opening line of my cover letter made her smile.",
+        "She said the opening on her team would suit me."),
+    "headcount as a size": (
+        "need",
+        "Headcount's about forty across both sites, he said.",
+        "He said there's headcount for a junior across both sites."),
+    "corrections on the user's draft": (
+        "notes",
+        "He scribbled a few corrections on my draft cover letter.",
+        "He scribbled a few points on his pad while I talked."),
+    "a porter's pronoun": (
+        "enthusiasm",
+        "A porter took me up in the lift and he couldn't stop raving about the firm.",
+        "The director took me up in the lift and he couldn't stop raving about the firm."),
+    "me and him": (
+        "background",
+        "me and him went through my old jobs",
+        "he went through my old jobs"),
+    "praise of a sector": (
+        "enthusiasm",
+        "She raved about the sector, said it's never been a better time to join it.",
+        "She raved about the firm, said it's never been a better time to join it."),
+    "a film, not the firm": (
+        "enthusiasm",
+        "He was really excited about the new Bond film.",
+        "He was really excited about the new office."),
+    "someone else's trainee": (
+        "enthusiasm",
+        "Priya's trainee walked me out and gushed about the free lunches.",
+        "Priya walked me out and gushed about the free lunches."),
+    "another candidate": (
+        "enthusiasm",
+        "Another candidate in reception said the culture is amazing.",
+        "The director said the culture is amazing."),
+    "hearsay told earlier": (
+        "background",
+        "My tutor had told me her manager grilled her on why she chose law.",
+        "The partner grilled me on why I chose law."),
+    "not relevant to the user": (
+        "need",
+        "They need a radiologist. I'm a physio, so not relevant.",
+        "They need a physio. I'm a physio, so very relevant."),
+    "plenty of staff": (
+        "need",
+        "She said they don't need any more planners; three is plenty.",
+        "She said they need more planners; three isn't enough."),
+    "answering a supplier": (
+        "notes",
+        "He was typing away, but it turned out he was answering a supplier.",
+        "He was typing away, and it turned out he was logging my answers."),
     "a relative named after the need": (
         "need",
         "My uncle's foreman said they will need a tractor driver by May.",

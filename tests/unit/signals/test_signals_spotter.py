@@ -290,3 +290,15 @@ def test_signals_deep_in_a_long_report_are_found_at_their_offsets() -> None:
     (finding,) = spot(text).signals
     assert finding.id is Signal.NOTES
     assert text[finding.start : finding.end] == finding.evidence == "she took notes on my ideas"
+
+
+def test_someone_named_only_as_an_owner_does_not_act() -> None:
+    text = "She asked about my thesis. Also wrote my supervisor's name down."
+    assert spot(text, model=False).ids == ["background", "notes"]
+    assert spot("My friend's manager took notes.", model=False).ids == []
+
+
+def test_typing_the_whole_time_the_user_talked_is_notes_by_the_rules() -> None:
+    text = "He was tapping away on his laptop the whole time I was talking."
+    assert spot(text, model=False).ids == ["notes"]
+    assert spot("I was typing the whole time I was talking.", model=False).ids == []
