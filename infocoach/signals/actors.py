@@ -57,8 +57,8 @@ OTHER_NOUNS = {
     "guard", "barista", "doorman", "porter", "cleaner", "stranger", "redditor",
     # Staff who showed the user round: "the graduate trainee who gave me the tour".
     "trainee",
-    # "Another candidate waiting outside said ...".
-    "candidate", "candidates",
+    # "Another candidate waiting outside said ...", "the PA who greeted me".
+    "candidate", "candidates", "pa", "secretary", "junior", "apprentice",
 }
 # "Me and the head of ops": how many words the user and the actor may span.
 WITH_ME_REACH = 6
@@ -103,6 +103,11 @@ ELSEWHERE_WORDS = {
     "linkedin", "twitter", "online", "forum", "tiktok", "youtube", "podcast",
 }
 ELSEWHERE_REACH = 3
+# Words before a capitalised place name: "trips to Copenhagen", "a stint in Leeds".
+PLACE_PREPOSITIONS = {"to", "in", "at", "from", "near", "of", "around"}
+# "The junior who showed me round ...": someone described by what they did, not the
+# manager; but "the woman who runs the lab" may be.
+DESCRIBED_BY_DEED = {"the", "a", "an"}
 # "One of his engineers asked ...": someone on the manager's staff.
 STAFF_OWNERS = {"his", "her", "their", "the"}
 # "An HR lady called Sue", "Marcus is the recruiter": a name introduced as someone else.
@@ -178,6 +183,8 @@ class ActorFinder:
             if token.lower_ in MANAGER_PRONOUNS or token.lower_ in USER_PRONOUNS or \
                     token.lower_ in {"me", "one"}:
                 continue  # "one of his engineers retires and he'll need ...": still him
+            if i and doc[i - 1].lower_ in PLACE_PREPOSITIONS:
+                continue  # "study trips to Copenhagen": a place, not a person
             actor = self._classify(doc, original, token, end)
             if actor is not None:
                 return actor
@@ -219,6 +226,10 @@ class ActorFinder:
             return Actor.MANAGER
         if lower in UNCLEAR_PRONOUNS or lower in GO_BETWEENS:
             return Actor.UNCLEAR
+        if lower == "who" and token.i >= 2 and doc[token.i - 2].lower_ in DESCRIBED_BY_DEED \
+                and self._classify(doc, original, doc[token.i - 1], cue_start) is None \
+                and not doc[token.i - 1].is_punct and doc[token.i - 1].lower_ != "person":
+            return Actor.OTHER  # "the junior who showed me round kept telling me ..."
         if lower in STAFF_WORDS and (_sat_in(doc, token) or (
                 token.i + 1 < len(doc) and doc[token.i + 1].lower_ in STAFF_PEOPLE)):
             return Actor.OTHER  # "the HR person", "HR sat in"; not "the HR director"

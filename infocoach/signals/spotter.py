@@ -900,8 +900,9 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
             else finder.find(doc, original, span.start)
         if who.actor in (Actor.USER, Actor.OTHER):
             tally.keep(_ellipsis(doc, original, offset, span, cue, finder))
-        elif who.actor is Actor.NONE and cue is cues.GOOD_HEAD and \
-                span.start == _after_openers(doc, first, last):
+        elif cue is cues.GOOD_HEAD and span.start == _after_openers(doc, first, last) and (
+                who.actor is Actor.NONE or (
+                    who.inherited and not finder.named(doc, original, first, last))):
             # "Lovely studio, very cool.": the user's own impression, nobody talking.
             tally.vetoed.add(veto)
         elif who.actor is Actor.UNCLEAR or (who.actor is Actor.NONE and (

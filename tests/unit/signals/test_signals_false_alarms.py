@@ -371,6 +371,18 @@ CHATTY = {
         "notes",
         "He was typing away, but it turned out he was answering a supplier.",
         "He was typing away, and it turned out he was logging my answers."),
+    "a place between someone else and a pronoun": (
+        "enthusiasm",
+        "The receptionist told me about the trips to Lisbon while I waited, she loves it.",
+        "The director told me about the trips to Lisbon while I waited, she loves it."),
+    "someone described by what they did": (
+        "enthusiasm",
+        "The intern who fetched my coffee kept saying it's the best firm in Bristol.",
+        "The director who fetched my coffee kept saying it's the best firm in Bristol."),
+    "a PA": (
+        "enthusiasm",
+        "The PA gave me a whole speech about how well the firm treats its people.",
+        "The partner gave me a whole speech about how well the firm treats its people."),
     "a relative named after the need": (
         "need",
         "My uncle's foreman said they will need a tractor driver by May.",
@@ -389,6 +401,10 @@ CUE_CHATTY = {
         "enthusiasm",
         "She was very enthusiastic about my thesis topic and said it deserves a paper.",
         "She was very enthusiastic about the lab and said it deserves its awards."),
+    "the user's impression after naming the manager": (
+        "enthusiasm",
+        "I met the head of a small brewery. Lovely studio upstairs, very chilled vibe.",
+        "I met the head of a small brewery. Lovely studio upstairs, she said proudly."),
     "a heading without a colon": (
         "need",
         "Short one today. He asked where I trained.",
