@@ -87,12 +87,18 @@ BACKGROUND_NOUN = (
     "current", "old", "answer", "plan", "path", "project", "thesis", "dissertation", "research",
     "coursework", "bootcamp", "volunteering",
 )
+OWNERS = ("the", "their", "his", "her", "this")
+WORKPLACE = (
+    "place", "company", "firm", "team", "job", "organisation", "organization", "agency",
+    "studio", "lab", "practice", "business", "school", "hospital", "office",
+)
 WHY_VERB = (
     "get", "make", "draw", "bring", "lead", "attract", "interest", "pull", "push", "motivate",
     "inspire", "spark",
 )
 WHAT_I_VERB = (
     "do", "study", "work", "train", "go", "want", "look", "hope", "plan", "leave", "see",
+    "specialise", "specialize", "major", "focus",
 )
 
 
@@ -175,6 +181,12 @@ ENTHUSIASM = Cue(
         [low("best"), low("place", "company", "job", "employer")],
         [low("talked", "talk", "talking", "talks"), low("up")],
         [lem("sell"), low("me"), low("on")],
+        # selling / hyping / pitching the place (not "sold it to a client")
+        [lem("hype", "pitch", "plug"), low("me", op="?"), low(*OWNERS), lem(*WORKPLACE)],
+        [lem("sell"), low("me"), low(*OWNERS, op="?"), lem(*WORKPLACE)],
+        [lem("sell"), low(*OWNERS), lem(*WORKPLACE), low("hard", "to")],
+        [low("really", "hard"), low("selling", "sold", "pitching", "hyping"), low("it")],
+        [lem("hype"), low("it", "everything"), low("up")],
         [lem("speak", "talk", "think"), low("very", "so", op="?"), low("highly")],
         [lem("sing"), low("its", "the"), lem("praise")],
         [low("say"), low("enough"), low("good")],
@@ -225,6 +237,8 @@ BACKGROUND_TAIL = Cue(
         [low("what", "where"), low("i"), low("'d", "'ve", "'m", "am", "was", op="?"),
          low("been", op="?"), lem(*WHAT_I_VERB)],
         [low("whether", "if"), low("i"), low("'d", "had", "'ve", "have"), lem("consider", "think")],
+        [low("how"), low("long"), low("i"), low("'ve", "'d", "have", "had"), low("been")],
+        [low("how"), low("many"), low("years"), low("i")],
     ),
 )
 ENTHUSIASM_HEAD = Cue(

@@ -302,3 +302,20 @@ def test_typing_the_whole_time_the_user_talked_is_notes_by_the_rules() -> None:
     text = "He was tapping away on his laptop the whole time I was talking."
     assert spot(text, model=False).ids == ["notes"]
     assert spot("I was typing the whole time I was talking.", model=False).ids == []
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    ("The ops lead spent ten minutes hyping the place to me.", "enthusiasm"),
+    ("Honestly she was really pitching it, like I was a client.", "enthusiasm"),
+    ("He sold the firm hard: pension, gym, remote Fridays.", "enthusiasm"),
+    ("She asked how many years I spent on the tools before moving into design.", "background"),
+    ("He wanted to know how long I've been volunteering at the food bank.", "background"),
+    ("She asked what I'd specialised in at college.", "background"),
+])
+def test_selling_the_place_and_how_long_the_user_has_done_it_by_the_rules(
+        text: str, signal: str) -> None:
+    assert spot(text, model=False).ids == [signal]
+
+
+def test_selling_a_product_is_not_praise_of_the_place() -> None:
+    assert spot("They sell the company software to hospitals.", model=False).ids == []
