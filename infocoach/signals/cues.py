@@ -152,6 +152,10 @@ NEED = Cue(
         [low("short"), low("on", op="?"), low("one", "two", "three", "four", "a", "an", "people",
                                                 "staff", "hands", "several")],
         [low("stretched"), low("thin")],
+        # "they're short of HGV drivers", "one sub-editor short", "running two pickers short"
+        [lem("be", "run", "get", "go", "always"), low("really", "badly", "a", "bit", op="{0,2}"),
+         low("short"), low("of")],
+        [low("one", "two", "three", "four"), {"IS_PUNCT": False, "OP": "{1,2}"}, low("short")],
         [low("drowning"), low("in")],
         [lem("struggle", "try", "fight"), low("to"), lem("find", "fill", "hire", "recruit")],
         [lem("trouble", "time"), low("finding", "hiring", "filling")],

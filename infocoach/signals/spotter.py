@@ -282,6 +282,9 @@ TEAM_WORDS = {"team", "teams", "department", "dept", "unit", "group", "crew", "d
 # "The opening line", "opening hours": an opening that is not a vacancy.
 NOT_A_VACANCY = {"line", "lines", "sentence", "paragraph", "hours", "times", "night",
                  "ceremony", "remarks", "question", "act", "slide", "gambit"}
+# What a team may be short of that no one could fill.
+NOT_PEOPLE = {"time", "money", "cash", "breath", "funds", "funding", "space", "budget",
+              "desks", "room", "parking", "chairs", "coffee", "sleep"}
 # "A good chunk of it", "a good while": an amount, not praise.
 AMOUNTS = {"chunk", "deal", "part", "while", "bit", "hour", "amount", "half", "number", "few"}
 # How far either side of "swamped" a team word is looked for: "her team is swamped",
@@ -310,7 +313,8 @@ INTO = {"in", "into", "on"}
 # "She got very animated about AI and how it'll change publishing in general":
 # the field at large, not the manager's department or company.
 IN_GENERAL = {("in", "general"), ("big", "picture"), ("whole", "industry"),
-              ("industry", "thing"), ("all", "the", "big"),
+              ("industry", "thing"), ("all", "the", "big"), ("everywhere",),
+              ("in", "the", "country"), ("across", "the", "country"), ("nationwide",),
               ("whole", "sector"), ("across", "the", "board")}
 HANDED = {"handed", "gave", "passed", "pressed"}
 # "Scribbled a couple of tweaks on my draft": notes on the user's work, by the guideline
@@ -571,8 +575,11 @@ def _users_guess(words: list[str]) -> bool:
     guessing at what could be, not the manager telling it; "I think she said they
     might need ..." is still the manager's word."""
     # "asked why I think I'd suit the job": a guess the manager asked about, not made.
+    # "I'd guess they might ..." is a guess too.
     guessed = [i for i, (w, nxt) in enumerate(pairwise(words))
-               if (w == "i" and nxt in GUESS_VERBS and (i == 0 or words[i - 1] not in EMBEDDING))
+               if (w == "i" and (nxt in GUESS_VERBS or (
+                   nxt in {"'d", "would"} and words[i + 2 : i + 3] and words[i + 2] in GUESS_VERBS))
+                   and (i == 0 or words[i - 1] not in EMBEDDING))
                or (w == "my" and nxt in GUESS_NOUNS)]
     if not guessed or MODALS.isdisjoint(words):
         return False
@@ -632,6 +639,8 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
         return _has_phrase(words, UNFIT_PHRASES) or _user_lacks(words) or \
             _has_phrase(own, NO_NEED) or \
             any(t.lower_ == "headcount" and _a_size(doc, t.i, b) for t in doc[a:b]) or \
+            any(w == "short" and of == "of" and what in NOT_PEOPLE
+                for w, of, what in zip(own, own[1:], own[2:], strict=False)) or \
             any(w in OTHER_UNIT_WORDS and u in OTHER_UNITS for w, u in pairwise(own))
     if signal in IN_THE_MEETING and _own_past([t.lower_ for t in doc[after:b]]):
         return True
@@ -763,6 +772,8 @@ def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
     if span[-1].lower_ in {"opening", "openings"} and following and \
             following[0].lower_ in NOT_A_VACANCY:
         return True  # "the opening line made her laugh"
+    if span[-1].lower_ == "of" and following and following[0].lower_ in NOT_PEOPLE:
+        return True  # "we were a bit short of time"
     if span[-1].lower_ == "headcount" and _a_size(doc, span.end - 1, last):
         return True  # "headcount's around sixty": a size, not a post
     after = [t.lower_ for t in doc[span.end : span.end + FIELD_REACH]]

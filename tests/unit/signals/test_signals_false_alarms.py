@@ -383,6 +383,14 @@ CHATTY = {
         "enthusiasm",
         "The PA gave me a whole speech about how well the firm treats its people.",
         "The partner gave me a whole speech about how well the firm treats its people."),
+    "short of time": (
+        "need",
+        "We were a bit short of time, so she wrapped up early.",
+        "She said they're a bit short of welders, so she wrapped up early."),
+    "a shortage across the country": (
+        "need",
+        "He said every bakery in the country is short of bakers.",
+        "He said his bakery is short of bakers."),
     "a relative named after the need": (
         "need",
         "My uncle's foreman said they will need a tractor driver by May.",

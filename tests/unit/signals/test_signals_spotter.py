@@ -311,6 +311,8 @@ def test_typing_the_whole_time_the_user_talked_is_notes_by_the_rules() -> None:
     ("She asked how many years I spent on the tools before moving into design.", "background"),
     ("He wanted to know how long I've been volunteering at the food bank.", "background"),
     ("She asked what I'd specialised in at college.", "background"),
+    ("He said they're always short of HGV drivers.", "need"),
+    ("She said the ward runs two nurses short most nights.", "need"),
 ])
 def test_selling_the_place_and_how_long_the_user_has_done_it_by_the_rules(
         text: str, signal: str) -> None:
