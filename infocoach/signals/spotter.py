@@ -282,6 +282,10 @@ TEAM_WORDS = {"team", "teams", "department", "dept", "unit", "group", "crew", "d
 # "The opening line", "opening hours": an opening that is not a vacancy.
 NOT_A_VACANCY = {"line", "lines", "sentence", "paragraph", "hours", "times", "night",
                  "ceremony", "remarks", "question", "act", "slide", "gambit"}
+# "Started to jot", "went on to write": the verbs before "to" that make a note-taking
+# cue an act rather than a purpose ("something to jot on", "a pad to write on").
+TO_DO_IT = {"start", "begin", "continue", "proceed", "seem", "appear", "go", "bother", "stop",
+            "pause", "turn", "rush", "hurry"}
 # What a team may be short of that no one could fill.
 NOT_PEOPLE = {"time", "money", "cash", "breath", "funds", "funding", "space", "budget",
               "desks", "room", "parking", "chairs", "coffee", "sleep"}
@@ -763,9 +767,13 @@ def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
     """A need cue that names the user's own gap ("the gap in my CV"), what a whole
     field asks for ("what you need in the industry") or a busy manager ("she was
     swamped") in sentence ``doc[first:last]``: not a need of the department. And
-    "a good chunk of it": an amount, not praise of the company."""
+    "a good chunk of it": an amount, not praise of the company. And "something to jot
+    on": note-taking only as a purpose, not done."""
     if span.label_ == cues.GOOD_HEAD.name:
         return span.start + 1 < len(doc) and doc[span.start + 1].lower_ in AMOUNTS
+    if span.label_ == cues.NOTES.name:
+        return span.start >= 2 and doc[span.start - 1].lower_ == "to" and \
+            doc[span.start - 2].lemma_ not in TO_DO_IT
     if span.label_ != cues.NEED.name:
         return False
     following = [t for t in doc[span.end : min(last, span.end + 3)]]

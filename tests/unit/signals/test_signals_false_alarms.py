@@ -413,6 +413,10 @@ CUE_CHATTY = {
         "enthusiasm",
         "I met the head of a small brewery. Lovely studio upstairs, very chilled vibe.",
         "I met the head of a small brewery. Lovely studio upstairs, she said proudly."),
+    "note-taking as a purpose": (
+        "notes",
+        "Next time I'll bring a printout so she has something to scribble on.",
+        "She started to scribble on a printout while I talked."),
     "a heading without a colon": (
         "need",
         "Short one today. He asked where I trained.",
