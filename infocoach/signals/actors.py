@@ -99,7 +99,7 @@ SENTENCE_LOOKBACK = 1
 ELSEWHERE_PREPOSITIONS = {"at", "from", "on"}
 ELSEWHERE_WORDS = {
     "other", "another", "different", "previous", "last", "old", "former", "placement",
-    "internship", "reddit",
+    "internship", "reddit", "hr",
     "linkedin", "twitter", "online", "forum", "tiktok", "youtube", "podcast",
 }
 ELSEWHERE_REACH = 3
@@ -118,7 +118,8 @@ OTHERS_KEY = "infocoach_other_names"
 # whose meeting it is; what they did is not the manager's doing.
 SAT_IN = {("sat", "in"), ("sitting", "in"), ("sits", "in"), ("joined", "halfway"),
           ("joined", "partway"), ("joined", "midway"), ("joined", "us"), ("joined", "later"),
-          ("popped", "in"), ("dropped", "in")}
+          ("popped", "in"), ("dropped", "in"), ("came", "in"), ("walked", "in"),
+          ("joined", "for"), ("joined", "at")}
 SAT_IN_REACH = 4
 # "Told the manager ...", "asked the director whether ...": a sentence with no subject
 # of its own, told by the user, whose verb has the manager as its object.

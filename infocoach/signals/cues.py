@@ -90,7 +90,8 @@ BACKGROUND_NOUN = (
 OWNERS = ("the", "their", "his", "her", "this")
 WORKPLACE = (
     "place", "company", "firm", "team", "job", "organisation", "organization", "agency",
-    "studio", "lab", "practice", "business", "school", "hospital", "office",
+    "studio", "lab", "practice", "business", "school", "hospital", "office", "estate", "site",
+    "shop", "ward", "kitchen", "farm", "workshop", "depot", "warehouse", "clinic", "brewery",
 )
 WHY_VERB = (
     "get", "make", "draw", "bring", "lead", "attract", "interest", "pull", "push", "motivate",
@@ -180,7 +181,8 @@ NEED = Cue(
 ENTHUSIASM = Cue(
     "enthusiasm", Signal.ENTHUSIASM, 0.85,
     (
-        [lem("love"), low("working", "it", "the")],
+        [lem("love"), low("working", "it")],
+        [lem("love"), low("the", "this", "that"), lem(*WORKPLACE, *COMPANY_NOUN)],
         [low(*GOOD_WORD), low("place"), low("to"), low("work")],
         [low("best"), low("place", "company", "job", "employer")],
         [low("talked", "talk", "talking", "talks"), low("up")],

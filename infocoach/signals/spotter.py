@@ -146,7 +146,8 @@ UNREAL_HAVE = {"have", "'ve"}
 # "I'd planned to hand him my CV so he could make notes": what the user meant to
 # do. A need may be planned ("they're planning to hire"): the model decides.
 PLANNED = {("planned", "to"), ("planning", "to"), ("plan", "to"), ("meant", "to"),
-           ("intended", "to")}
+           ("intended", "to"), ("next", "time"), ("next", "one"), ("my", "aim"),
+           ("plan", "is"), ("might", "want"), ("may", "want")}
 # "I'm nervous she'll grill me on my background": not happened yet. A need
 # may be told in the future tense ("he'll need a tester in March").
 FUTURE_PAIRS = {("she", "'ll"), ("he", "'ll"), ("she", "will"), ("he", "will")}
@@ -178,6 +179,15 @@ UNFIT_PHRASES = {("not", "me"), ("n't", "me"), ("not", "for"), ("n't", "hiring")
                  ("beyond", "me"), ("no", "from", "me"), ("not", "happening"),
                  ("not", "something", "i"), ("not", "relevant"), ("so", "nah"),
                  ("wrong", "end")}
+# A shortage across the land, not in the manager's team: "schools everywhere are short of
+# physics teachers" (praise may say it: "the best engineers in the country").
+COUNTRYWIDE = {("everywhere",), ("in", "the", "country"), ("across", "the", "country"),
+               ("nationwide",)}
+# Words with which a user, after a need, says it is not for them.
+DEFLATING = {"nowhere", "not", "only", "unfortunately", "sadly", "🙃", "😅", "🤷", "🤷‍♀️",
+             "🤷‍♂️", "😬", "grad"}
+# What may come right before an "I" that opens a clause of its own.
+OPENS = {".", ",", "!", "?", ";", ":", "-", "—", "–", "and", "but", "so", "though", "\n"}
 # "The Paris office is hiring, but that's a different division from hers."
 OTHER_UNIT_WORDS = {"different", "another", "other"}
 OTHER_UNITS = {"division", "department", "dept", "team", "office", "branch", "site", "company"}
@@ -218,6 +228,7 @@ THEIR_QUESTIONS = {("questions",), ("question",), ("to", "know"), ("to", "ask"),
 # "I asked which roles they struggle to fill": the user's question, not the manager's word.
 USER_ASKS = {"asked", "ask", "wondered", "enquired", "inquired", "know", "curious"}
 USER_ASK_REACH = 4
+USER_SAYS = {"mentioned", "suggested", "pointed", "joked", "hinted", "pitched", "argued"}
 QUESTION_WORDS = {"which", "what", "whether", "if", "how", "why", "when", "where", "who"}
 # "She asked about my weekend and whether I found parking": small talk, unless the
 # sentence also names something of the user's working life.
@@ -302,13 +313,17 @@ ROLE_VERBS = {"manage", "run", "head", "lead", "oversee", "supervise", "direct",
               "found", "own", "coordinate"}
 # Notes written *for* the user, not about them.
 FOR_USER = {("for", "me"), ("for", "us")}
+# "Writing notes but for his next meeting", "wrote stuff down for that call".
+# Not "for his own records".
+FOR_SOMETHING_ELSE = {"his", "her", "their", "that", "another"}
 # "Kept typing a message to someone on Teams": writing to someone else, not notes.
 MESSAGES = {"message", "messages", "email", "emails", "e-mail", "text", "texts", "reply",
             "replies", "whatsapp", "slack", "outlook", "inbox", "texting", "emailing",
             "messaging"}
 # What the manager's writing turned out to be, when it was not about the user.
 REVEALED = {("turned", "out"), ("it", "was"), ("it", "'s")}
-UNRELATED_WRITING = {"invoice", "supplier", "answering", "replying", "booking",
+UNRELATED_WRITING = {"invoice", "supplier", "answering", "replying", "booking", "signing",
+                     "timesheets", "rota",
                      "list", "reminder", "doodle", "doodles", "doodling", "shopping", "grocery",
                      "to-do", "todo"}
 # "... and scribbled away in my notebook": the user's notes, whoever was named before.
@@ -317,8 +332,7 @@ INTO = {"in", "into", "on"}
 # "She got very animated about AI and how it'll change publishing in general":
 # the field at large, not the manager's department or company.
 IN_GENERAL = {("in", "general"), ("big", "picture"), ("whole", "industry"),
-              ("industry", "thing"), ("all", "the", "big"), ("everywhere",),
-              ("in", "the", "country"), ("across", "the", "country"), ("nationwide",),
+              ("industry", "thing"), ("all", "the", "big"),
               ("whole", "sector"), ("across", "the", "board")}
 HANDED = {"handed", "gave", "passed", "pressed"}
 # "Scribbled a couple of tweaks on my draft": notes on the user's work, by the guideline
@@ -542,19 +556,21 @@ def _unreal(doc: Doc, original: str, a: int, b: int, span: Span, finder: ActorFi
 
 
 def _users_question(doc: Doc, a: int, cue: int) -> bool:
-    """"I asked which roles they struggle to fill": the cue is inside a question the
-    user put, in the same clause, not something the manager told."""
+    """"I asked which roles they struggle to fill", "I mentioned they could use someone
+    like me": the cue is inside a question the user put or a claim the user made, in
+    the same clause, not something the manager told."""
     words = [t.lower_ for t in doc[a:cue]]
     for i, word in enumerate(words):
         if word != "i":
             continue
         rest = words[i + 1 : i + 1 + USER_ASK_REACH]
-        asks = next((j for j, w in enumerate(rest) if w in USER_ASKS), None)
+        asks = next((j for j, w in enumerate(rest) if w in USER_ASKS or w in USER_SAYS), None)
         if asks is None:
             continue
         after = words[i + 2 + asks :]
-        if any(w in QUESTION_WORDS for w in after[:USER_ASK_REACH]) and \
-                CLAUSE_BREAK.isdisjoint(after) and SAID.isdisjoint(after) and \
+        put = rest[asks] in USER_SAYS or any(w in QUESTION_WORDS
+                                             for w in after[:USER_ASK_REACH])
+        if put and CLAUSE_BREAK.isdisjoint(after) and SAID.isdisjoint(after) and \
                 not any(w in {"and", ",", "so"} and nxt in MANAGER_PRONOUNS
                         for w, nxt in pairwise(after)):
             return True
@@ -640,7 +656,8 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
         end = sentence_of(doc, b)[1] if b < len(doc) else b
         words = [t.lower_ for t in doc[a:end]]
         own = [t.lower_ for t in doc[a:b]]
-        return _has_phrase(words, UNFIT_PHRASES) or _user_lacks(words) or \
+        return _has_phrase(words, UNFIT_PHRASES | COUNTRYWIDE) or _user_lacks(words) or \
+            _user_deflates(words) or \
             _has_phrase(own, NO_NEED) or \
             any(t.lower_ == "headcount" and _a_size(doc, t.i, b) for t in doc[a:b]) or \
             any(w == "short" and of == "of" and what in NOT_PEOPLE
@@ -652,7 +669,8 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
         rest = [t.lower_ for t in doc[after:b]]
         # "She kept jotting on a sticky note. Turned out to be a reminder ..."
         then = [t.lower_ for t in doc[after : sentence_of(doc, b)[1] if b < len(doc) else b]]
-        return not FOR_USER.isdisjoint(pairwise(rest)) or not HANDED.isdisjoint(rest) or \
+        return not FOR_USER.isdisjoint(pairwise(rest)) or _for_something_else(rest) or \
+            not HANDED.isdisjoint(rest) or \
             _messaging(doc, a, b) or _unrelated_writing(then) or \
             not FEEDBACK.isdisjoint(t.lower_ for t in doc[a:b]) or \
             any(into in INTO and my == "my" and what in USERS_RECORD
@@ -680,6 +698,12 @@ def _messaging(doc: Doc, a: int, b: int) -> bool:
                for w in doc[a:b] if w.i > a)
 
 
+def _for_something_else(words: list[str]) -> bool:
+    """"Writing notes but for his next meeting", "wrote stuff down for that call"."""
+    return any(w == "for" and whose in FOR_SOMETHING_ELSE and what != "own"
+               for w, whose, what in zip(words, words[1:], [*words[2:], ""], strict=False))
+
+
 def _unrelated_writing(words: list[str]) -> bool:
     """"... but it turned out to be a reminder to call the plumber", "it was a to-do
     list": the writing is shown to be about something else; not "it was a list of my
@@ -704,6 +728,19 @@ def _told_of_the_past(words: list[str]) -> bool:
     about = any(w in PAST_OBJECT and own in MANAGER_POSSESSIVES and when in OWN_PAST
                 for w, own, when in zip(words, words[1:], words[2:], strict=False))
     return about or _has_phrase(words, PAST_THEN)
+
+
+def _user_deflates(words: list[str]) -> bool:
+    """"They need a qualified pilot. I'm training as a dispatcher, nowhere near": the
+    user, after the need, says what they are with a shrug; not "I've done exactly
+    that for two years"."""
+    # Not an "I" that opens the need's own sentence: "I asked if they had openings and
+    # he said not officially, but ..."
+    firsts = [i for i, w in enumerate(words) if w == "i" and i and words[i - 1] in OPENS]
+    if not firsts:
+        return False
+    after = words[firsts[0] + 1 :]
+    return not DEFLATING.isdisjoint(after) and ("not", "sure") not in set(pairwise(after))
 
 
 def _user_lacks(words: list[str]) -> bool:

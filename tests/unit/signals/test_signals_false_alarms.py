@@ -391,6 +391,30 @@ CHATTY = {
         "need",
         "He said every bakery in the country is short of bakers.",
         "He said his bakery is short of bakers."),
+    "the user shrugs after the need": (
+        "need",
+        "They need a qualified surveyor for the new site. I'm doing my first year, nowhere near.",
+        "They need a trainee surveyor for the new site. I'm doing my first year, perfect."),
+    "a claim the user made": (
+        "need",
+        "I mentioned they could use someone like me on the events team.",
+        "She mentioned they could use someone like me on the events team."),
+    "a plan for next time": (
+        "enthusiasm",
+        "My plan is to get her raving about the firm next time.",
+        "She was raving about the firm all the way through."),
+    "what the manager might want later": (
+        "background",
+        "He said he might want to hear about my degree if we meet again.",
+        "He said he wanted to hear about my degree before we met again."),
+    "notes for another meeting": (
+        "notes",
+        "She was scribbling notes, but for her next meeting, she said.",
+        "She was scribbling notes on my answers, she said."),
+    "someone who came in": (
+        "background",
+        "A woman from HR came in and asked about my qualifications.",
+        "The head of the lab came over and asked about my qualifications."),
     "a relative named after the need": (
         "need",
         "My uncle's foreman said they will need a tractor driver by May.",
@@ -413,6 +437,10 @@ CUE_CHATTY = {
         "enthusiasm",
         "I met the head of a small brewery. Lovely studio upstairs, very chilled vibe.",
         "I met the head of a small brewery. Lovely studio upstairs, she said proudly."),
+    "loving the user's work": (
+        "enthusiasm",
+        "She said she'd seen my illustrations online and loved the colours.",
+        "She said she'd seen my illustrations online and loves the studio."),
     "note-taking as a purpose": (
         "notes",
         "Next time I'll bring a printout so she has something to scribble on.",
