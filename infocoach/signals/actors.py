@@ -318,10 +318,11 @@ def _owns_a_thing(doc: Doc, token: Token) -> bool:
 
 
 def _sat_in(doc: Doc, token: Token) -> bool:
-    """"A junior analyst called Oliver *sat in* and typed notes": someone besides the
-    manager, whose meeting it was."""
+    """"A junior analyst called Oliver *sat in* and typed notes", "we were joined by the
+    practice manager": someone besides the manager, whose meeting it was."""
     after = [t.lower_ for t in doc[token.i + 1 : token.i + 1 + SAT_IN_REACH]]
-    return not SAT_IN.isdisjoint(pairwise(after))
+    before = [t.lower_ for t in doc[max(0, token.i - SAT_IN_REACH) : token.i]]
+    return not SAT_IN.isdisjoint(pairwise(after)) or ("joined", "by") in set(pairwise(before))
 
 
 def _object_of_user(doc: Doc, token: Token) -> Actor | None:

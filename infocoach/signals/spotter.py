@@ -184,7 +184,7 @@ UNFIT_PHRASES = {("not", "me"), ("n't", "me"), ("not", "for"), ("n't", "hiring")
 COUNTRYWIDE = {("everywhere",), ("in", "the", "country"), ("across", "the", "country"),
                ("nationwide",)}
 # Words with which a user, after a need, says it is not for them.
-DEFLATING = {"nowhere", "not", "only", "unfortunately", "sadly", "🙃", "😅", "🤷", "🤷‍♀️",
+DEFLATING = {"nowhere", "not", "only", "unfortunately", "sadly", "😅", "🤷", "🤷‍♀️",
              "🤷‍♂️", "😬", "grad"}
 # What may come right before an "I" that opens a clause of its own.
 OPENS = {".", ",", "!", "?", ";", ":", "-", "—", "–", "and", "but", "so", "though", "\n"}
