@@ -415,6 +415,10 @@ CHATTY = {
         "background",
         "A woman from HR came in and asked about my qualifications.",
         "The head of the lab came over and asked about my qualifications."),
+    "someone the user was joined by": (
+        "notes",
+        "We were joined by the practice manager, who kept typing notes on her laptop.",
+        "We were met by the practice manager, who kept typing notes on her laptop."),
     "a relative named after the need": (
         "need",
         "My uncle's foreman said they will need a tractor driver by May.",
