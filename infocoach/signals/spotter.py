@@ -297,6 +297,9 @@ NOT_A_VACANCY = {"line", "lines", "sentence", "paragraph", "hours", "times", "ni
 # cue an act rather than a purpose ("something to jot on", "a pad to write on").
 TO_DO_IT = {"start", "begin", "continue", "proceed", "seem", "appear", "go", "bother", "stop",
             "pause", "turn", "rush", "hurry"}
+# "The new taproom opening": a place opening its doors, not a vacancy.
+VENUES = set(cues.WORKPLACE) | {"taproom", "restaurant", "store", "branch", "venue", "bar",
+                                "cafe", "café", "gym", "museum", "gallery", "hotel"}
 # What a team may be short of that no one could fill.
 NOT_PEOPLE = {"time", "money", "cash", "breath", "funds", "funding", "space", "budget",
               "desks", "room", "parking", "chairs", "coffee", "sleep"}
@@ -814,9 +817,10 @@ def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
     if span.label_ != cues.NEED.name:
         return False
     following = [t for t in doc[span.end : min(last, span.end + 3)]]
-    if span[-1].lower_ in {"opening", "openings"} and following and \
-            following[0].lower_ in NOT_A_VACANCY:
-        return True  # "the opening line made her laugh"
+    if span[-1].lower_ in {"opening", "openings"} and (
+            (following and following[0].lower_ in NOT_A_VACANCY) or
+            (span.start and doc[span.start - 1].lemma_ in VENUES)):
+        return True  # "the opening line made her laugh", "the new taproom opening"
     if span[-1].lower_ == "of" and following and following[0].lower_ in NOT_PEOPLE:
         return True  # "we were a bit short of time"
     if span[-1].lower_ == "headcount" and _a_size(doc, span.end - 1, last):

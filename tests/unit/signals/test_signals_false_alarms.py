@@ -445,6 +445,10 @@ CUE_CHATTY = {
         "enthusiasm",
         "She said she'd seen my illustrations online and loved the colours.",
         "She said she'd seen my illustrations online and loves the studio."),
+    "a venue opening": (
+        "need",
+        "She was thrilled about the new café opening in March.",
+        "She said there's an opening in the new café in March."),
     "note-taking as a purpose": (
         "notes",
         "Next time I'll bring a printout so she has something to scribble on.",
