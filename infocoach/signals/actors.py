@@ -58,7 +58,8 @@ OTHER_NOUNS = {
     # Staff who showed the user round: "the graduate trainee who gave me the tour".
     "trainee",
     # "Another candidate waiting outside said ...", "the PA who greeted me".
-    "candidate", "candidates", "pa", "secretary", "junior", "apprentice",
+    "candidate", "candidates", "pa", "secretary", "junior", "apprentice", "deputy",
+    "paralegal",
 }
 # "Me and the head of ops": how many words the user and the actor may span.
 WITH_ME_REACH = 6
@@ -108,6 +109,8 @@ PLACE_PREPOSITIONS = {"to", "in", "at", "from", "near", "of", "around"}
 # "The junior who showed me round ...": someone described by what they did, not the
 # manager; but "the woman who runs the lab" may be.
 DESCRIBED_BY_DEED = {"the", "a", "an"}
+# "His deputy", "her paralegal Jon": someone on the manager's staff.
+STAFF_OF = {"his", "her"}
 # "One of his engineers asked ...": someone on the manager's staff.
 STAFF_OWNERS = {"his", "her", "their", "the"}
 # "An HR lady called Sue", "Marcus is the recruiter": a name introduced as someone else.
@@ -241,13 +244,14 @@ class ActorFinder:
                 doc[j].lower_ in OWN for j in range(max(0, token.i - 2), token.i)
             )
             elsewhere = lower in MANAGER_NOUNS and _placed_elsewhere(doc, token)
-            if owned or elsewhere or lower in OTHER_NOUNS or _sat_in(doc, token):
+            if owned or elsewhere or lower in OTHER_NOUNS or _sat_in(doc, token) or \
+                    _their_staff(doc, token.i):
                 return None if _owns_a_thing(doc, token) else Actor.OTHER
             return _object_of_user(doc, token)
         if self._is_name(doc, original, token):
             before = doc[token.i - 1].lower_.rstrip(".") if token.i else ""
-            if before in OTHER_NOUNS or _sat_in(doc, token) or \
-                    lower in self._others(doc, original):
+            if before in OTHER_NOUNS or _sat_in(doc, token) or _their_staff(doc, token.i - 1) \
+                    or lower in self._others(doc, original):
                 return Actor.OTHER
             return _object_of_user(doc, token)
         return None
@@ -305,6 +309,13 @@ def _with_me(doc: Doc, first: int, i: int) -> bool:
     actor at token ``i`` acted together with the user."""
     words = [t.lower_ for t in doc[first : i + 1] if not (t.is_punct or t.is_space)]
     return len(words) > 2 and words[:2] == ["me", "and"] and len(words) <= WITH_ME_REACH
+
+
+def _their_staff(doc: Doc, i: int) -> bool:
+    """"His sous chef", "her paralegal Jon": someone on the manager's staff, named by
+    the word at ``i`` after "his" or "her"."""
+    return i > 0 and any(doc[j].lower_ in STAFF_OF for j in range(max(0, i - 2), i)) and \
+        not doc[i].is_punct
 
 
 def _owns_a_thing(doc: Doc, token: Token) -> bool:

@@ -419,6 +419,14 @@ CHATTY = {
         "notes",
         "We were joined by the practice manager, who kept typing notes on her laptop.",
         "We were met by the practice manager, who kept typing notes on her laptop."),
+    "the manager's paralegal": (
+        "enthusiasm",
+        "Her paralegal Jon walked me out and gushed about the bonuses.",
+        "Ms Cole walked me out and gushed about the bonuses."),
+    "the manager's deputy": (
+        "need",
+        "His deputy said they're hiring pickers for the night shift.",
+        "He said they're hiring pickers for the night shift."),
     "a relative named after the need": (
         "need",
         "My uncle's foreman said they will need a tractor driver by May.",
