@@ -121,7 +121,8 @@ NOTES = Cue(
         [lem("write"), low("down", op="?"), low("what", "everything"), low("i")],
         [lem("begin", "start", "keep"), lem("write", "typing", "type")],
         # typing / tapping away ... while I talked
-        [lem("type", "typing", "tap", "write", "scribble", "jot"),
+        [lem("type", "typing", "tap", "write", "scribble", "jot", "hammer", "bash", "thumb",
+             "clatter"),
          {"IS_PUNCT": False, "OP": "{0,6}"},
          low("while", "as", "whenever", "when", "time"), low("i"), low("was", op="?"),
          lem("talk", "talking", "speak", "speaking", "answer", "explain", "describe", "chat")],
