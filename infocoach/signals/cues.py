@@ -173,6 +173,11 @@ NEED = Cue(
          low("i", "skills"), low("could", "can", "would")],
         [low("someone", "somebody"), low("like", "with"), low("me", "my")],
         [lem("fit", "match"), low("my"), lem("experience", "background", "skill", "profile")],
+        # A new site or unit that will need people: "the new depot will need shift planners".
+        [lem(*WORKPLACE, "unit", "branch", "store", "plant", "line", "wing", "hub", "facility",
+             "centre", "center", "route", "contract", "project", "team", "department"),
+         low("will", "'ll", "is", "are", "'s", "'re"), low("going", op="?"), low("to", op="?"),
+         lem("need")],
         # The article's own words: "described a need I could fill".
         [lem("need", "gap", "role", "job"), {"IS_PUNCT": False, "OP": "{0,4}"}, low("i", "you"),
          low("could", "can", "might"), low(*ADVERB, op="?"), lem("fill")],

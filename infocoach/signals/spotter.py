@@ -305,7 +305,8 @@ VENUES = set(cues.WORKPLACE) | {"taproom", "restaurant", "store", "branch", "ven
                                 "cafe", "café", "gym", "museum", "gallery", "hotel"}
 # What a team may be short of that no one could fill.
 NOT_PEOPLE = {"time", "money", "cash", "breath", "funds", "funding", "space", "budget",
-              "desks", "room", "parking", "chairs", "coffee", "sleep"}
+              "desks", "room", "parking", "chairs", "coffee", "sleep", "planning", "approval",
+              "permission", "investment", "equipment", "to"}
 # "A good chunk of it", "a good while": an amount, not praise.
 AMOUNTS = {"chunk", "deal", "part", "while", "bit", "hour", "amount", "half", "number", "few"}
 # How far either side of "swamped" a team word is looked for: "her team is swamped",
@@ -824,8 +825,8 @@ def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
             (following and following[0].lower_ in NOT_A_VACANCY) or
             (span.start and doc[span.start - 1].lemma_ in VENUES)):
         return True  # "the opening line made her laugh", "the new taproom opening"
-    if span[-1].lower_ == "of" and following and following[0].lower_ in NOT_PEOPLE:
-        return True  # "we were a bit short of time"
+    if span[-1].lower_ in {"of", "need"} and following and following[0].lower_ in NOT_PEOPLE:
+        return True  # "we were a bit short of time", "the team will need time"
     if span[-1].lower_ == "headcount" and _a_size(doc, span.end - 1, last):
         return True  # "headcount's around sixty": a size, not a post
     after = [t.lower_ for t in doc[span.end : span.end + FIELD_REACH]]

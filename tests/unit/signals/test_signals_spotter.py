@@ -313,6 +313,8 @@ def test_typing_the_whole_time_the_user_talked_is_notes_by_the_rules() -> None:
     ("She asked what I'd specialised in at college.", "background"),
     ("He said they're always short of HGV drivers.", "need"),
     ("She said the ward runs two nurses short most nights.", "need"),
+    ("She said the new depot will need forklift drivers.", "need"),
+    ("He told me the Glasgow branch is going to need two more surveyors.", "need"),
 ])
 def test_selling_the_place_and_how_long_the_user_has_done_it_by_the_rules(
         text: str, signal: str) -> None:
@@ -321,3 +323,12 @@ def test_selling_the_place_and_how_long_the_user_has_done_it_by_the_rules(
 
 def test_selling_a_product_is_not_praise_of_the_place() -> None:
     assert spot("They sell the company software to hospitals.", model=False).ids == []
+
+
+@pytest.mark.parametrize("text", [
+    "The team will need time to settle in after the move.",
+    "The new site will need planning permission first.",
+    "I asked if the new site will need planners.",
+])
+def test_a_unit_that_will_need_no_person_is_not_a_need(text: str) -> None:
+    assert spot(text, model=False).ids == []
