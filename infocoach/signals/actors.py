@@ -130,8 +130,6 @@ USER_TO_MANAGER = {"told", "asked", "showed", "gave", "sent", "thanked", "emaile
                    "messaged", "texted", "pitched", "reminded"}
 # "My old boss", "a former manager": someone from before.
 PAST_WORDS = {"old", "former", "previous"}
-# "Her boss", "his manager": the boss of the person met, not the person met.
-BOSS_WORDS = {"boss", "manager", "supervisor"}
 
 
 class ActorFinder:
@@ -170,8 +168,7 @@ class ActorFinder:
         """Whether a cue that opens its sentence is a verb of the user's with the
         manager as its object: "asked her whether ...", "told the manager ..."."""
         first = sentence_of(doc, start)[0]
-        if doc[start].lower_ not in USER_TO_MANAGER or \
-                not all(t.is_punct or t.is_space for t in doc[first:start]):
+        if doc[start].lower_ not in USER_TO_MANAGER or not _opens_sentence(doc, first, start):
             return False
         for token in doc[start + 1 : start + 4]:
             if token.lower_ in OBJECT_PRONOUNS:
@@ -224,7 +221,7 @@ class ActorFinder:
         if lower in USER_PRONOUNS:
             return self._user_or_not(doc, token, cue_start)
         if lower == "me" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "and" and \
-                all(t.is_punct or t.is_space for t in doc[sentence_of(doc, token.i)[0] : token.i]):
+                _opens_sentence(doc, sentence_of(doc, token.i)[0], token.i):
             return Actor.UNCLEAR  # "me and him went through my past jobs": "we"
         if lower in MANAGER_PRONOUNS:
             return Actor.MANAGER
@@ -312,8 +309,8 @@ def _with_me(doc: Doc, first: int, i: int) -> bool:
 
 
 def _their_staff(doc: Doc, i: int) -> bool:
-    """"His sous chef", "her paralegal Jon": someone on the manager's staff, named by
-    the word at ``i`` after "his" or "her"."""
+    """"Her boss", "his sous chef", "her paralegal Jon": someone on the manager's staff
+    (or over them), named by the word at ``i`` after "his" or "her"."""
     return i > 0 and any(doc[j].lower_ in STAFF_OF for j in range(max(0, i - 2), i)) and \
         not doc[i].is_punct
 
@@ -344,17 +341,21 @@ def _object_of_user(doc: Doc, token: Token) -> Actor | None:
     while i > first and (doc[i].lower_ in {"the", "my", "our", "this"} or
                          doc[i].lower_.rstrip(".") in TITLES or doc[i].is_punct):
         i -= 1
-    opener = all(t.is_punct or t.is_space for t in doc[first:i])
-    return Actor.USER if i >= first and doc[i].lower_ in USER_TO_MANAGER and opener \
-        else Actor.MANAGER
+    return Actor.USER if i >= first and doc[i].lower_ in USER_TO_MANAGER and \
+        _opens_sentence(doc, first, i) else Actor.MANAGER
+
+
+def _opens_sentence(doc: Doc, first: int, i: int) -> bool:
+    """Whether token ``i`` of the sentence starting at ``first`` has only punctuation
+    or space before it."""
+    return all(t.is_punct or t.is_space for t in doc[first:i])
 
 
 def _placed_elsewhere(doc: Doc, token: Token) -> bool:
-    """'the manager *at another company*', 'my *old* boss', '*her* boss': a manager word
-    placed outside the meeting."""
+    """'the manager *at another company*', 'my *old* boss': a manager word placed outside
+    the meeting."""
     before = [t.lower_ for t in doc[max(0, token.i - 2) : token.i]]
-    if not PAST_WORDS.isdisjoint(before) or (
-            token.lower_ in BOSS_WORDS and before and before[-1] in {"his", "her"}):
+    if not PAST_WORDS.isdisjoint(before):
         return True
     after = doc[token.i + 1 : token.i + 1 + ELSEWHERE_REACH]
     return len(after) > 1 and after[0].lower_ in ELSEWHERE_PREPOSITIONS and \

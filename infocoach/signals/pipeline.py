@@ -54,6 +54,9 @@ NEGATION_WORDS = {"no", "not", "n't", "nt", "never", "nothing", "none", "nobody"
 OWN_WORDS = {"my", "your"}
 # Words that make a company tail something else: "raved about the industry, said it ...".
 NOT_THE_COMPANY = {"industry", "sector", "field", "profession", "trade", "city", "country"}
+# "About (the whole) ...": what praise is about, after these words.
+ABOUT = {"about", "on"}
+ABOUT_SKIPPED = {"the", "this", "that", "whole"}
 
 NEGATION_TERMS = {
     "pseudo_negations": [
@@ -163,8 +166,8 @@ class CueMatcher:
         self.own = {strings.add(word) for word in OWN_WORDS}
         self.elsewhere = {strings.add(word) for word in NOT_THE_COMPANY}
         self.out = strings.add("out")
-        self.about = {strings.add(word) for word in ("about", "on")}
-        self.articles = {strings.add(word) for word in ("the", "this", "that", "whole")}
+        self.about = {strings.add(word) for word in ABOUT}
+        self.articles = {strings.add(word) for word in ABOUT_SKIPPED}
 
     def __call__(self, doc: Doc) -> Doc:
         # One 2-D array, transposed: three ``to_array`` calls cost twice as much.

@@ -59,6 +59,8 @@ from infocoach.signals.actors import (
     Attribution,
 )
 from infocoach.signals.pipeline import (
+    ABOUT,
+    ABOUT_SKIPPED,
     CLAUSE_BREAK,
     HYPOTHETICAL,
     NEGATED,
@@ -654,40 +656,37 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
     manager's own past, something written down *for* the user ("wrote down a book for
     me"), asking only for the user's questions, company talk told flatly. ``after`` is
     where the act was read; only what follows it counts for the past and for notes."""
+    words = [t.lower_ for t in doc[a:b]]
+    # Up to the end of the next sentence: "They're desperate for electricians. I'm an
+    # apprentice, so not me.", "She kept jotting on a sticky note. Turned out to be ..."
+    through = sentence_of(doc, b)[1] if b < len(doc) else b
     if signal in (Signal.NEED, Signal.ENTHUSIASM) and (
-            _has_phrase([t.lower_ for t in doc[a:b]], IN_GENERAL)
-            or _told_of_the_past([t.lower_ for t in doc[a:b]])):
+            _has_phrase(words, IN_GENERAL) or _told_of_the_past(words)):
         return True
     if signal is Signal.NEED:
-        # "They're desperate for electricians. I'm an apprentice, so not me."
-        end = sentence_of(doc, b)[1] if b < len(doc) else b
-        words = [t.lower_ for t in doc[a:end]]
-        own = [t.lower_ for t in doc[a:b]]
-        return _has_phrase(words, UNFIT_PHRASES | COUNTRYWIDE) or _user_lacks(words) or \
-            _user_deflates(words) or \
-            _has_phrase(own, NO_NEED) or \
+        told = [t.lower_ for t in doc[a:through]]
+        return _has_phrase(told, UNFIT_PHRASES | COUNTRYWIDE) or _user_lacks(told) or \
+            _user_deflates(told) or \
+            _has_phrase(words, NO_NEED) or \
             any(t.lower_ == "headcount" and _a_size(doc, t.i, b) for t in doc[a:b]) or \
             any(w == "short" and of == "of" and what in NOT_PEOPLE
-                for w, of, what in zip(own, own[1:], own[2:], strict=False)) or \
-            any(w in OTHER_UNIT_WORDS and u in OTHER_UNITS for w, u in pairwise(own))
+                for w, of, what in zip(words, words[1:], words[2:], strict=False)) or \
+            any(w in OTHER_UNIT_WORDS and u in OTHER_UNITS for w, u in pairwise(words))
     if signal in IN_THE_MEETING and _own_past([t.lower_ for t in doc[after:b]]):
         return True
     if signal is Signal.NOTES:
         rest = [t.lower_ for t in doc[after:b]]
-        # "She kept jotting on a sticky note. Turned out to be a reminder ..."
-        then = [t.lower_ for t in doc[after : sentence_of(doc, b)[1] if b < len(doc) else b]]
         return not FOR_USER.isdisjoint(pairwise(rest)) or _for_something_else(rest) or \
             not HANDED.isdisjoint(rest) or \
-            _messaging(doc, a, b) or _unrelated_writing(then) or \
-            not FEEDBACK.isdisjoint(t.lower_ for t in doc[a:b]) or \
+            _messaging(doc, a, b) or \
+            _unrelated_writing([t.lower_ for t in doc[after:through]]) or \
+            not FEEDBACK.isdisjoint(words) or \
             any(into in INTO and my == "my" and what in USERS_RECORD
                 for into, my, what in zip(rest, rest[1:], rest[2:], strict=False))
     if signal is Signal.BACKGROUND:
-        words = [t.lower_ for t in doc[a:b]]
         return _asked_for_questions(doc, a, b) or ("to", "spell") in set(pairwise(words)) \
             or _small_talk(doc, a, b)
     if signal is Signal.ENTHUSIASM:
-        words = [t.lower_ for t in doc[a:b]]
         lemmas = {t.lemma_ for t in doc[a:b]}
         # "very excited about the new Marvel film", "raved about the industry".
         elsewhere = (not PASTIMES.isdisjoint(words) or _about_the_field(words)) and \
@@ -725,16 +724,19 @@ def _unrelated_writing(words: list[str]) -> bool:
 def _own_past(words: list[str]) -> bool:
     """"..., at his last interview, when he was the candidate": the act is placed in the
     manager's own past."""
-    placed = any(w in PAST_PLACE and own in MANAGER_POSSESSIVES and when in OWN_PAST
-                 for w, own, when in zip(words, words[1:], words[2:], strict=False))
-    return placed or _has_phrase(words, PAST_WHEN)
+    return _their_past(words, PAST_PLACE) or _has_phrase(words, PAST_WHEN)
 
 
 def _told_of_the_past(words: list[str]) -> bool:
     """"Raved about his first job", "loved it back then": the manager's own past."""
-    about = any(w in PAST_OBJECT and own in MANAGER_POSSESSIVES and when in OWN_PAST
-                for w, own, when in zip(words, words[1:], words[2:], strict=False))
-    return about or _has_phrase(words, PAST_THEN)
+    return _their_past(words, PAST_OBJECT) or _has_phrase(words, PAST_THEN)
+
+
+def _their_past(words: list[str], before: set[str]) -> bool:
+    """One of ``before``, then "his", "her" or "their", then a word of the past: "at his
+    last", "about her old"."""
+    return any(w in before and own in MANAGER_POSSESSIVES and when in OWN_PAST
+               for w, own, when in zip(words, words[1:], words[2:], strict=False))
 
 
 def _user_deflates(words: list[str]) -> bool:
@@ -791,9 +793,8 @@ def _small_talk(doc: Doc, a: int, b: int) -> bool:
 
 def _about_the_field(words: list[str]) -> bool:
     """"Raved about the industry", "excited about the whole sector"."""
-    return any(w in {"about", "on"} and next((x for x in words[i + 1 : i + 4]
-                                             if x not in {"the", "this", "that", "whole"}),
-                                            "") in FIELD_WORDS
+    return any(w in ABOUT and next((x for x in words[i + 1 : i + 4] if x not in ABOUT_SKIPPED),
+                                   "") in FIELD_WORDS
                for i, w in enumerate(words))
 
 
@@ -820,13 +821,13 @@ def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
             doc[span.start - 2].lemma_ not in TO_DO_IT
     if span.label_ != cues.NEED.name:
         return False
-    following = [t for t in doc[span.end : min(last, span.end + 3)]]
+    following = list(doc[span.end : min(last, span.end + 3)])
     if span[-1].lower_ in {"opening", "openings"} and (
             (following and following[0].lower_ in NOT_A_VACANCY) or
             (span.start and doc[span.start - 1].lemma_ in VENUES)):
         return True  # "the opening line made her laugh", "the new taproom opening"
-    if span[-1].lower_ in {"of", "need"} and following and following[0].lower_ in NOT_PEOPLE:
-        return True  # "we were a bit short of time", "the team will need time"
+    if span[-1].lower_ == "need" and following and following[0].lower_ in NOT_PEOPLE:
+        return True  # "the team will need time" ("short of time": _not_that)
     if span[-1].lower_ == "headcount" and _a_size(doc, span.end - 1, last):
         return True  # "headcount's around sixty": a size, not a post
     after = [t.lower_ for t in doc[span.end : span.end + FIELD_REACH]]
