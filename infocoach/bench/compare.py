@@ -29,7 +29,7 @@ from infocoach.bench.report import LEVELS, render_markdown
 from infocoach.bench.results import RESULTS_DIR, show_in_readme, write_results
 from infocoach.paths import ROOT
 from infocoach.server.commands import rasa_train_command
-from infocoach.server.processes import Servers, child_env, free_port
+from infocoach.server.processes import Servers, child_env, free_port, models_newest_first
 
 STEPS = 8
 CLIENT = (
@@ -57,12 +57,19 @@ def _step(number: int, text: str) -> None:
     _say(f"[{number}/{STEPS}] {text}")
 
 
+def _train_command(bot: Bot, models: Path) -> list[str]:
+    """What a user runs: for infocoach, ``infocoach train`` (Rasa and the signal model)."""
+    if bot.project == ROOT:
+        return [sys.executable, "-m", "infocoach.cli", "train", "--force", "--out", str(models)]
+    return rasa_train_command(models, bot.name, force=True)
+
+
 def _train(bot: Bot, work: Path) -> Path:
     """Train ``bot`` from scratch (no cache) into ``work``; record time and peak memory."""
     models = work / f"models-{bot.name}"
     env = child_env({"RASA_CACHE_DIRECTORY": str(work / f"cache-{bot.name}")})
     measured = run_measured(
-        rasa_train_command(models, bot.name, force=True), cwd=bot.project, env=env,
+        _train_command(bot, models), cwd=bot.project, env=env,
         log_path=work / f"train-{bot.name}.log", progress=_say,
     )
     if measured.returncode:
@@ -71,7 +78,7 @@ def _train(bot: Bot, work: Path) -> Path:
         "seconds": round(measured.seconds, 1), "peak_mib": measured.peak_mib,
     }
     _say(f"{bot.name}: trained in {measured.seconds:.0f}s, peak {measured.peak_mib:.0f} MiB")
-    return models / f"{bot.name}.tar.gz"
+    return models_newest_first(models)[0]
 
 
 def _warm_up(bot: Bot, webhook: str) -> None:
@@ -103,7 +110,7 @@ def run(level_seconds: Sequence[float]) -> dict:
         infocoach = Bot("infocoach", ROOT, INFOCOACH, {})
         reference = Bot("reference", copy_starter_project(work / "reference"), REFERENCE, {})
 
-        _step(1, "training infocoach from scratch (Rasa's cache off)")
+        _step(1, "training infocoach from scratch: Rasa and the signal model (Rasa's cache off)")
         infocoach_model = _train(infocoach, work)
         _step(2, "training the reference bot (`rasa init` starter) from scratch")
         reference_model = _train(reference, work)
