@@ -59,16 +59,17 @@ OTHER_NOUNS = {
     "trainee",
     # "Another candidate waiting outside said ...", "the PA who greeted me".
     "candidate", "candidates", "pa", "secretary", "junior", "apprentice", "deputy",
-    "paralegal",
+    "paralegal", "grad", "graduate",
 }
 # "Me and the head of ops": how many words the user and the actor may span.
 WITH_ME_REACH = 6
 # "The girl on reception", "the lad at the desk": staff met on the way in.
 FRONT_DESK = {"reception", "desk"}
 # "The HR person who showed me out": staff of a department that is not the manager's.
-STAFF_WORDS = {"hr"}
+STAFF_WORDS = {"hr", "recruiting", "recruitment"}
 STAFF_PEOPLE = {"person", "people", "rep", "reps", "representative", "lady", "guy", "woman",
-                "man", "assistant", "staff", "bod"}
+                "man", "assistant", "staff", "bod", "advisor", "adviser", "officer",
+                "coordinator", "specialist", "generalist", "partner"}
 TITLES = {"mr", "ms", "mrs", "dr", "prof", "mx", "miss"}
 OWN = {"my", "our"}
 # "My manager" is the user's own boss, but "my interviewer" is the person they met.
@@ -124,6 +125,17 @@ SAT_IN = {("sat", "in"), ("sitting", "in"), ("sits", "in"), ("joined", "halfway"
           ("popped", "in"), ("dropped", "in"), ("came", "in"), ("walked", "in"),
           ("joined", "for"), ("joined", "at")}
 SAT_IN_REACH = 4
+# "The coordinator who walked me in": what someone besides the manager did for the user.
+ESCORTED = {"walked", "walking", "showed", "showing", "let", "letting", "brought", "bringing",
+            "led", "leading", "buzzed", "escorted", "escorting", "fetched", "collected",
+            "signed", "checked", "took", "taking", "dropped"}
+# "Who met me at the front desk": meeting the user on the way in.
+FRONT_DESK_PLACES = {"reception", "desk", "door", "lobby", "gate", "entrance", "foyer",
+                     "front", "security", "downstairs", "car"}
+ESCORT_REACH = 8
+# Manager words that, before "who met me at the door", still name the manager.
+FETCHING_MANAGERS = MANAGER_NOUNS - {"coordinator", "woman", "man", "guy", "lady", "engineer",
+                                     "officer", "administrator", "host", "contact"}
 # "Told the manager ...", "asked the director whether ...": a sentence with no subject
 # of its own, told by the user, whose verb has the manager as its object.
 USER_TO_MANAGER = {"told", "asked", "showed", "gave", "sent", "thanked", "emailed",
@@ -157,7 +169,7 @@ class ActorFinder:
                 if _with_me(doc, first_sentence, i):
                     return Attribution(Actor.UNCLEAR, i)  # "me and the ops lead": "we"
                 if actor is Actor.MANAGER and token.lower_ in MANAGER_PRONOUNS and \
-                        self._named_before(doc, original, first_sentence, i) is Actor.OTHER:
+                        self.named_before(doc, original, first_sentence, i) is Actor.OTHER:
                     actor = Actor.OTHER  # "the receptionist ... told me ..., she loves it"
                 return Attribution(actor, i, inherited=boundaries > 0)
         if self._tells_the_manager(doc, original, start):
@@ -177,7 +189,7 @@ class ActorFinder:
                 return token.lower_ in MANAGER_NOUNS or self._is_name(doc, original, token)
         return False
 
-    def _named_before(self, doc: Doc, original: str, start: int, end: int) -> Actor | None:
+    def named_before(self, doc: Doc, original: str, start: int, end: int) -> Actor | None:
         """Who the last person named by a noun or a name in ``doc[start:end]`` is."""
         for i in range(end - 1, start - 1, -1):
             token = doc[i]
@@ -227,6 +239,9 @@ class ActorFinder:
             return Actor.MANAGER
         if lower in UNCLEAR_PRONOUNS or lower in GO_BETWEENS:
             return Actor.UNCLEAR
+        if lower == "who" and _brought_the_user(doc, token.i) and \
+                not self._met_manager_before(doc, original, token.i):
+            return Actor.OTHER  # "the coordinator who walked me in", "a nurse who joined us"
         if lower == "who" and token.i >= 2 and doc[token.i - 2].lower_ in DESCRIBED_BY_DEED \
                 and self._classify(doc, original, doc[token.i - 1], cue_start) is None \
                 and not doc[token.i - 1].is_punct and doc[token.i - 1].lower_ != "person":
@@ -236,6 +251,10 @@ class ActorFinder:
             return Actor.OTHER  # "the HR person", "HR sat in"; not "the HR director"
         if lower in FRONT_DESK and token.i and doc[token.i - 1].lower_ in {"on", "at"}:
             return Actor.OTHER  # "the girl on reception", "the guy at the front desk"
+        if lower in MANAGER_NOUNS and lower not in FETCHING_MANAGERS and \
+                token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "who" and \
+                _brought_the_user(doc, token.i + 1):
+            return Actor.OTHER  # "the office coordinator who let me in raved ..."
         if lower in MANAGER_NOUNS or lower in OTHER_NOUNS:
             owned = lower not in MEETING_ROLES and any(
                 doc[j].lower_ in OWN for j in range(max(0, token.i - 2), token.i)
@@ -267,6 +286,15 @@ class ActorFinder:
         if embedded and any(t.lower_ in {",", "and"} for t in between):
             return None
         return Actor.USER
+
+    def _met_manager_before(self, doc: Doc, original: str, who: int) -> bool:
+        """"Priya, who met me at reception, ...", "the manager who walked me in": the
+        manager may fetch the user too; only someone else named so is someone else."""
+        i = who - 1
+        while i >= 0 and doc[i].is_punct:
+            i -= 1
+        return i >= 0 and (doc[i].lower_ in FETCHING_MANAGERS or
+                           self._is_name(doc, original, doc[i]))
 
     def _others(self, doc: Doc, original: str) -> set[str]:
         """Names the account introduces as someone besides the manager, so that the
@@ -331,6 +359,23 @@ def _sat_in(doc: Doc, token: Token) -> bool:
     after = [t.lower_ for t in doc[token.i + 1 : token.i + 1 + SAT_IN_REACH]]
     before = [t.lower_ for t in doc[max(0, token.i - SAT_IN_REACH) : token.i]]
     return not SAT_IN.isdisjoint(pairwise(after)) or ("joined", "by") in set(pairwise(before))
+
+
+def _brought_the_user(doc: Doc, who: int) -> bool:
+    """"The coordinator *who walked me in*", "an HR adviser who met me at the front desk",
+    "a nurse who joined us": whoever is told as bringing, fetching or joining the user
+    is someone besides the manager, whose meeting it was."""
+    after = [t.lower_ for t in doc[who + 1 : who + 1 + ESCORT_REACH]]
+    while after and after[0] in PASSIVE_BRIDGE | {"had", "'d"}:
+        after.pop(0)
+    if len(after) < 2:
+        return False
+    verb, obj = after[0], after[1]
+    if (verb, obj) in SAT_IN:
+        return True
+    return obj in {"me", "us"} and (
+        verb in ESCORTED or (verb in {"met", "meeting", "greeted"} and
+                             not FRONT_DESK_PLACES.isdisjoint(after[2:])))
 
 
 def _object_of_user(doc: Doc, token: Token) -> Actor | None:

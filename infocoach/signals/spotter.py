@@ -47,6 +47,7 @@ from infocoach.ids import Signal
 from infocoach.signals import cues, learned
 from infocoach.signals.actors import (
     EMBEDDING,
+    MANAGER_NOUNS,
     MANAGER_PRONOUNS,
     OBJECT_PRONOUNS,
     OTHER_NOUNS,
@@ -64,6 +65,7 @@ from infocoach.signals.pipeline import (
     CLAUSE_BREAK,
     HYPOTHETICAL,
     NEGATED,
+    NEGATION_TERMS,
     OWN_WORDS,
     SPAN_KEY,
     pipeline,
@@ -148,6 +150,12 @@ UNREAL_PAIRS = {("would", "have"), ("'d", "have"), ("'d", "only"), ("would", "on
 # "Would he have jotted stuff down if ...": a modal, someone, then "have".
 UNREAL_MODALS = {"would", "could", "should", "might"}
 UNREAL_HAVE = {"have", "'ve"}
+# "I was terrified she'd grill me ...": a fear of what would happen.
+FEAR = {"terrified", "worried", "afraid", "scared", "nervous", "dreading", "dreaded", "anxious",
+        "panicking", "paranoid", "petrified", "convinced"}
+FEAR_MODALS = {"would", "'d", "will", "'ll", "might", "going", "gon"}
+FEAR_ENDS = {"but", ";", "and", "though", "."}
+FEAR_REACH = 14
 # "I'd planned to hand him my CV so he could make notes": what the user meant to
 # do. A need may be planned ("they're planning to hire"): the model decides.
 PLANNED = {("planned", "to"), ("planning", "to"), ("plan", "to"), ("meant", "to"),
@@ -183,7 +191,10 @@ UNFIT_PHRASES = {("not", "me"), ("n't", "me"), ("not", "for"), ("n't", "hiring")
                  ("am", "neither"), ("so", "no", "."), ("so", "no", ","), ("so", "no", "!"),
                  ("beyond", "me"), ("no", "from", "me"), ("not", "happening"),
                  ("not", "something", "i"), ("not", "relevant"), ("so", "nah"),
-                 ("wrong", "end")}
+                 ("wrong", "end"), ("outside", "anything"), ("way", "outside"),
+                 ("outside", "my"), ("n't", "my", "trade"), ("not", "my", "trade"),
+                 ("n't", "my", "field"), ("not", "my", "field"), ("n't", "my", "area"),
+                 ("not", "my", "area")}
 # A shortage across the land, not in the manager's team: "schools everywhere are short of
 # physics teachers" (praise may say it: "the best engineers in the country").
 COUNTRYWIDE = {("everywhere",), ("in", "the", "country"), ("across", "the", "country"),
@@ -204,6 +215,15 @@ NO_NEED = {("fully", "staffed"), ("everyone", "they", "need"), ("everybody", "th
            ("team", "is", "complete"), ("nothing", "right", "now"), ("headcount", "flat"),
            ("headcount", "is"), ("headcount", "of"), ("n't", "need", "any"),
            ("'s", "plenty"), ("is", "plenty"), ("got", "enough")}
+# "..., but they filled it in January", "they've already made an offer": the need is met.
+NEED_MET = {("filled",), ("already", "hired"), ("just", "hired"), ("already", "made"),
+            ("made", "an", "offer"),
+            ("'s", "sorted"), ("is", "sorted"), ("sorted", "now"), ("now", "sorted"),
+            ("found", "someone"), ("found", "somebody"), ("already", "found"),
+            ("internal", "promotion"), ("taken", "care", "of"), ("already", "appointed"),
+            ("just", "appointed"), ("already", "recruited"), ("just", "recruited")}
+# "A role they haven't filled": words up to this far before it unsay it.
+MET_NEGATION_REACH = 3
 # "They need a fluent Mandarin speaker and I can't speak it": the user says they
 # lack what is needed. Followed by one of NOT_LACKING it is an aside ("I'm not sure").
 USER_LACKS = {("do", "n't"), ("'m", "not"), ("am", "not"), ("ca", "n't"), ("can", "not"),
@@ -269,6 +289,12 @@ RECORDING = {
     "enter", "track", "copy", "mark", "highlight", "underline", "keyboard", "notebook",
     "notepad", "notes",
 }
+# "Never wrote in it", "didn't write anything down", "never asked": up to this many
+# words before.
+RECORDING_NEGATION_REACH = 3
+RECORDING_NEGATIONS = {"never", "n't", "not", "without", "nt"}
+# What one records with, which may lie unused: "a notebook on the desk".
+RECORDING_THINGS = {"notebook", "notepad", "keyboard", "pen", "pencil", "notes"}
 # "Took down my details", but not "hands down" or "sat down".
 RECORDING_DOWN = {"take", "put", "get", "write", "jot", "note"}
 # "He took notes at his last interview", "back when she was job hunting": the
@@ -335,6 +361,12 @@ UNRELATED_WRITING = {"invoice", "supplier", "answering", "replying", "booking", 
                      "timesheets", "rota",
                      "list", "reminder", "doodle", "doodles", "doodling", "shopping", "grocery",
                      "to-do", "todo"}
+# Words with which the writer excuses the writing as something else.
+EXCUSED = {"apologised", "apologized", "apologising", "apologizing", "sorry", "admitted",
+           "confessed"}
+NOTED = {"note", "notes", "noting", "noted", "down", "record", "file"}
+# How far before the excuse the user's own things mean the writing was about them.
+EXCUSE_REACH = 6
 # "... and scribbled away in my notebook": the user's notes, whoever was named before.
 USERS_RECORD = {"notebook", "notepad", "pad", "notes", "journal", "planner"}
 INTO = {"in", "into", "on"}
@@ -363,6 +395,12 @@ PASSIVE_DONE = {"mentioned", "discussed", "raised", "covered", "brought", "talke
                 "noted", "written", "taken", "jotted", "said", "stated"}
 # How far into a sentence its subject is looked for ("My flatmate's manager ...").
 SUBJECT_REACH = 6
+# How far into a clause its own subject may be: "and *his office manager* was typing".
+TELLER_REACH = 3
+SUBJECT_DETERMINERS = {"the", "a", "an", "his", "her", "their", "this", "that", "one"}
+# How many words besides the subject a clause may say before a bare topic and stay bare.
+TOPIC_WORDS = 1
+PEOPLE_WORDS = MANAGER_NOUNS | OTHER_NOUNS | TITLES
 # Characters trimmed from the ends of a sentence quoted as evidence.
 QUOTE_TRIM = " \t\n.,;:!?-—–"
 
@@ -388,6 +426,9 @@ class _Tally:
     # signal or found its actor unclear: the model may not claim it in a
     # sentence or clause that holds the cue.
     vetoed: set[tuple[Signal, int]] = field(default_factory=set)
+    # First tokens of bare topics ("they talked about the company."): the model may
+    # not read a signal in a clause that says no more than that.
+    topics: set[int] = field(default_factory=set)
 
     def keep(self, verdict: _Verdict | None) -> None:
         """One finding per signal: the first clear occurrence."""
@@ -454,6 +495,7 @@ def spot(text: str, *, rules: bool = True, model: bool = True,
     for start, end in chunks(normalized):
         doc = nlp(normalized[start:end])
         tally.vetoed.clear()  # keyed by token index: one chunk's only
+        tally.topics.clear()
         if rules:
             _read(doc, original[start:end], start, finder, tally)
         if model:
@@ -498,8 +540,18 @@ def _learn(doc: Doc, original: str, offset: int, finder: ActorFinder | None,
             # them: a long list of perks, hours and training adds up to a "need"
             # that none of its clauses tells of.
             support = max((p[signal] for _, p in read[1:]), default=1.0)
-            passed = [p[signal] for (x, y), p in read if p[signal] >= thresholds[signal]
-                      and ((x, y) != (a, b) or support >= CLAUSE_SUPPORT * thresholds[signal])
+            # Who did it is read where the signal is told: "Wei had a graduate sitting
+            # in, and the grad was the one taking notes" is the grad's doing, though the
+            # sentence opens with the manager.
+            told = max(range(1, len(read)), key=lambda k: read[k][1][signal], default=None)
+            teller_ok = told is None or not _told_by_other(
+                doc, original, read[told][0], read[told - 1][0] if told > 1 else None, finder)
+            passed = [p[signal] for k, ((x, y), p) in enumerate(read)
+                      if p[signal] >= thresholds[signal]
+                      and ((x, y) != (a, b) or (
+                          support >= CLAUSE_SUPPORT * thresholds[signal] and teller_ok))
+                      and (k == 0 or not _told_by_other(
+                          doc, original, (x, y), read[k - 1][0] if k > 1 else None, finder))
                       and not _says_whose_job(doc, a, x, y)
                       and not _not_the_users_meeting(doc, a, b, y)
                       and _part_ok(doc, original, subjects[x, y], x, y, signal, tally, finder)]
@@ -550,10 +602,22 @@ def _part_ok(doc: Doc, original: str, a: int, x: int, y: int, signal: Signal,
     Not where the rules rejected a cue of it as negated, hoped, asked, unclear
     or not the signal; not told of someone else; and the manager acts in it.
     """
-    if any((signal, i) in tally.vetoed for i in range(x, y)):
+    if any((signal, i) in tally.vetoed or (i in tally.topics and _bare_topic(doc, original, x, i))
+           for i in range(x, y)):
         return False
     return not _someone_else(doc, original, a, y, finder) and \
         _manager_acts(doc, original, a, y, finder)
+
+
+def _bare_topic(doc: Doc, original: str, x: int, topic: int) -> bool:
+    """Whether the clause from ``x`` says no more than its topic at ``topic``: "they
+    talked about the company", "the store manager mostly talked about the team"; not
+    "he got super pumped talking about the company", where the model reads what else
+    it says. Who is talking (a name, a title) says nothing."""
+    said = [t for t in doc[x:topic] if not (t.is_punct or t.is_space or t.is_stop)
+            and t.lower_ not in SUBJECT_OPENERS and t.lower_ not in PEOPLE_WORDS
+            and not original[t.idx : t.idx + 1].isupper()]
+    return len(said) <= TOPIC_WORDS
 
 
 def _unreal(doc: Doc, original: str, a: int, b: int, span: Span, finder: ActorFinder,
@@ -596,7 +660,20 @@ def _unreal_mood(doc: Doc, a: int, b: int, signal: Signal) -> bool:
         or (signal is not Signal.NEED and not (FUTURE_PAIRS | PLANNED).isdisjoint(pairs)) \
         or any(m in UNREAL_MODALS and have in UNREAL_HAVE
                for m, _, have in zip(words, words[1:], words[2:], strict=False)) \
-        or _users_guess(words)
+        or _users_guess(words) or (signal is not Signal.NEED and _feared(words))
+
+
+def _feared(words: list[str]) -> bool:
+    """"I was terrified she'd grill me on why I dropped out": what the user feared
+    would happen; not "I was nervous, but she asked about my degree"."""
+    for i, word in enumerate(words):
+        if word in FEAR:
+            rest = words[i + 1 : i + 1 + FEAR_REACH]
+            ends = [j for j, w in enumerate(rest) if w in FEAR_ENDS]
+            told = rest[: ends[0]] if ends else rest
+            if not FEAR_MODALS.isdisjoint(told):
+                return True
+    return False
 
 
 def _users_guess(words: list[str]) -> bool:
@@ -609,7 +686,11 @@ def _users_guess(words: list[str]) -> bool:
                if (w == "i" and (nxt in GUESS_VERBS or (
                    nxt in {"'d", "would"} and words[i + 2 : i + 3] and words[i + 2] in GUESS_VERBS))
                    and (i == 0 or words[i - 1] not in EMBEDDING))
-               or (w == "my" and nxt in GUESS_NOUNS)]
+               or (w == "my" and nxt in GUESS_NOUNS)
+               # "I get the feeling they'd want someone like me"
+               or (w == "i" and nxt in {"get", "got", "have", "had", "'ve"}
+                   and tuple(words[i + 2 : i + 3]) in {("the",), ("a",)}
+                   and words[i + 3 : i + 4] and words[i + 3] in GUESS_NOUNS)]
     if not guessed or MODALS.isdisjoint(words):
         return False
     return not any(w in SAID and words[i - 1] not in UNSAYING and
@@ -631,15 +712,71 @@ def _not_the_users_meeting(doc: Doc, a: int, b: int, told: int) -> bool:
 
 
 def _records(doc: Doc, a: int, b: int) -> bool:
-    """Whether the sentence tells of anything being written, typed or kept."""
-    return any(t.lemma_ in RECORDING or t.lower_ in RECORDING or (
-        t.lower_ == "down" and t.i > a and doc[t.i - 1].lemma_ in RECORDING_DOWN)
-        for t in doc[a:b])
+    """Whether the sentence tells of anything being written, typed or kept, and not
+    that it never was ("had a notebook on the desk but never wrote in it")."""
+    found = [t for t in doc[a:b] if t.lemma_ in RECORDING or t.lower_ in RECORDING or (
+        t.lower_ == "down" and t.i > a and doc[t.i - 1].lemma_ in RECORDING_DOWN)]
+    acts = [t for t in found if t.lower_ not in RECORDING_THINGS]
+    negated = [t for t in acts if _negated_act(doc, max(a, t.i - RECORDING_NEGATION_REACH), t.i)]
+    return bool(found) and not (negated and len(negated) == len(acts))
+
+
+def _negated_cue(doc: Doc, first: int, span: Span) -> bool:
+    """A negation right before the cue that NegEx missed, as its scope ended inside the
+    cue ("never wrote a thing in it while I talked"); not "couldn't stop talking"."""
+    start = max(first, span.start - RECORDING_NEGATION_REACH)
+    said = doc[start : min(span.end, span.start + 2)].text
+    return _negated_act(doc, start, span.start) and \
+        not any(term in said for term in NEGATION_TERMS["pseudo_negations"])
+
+
+def _negated_act(doc: Doc, a: int, i: int) -> bool:
+    """Whether ``doc[a:i]``, right before an act, negates it: "never wrote", "didn't
+    type anything"; not "never stopped writing"."""
+    before = [t.lower_ for t in doc[a:i]]
+    return not RECORDING_NEGATIONS.isdisjoint(before) and \
+        not any(t.lemma_ in {"stop", "quit", "cease"} for t in doc[a:i])
 
 
 def _complaint(doc: Doc, a: int, b: int) -> bool:
     """"She spent the hour complaining about the company": not enthusiasm."""
     return any(t.lemma_ in COMPLAINT_LEMMAS for t in doc[a:b])
+
+
+def _told_by_other(doc: Doc, original: str, part: tuple[int, int],
+                   before: tuple[int, int] | None, finder: ActorFinder) -> bool:
+    """Whether clause ``part`` opens with its own subject, and that is someone else or
+    the user: "and the grad was the one taking notes", "and I jotted it down"; or with
+    "she" or "he" right after a clause ``before`` whose subject is someone else: "the
+    receptionist was so chatty - she kept telling me ...". Not "said a colleague is
+    leaving" or "and kept writing", whose subject is before."""
+    x, y = part
+    first = _after_openers(doc, x, y)
+    named = finder.named(doc, original, first, min(y, first + TELLER_REACH))
+    if not named or named[0].token is None:
+        return False
+    who = named[0]
+    if who.actor is Actor.MANAGER and who.token == first and \
+            doc[first].lower_ in MANAGER_PRONOUNS:
+        return before is not None and _opens_with(doc, original, before, finder) is Actor.OTHER
+    return who.actor in (Actor.OTHER, Actor.USER) and \
+        _opens_with(doc, original, part, finder) is who.actor
+
+
+def _opens_with(doc: Doc, original: str, part: tuple[int, int],
+                finder: ActorFinder) -> Actor | None:
+    """Who the subject that opens clause ``part`` is ("the grad", "his office manager",
+    "I"), if it opens with one."""
+    x, y = part
+    first = _after_openers(doc, x, y)
+    named = finder.named(doc, original, first, min(y, first + TELLER_REACH))
+    if not named or named[0].token is None:
+        return None
+    who = named[0]
+    if who.actor is Actor.USER:
+        return Actor.USER if who.token == first and _user_is_subject(doc, x, who) else None
+    opens = who.token == first or doc[first].lower_ in SUBJECT_DETERMINERS
+    return who.actor if opens and who.token - first < TELLER_REACH else None
 
 
 def _someone_else(doc: Doc, original: str, a: int, b: int, finder: ActorFinder) -> bool:
@@ -666,7 +803,7 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
     if signal is Signal.NEED:
         told = [t.lower_ for t in doc[a:through]]
         return _has_phrase(told, UNFIT_PHRASES | COUNTRYWIDE) or _user_lacks(told) or \
-            _user_deflates(told) or \
+            _user_deflates(told) or _need_met(told) or \
             _has_phrase(words, NO_NEED) or \
             any(t.lower_ == "headcount" and _a_size(doc, t.i, b) for t in doc[a:b]) or \
             any(w == "short" and of == "of" and what in NOT_PEOPLE
@@ -679,7 +816,8 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
         return not FOR_USER.isdisjoint(pairwise(rest)) or _for_something_else(rest) or \
             not HANDED.isdisjoint(rest) or \
             _messaging(doc, a, b) or \
-            _unrelated_writing([t.lower_ for t in doc[after:through]]) or \
+            _unrelated_writing([t.lower_ for t in doc[after:through]],
+                               [t.lower_ for t in doc[a:after]]) or \
             not FEEDBACK.isdisjoint(words) or \
             any(into in INTO and my == "my" and what in USERS_RECORD
                 for into, my, what in zip(rest, rest[1:], rest[2:], strict=False))
@@ -710,14 +848,24 @@ def _for_something_else(words: list[str]) -> bool:
                for w, whose, what in zip(words, words[1:], [*words[2:], ""], strict=False))
 
 
-def _unrelated_writing(words: list[str]) -> bool:
+def _unrelated_writing(words: list[str], before: list[str]) -> bool:
     """"... but it turned out to be a reminder to call the plumber", "it was a to-do
     list": the writing is shown to be about something else; not "it was a list of my
-    certificates"."""
+    certificates". ``before`` is the sentence up to the writing."""
     for i, pair in enumerate(pairwise(words)):
         if pair in REVEALED:
             shown = words[i + 2 :]
             return not UNRELATED_WRITING.isdisjoint(shown) and OWN_WORDS.isdisjoint(shown)
+    # "..., but he apologised and said he had to answer a client", "- her shopping list,
+    # she admitted": excused as something else; not "sorry, just noting your dates down".
+    for i, word in enumerate(words):
+        if word in EXCUSED:
+            shown = words[i + 1 :]
+            # Not "typing notes as I talked (she said sorry for the clacking)".
+            # Nor "typing away at my answers, then apologised".
+            return NOTED.isdisjoint(before + words[:i]) and \
+                OWN_WORDS.isdisjoint(words[max(0, i - EXCUSE_REACH) : i]) and \
+                OWN_WORDS.isdisjoint(shown) and NOTED.isdisjoint(shown)
     return False
 
 
@@ -752,11 +900,26 @@ def _user_deflates(words: list[str]) -> bool:
     return not DEFLATING.isdisjoint(after) and ("not", "sure") not in set(pairwise(after))
 
 
+def _need_met(words: list[str]) -> bool:
+    """"..., but they filled it in January", "they've already made an offer to a
+    graduate", "it's sorted now": a need that was there and is met; not "a role they
+    haven't filled for months"."""
+    for i in range(len(words)):
+        if any(tuple(words[i : i + len(met)]) == met for met in NEED_MET) and \
+                NEGATIONS.isdisjoint(words[max(0, i - MET_NEGATION_REACH) : i]) and \
+                "still" not in words[max(0, i - MET_NEGATION_REACH) : i]:
+            return True
+    return False
+
+
 def _user_lacks(words: list[str]) -> bool:
     """"..., and I don't speak a word of it": the user says they lack what is needed."""
     for i, word in enumerate(words):
         if word != "i":
             continue
+        # "which I obviously don't have": one adverb may come between.
+        if words[i + 1 : i + 2] and words[i + 1].endswith("ly"):
+            i += 1
         for lacks in USER_LACKS:
             n = len(lacks)
             if tuple(words[i + 1 : i + 1 + n]) == lacks and \
@@ -947,7 +1110,7 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
             if not (getattr(span._, HYPOTHETICAL) or _is_question(span)):
                 tally.vague = tally.vague or not getattr(span._, NEGATED)
             # "They talked about the company.": a topic, whatever the model reads in it.
-            tally.vetoed.update((signal, span.start) for signal in Signal)
+            tally.topics.add(span.start)
             continue
         first, last = sentence_of(doc, span.start)
         veto = (cue.signal, span.start)
@@ -957,7 +1120,9 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
             if cue.signal not in CONDITIONAL_OK:
                 tally.vetoed.add(veto)
             continue
-        if getattr(span._, NEGATED):
+        # NegEx misses a negation when the cue's own words hold one of its scope's
+        # ends: "never wrote a thing in it *while* I talked".
+        if getattr(span._, NEGATED) or _negated_cue(doc, first, span):
             tally.vetoed.add(veto)
             tally.keep(_ellipsis(doc, original, offset, span, cue, finder))
             continue

@@ -431,12 +431,72 @@ CHATTY = {
         "need",
         "My uncle's foreman said they will need a tractor driver by May.",
         "She said they will need a tractor driver by May - I drove one on my uncle's farm."),
+    "a need already met": (
+        "need",
+        "She said the lab had been a technician down since spring, but they've already made "
+        "an offer to someone who starts next month.",
+        "She said the lab has been a technician down since spring and still can't find one."),
+    "a need met, told in the next sentence": (
+        "need",
+        "He mentioned they were after a CAD drafter all winter. They filled it in March "
+        "with someone from the Derby office.",
+        "He mentioned they've been after a CAD drafter all winter and haven't filled it."),
+    "a need outside the user's trade": (
+        "need",
+        "Her new depot will need two HGV mechanics, which isn't my trade at all - I train "
+        "forklift drivers.",
+        "Her new depot will need two forklift trainers, which is exactly what I do."),
+    "a need the user plainly lacks, with an adverb": (
+        "need",
+        "He said the clinic needs a locum with a prescribing licence, which I obviously "
+        "don't have.",
+        "He said the clinic needs a locum with a prescribing licence, which I got last year."),
+    "a fear of being asked": (
+        "background",
+        "I was dreading that Ms Obi, who runs the claims desk, would quiz me on why I left "
+        "teaching.",
+        "Ms Obi, who runs the claims desk, quizzed me on why I left teaching."),
+    "the user's impression": (
+        "need",
+        "I got the impression the brewery could use someone with my lab background, though "
+        "the head brewer never said so.",
+        "The head brewer said the brewery could use someone with my lab background."),
+    "a notepad never written in": (
+        "notes",
+        "Kerry had a notepad by her mug but never wrote a thing in it while I talked about "
+        "my placement.",
+        "Kerry had a notepad by her mug and kept writing in it while I talked about my "
+        "placement."),
+    "writing excused as something else": (
+        "notes",
+        "He was scribbling on a pad the whole time, then apologised and said he was finishing "
+        "the duty rota.",
+        "He was scribbling on a pad the whole time about my placement, then apologised for "
+        "the scratchy pen."),
+    "someone who brought the user in": (
+        "enthusiasm",
+        "The office coordinator who let me in raved about the firm and its four-day week.",
+        "Dr Shaw, who let me in himself, raved about the firm and its four-day week."),
+    "a pronoun right after someone else's clause": (
+        "enthusiasm",
+        "I met the head of finance, and the guard on the gate was a character - he kept "
+        "saying it's the best employer in town.",
+        "I met the head of finance, and she was a character - she kept saying it's the best "
+        "employer in town."),
+    "praise, not a bare topic": (
+        "enthusiasm",
+        "Then we talked about the company for a bit - the canteen, the car park.",
+        "Then he got really fired up talking about the company - the canteen, the car park."),
 }
 
 
 # Kinds the rules read from a cue: quiet with the real model, and the rules
 # alone still find the twin.
 CUE_CHATTY = {
+    "a grad in the clause that tells it": (
+        "notes",
+        "Kofi had a graduate with him on the call, and the grad was the one typing notes.",
+        "Kofi had a graduate with him on the call, but Kofi was the one typing notes."),
     "an amount, not praise": (
         "enthusiasm",
         "He was on a call for a good chunk of it, which was odd.",
