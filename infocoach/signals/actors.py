@@ -110,6 +110,9 @@ PLACE_PREPOSITIONS = {"to", "in", "at", "from", "near", "of", "around"}
 # "The junior who showed me round ...": someone described by what they did, not the
 # manager; but "the woman who runs the lab" may be.
 DESCRIBED_BY_DEED = {"the", "a", "an"}
+# "The agronomist who runs the advisory team": the manager, told by their job.
+ROLE_VERBS = {"manage", "run", "head", "lead", "oversee", "supervise", "direct", "chair",
+              "found", "own", "coordinate"}
 # "His deputy", "her paralegal Jon": someone on the manager's staff.
 STAFF_OF = {"his", "her"}
 # "One of his engineers asked ...": someone on the manager's staff.
@@ -133,6 +136,7 @@ ESCORTED = {"walked", "walking", "showed", "showing", "let", "letting", "brought
 FRONT_DESK_PLACES = {"reception", "desk", "door", "lobby", "gate", "entrance", "foyer",
                      "front", "security", "downstairs", "car"}
 ESCORT_REACH = 8
+NOT_WORDS = {"not", "n't"}
 # Manager words that, before "who met me at the door", still name the manager.
 FETCHING_MANAGERS = MANAGER_NOUNS - {"coordinator", "woman", "man", "guy", "lady", "engineer",
                                      "officer", "administrator", "host", "contact"}
@@ -244,13 +248,17 @@ class ActorFinder:
             return Actor.OTHER  # "the coordinator who walked me in", "a nurse who joined us"
         if lower == "who" and token.i >= 2 and doc[token.i - 2].lower_ in DESCRIBED_BY_DEED \
                 and self._classify(doc, original, doc[token.i - 1], cue_start) is None \
-                and not doc[token.i - 1].is_punct and doc[token.i - 1].lower_ != "person":
+                and not doc[token.i - 1].is_punct and doc[token.i - 1].lower_ != "person" \
+                and not _tells_a_job(doc, token.i):
             return Actor.OTHER  # "the junior who showed me round kept telling me ..."
         if lower in STAFF_WORDS and (_sat_in(doc, token) or (
                 token.i + 1 < len(doc) and doc[token.i + 1].lower_ in STAFF_PEOPLE)):
             return Actor.OTHER  # "the HR person", "HR sat in"; not "the HR director"
         if lower in FRONT_DESK and token.i and doc[token.i - 1].lower_ in {"on", "at"}:
             return Actor.OTHER  # "the girl on reception", "the guy at the front desk"
+        if lower in MANAGER_NOUNS and \
+                any(t.lower_ in NOT_WORDS for t in doc[max(0, token.i - 3) : token.i]):
+            return None  # "(not the hiring manager)": someone else did it
         if lower in MANAGER_NOUNS and lower not in FETCHING_MANAGERS and \
                 token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "who" and \
                 _brought_the_user(doc, token.i + 1):
@@ -359,6 +367,14 @@ def _sat_in(doc: Doc, token: Token) -> bool:
     after = [t.lower_ for t in doc[token.i + 1 : token.i + 1 + SAT_IN_REACH]]
     before = [t.lower_ for t in doc[max(0, token.i - SAT_IN_REACH) : token.i]]
     return not SAT_IN.isdisjoint(pairwise(after)) or ("joined", "by") in set(pairwise(before))
+
+
+def _tells_a_job(doc: Doc, who: int) -> bool:
+    """"The agronomist *who runs* the advisory team": a job, so maybe the manager."""
+    if who + 1 >= len(doc):
+        return False
+    verb = doc[who + 1]
+    return verb.lemma_ in ROLE_VERBS or verb.lower_.removesuffix("s") in ROLE_VERBS
 
 
 def _brought_the_user(doc: Doc, who: int) -> bool:

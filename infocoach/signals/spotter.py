@@ -54,6 +54,7 @@ from infocoach.signals.actors import (
     OWN,
     PASSIVE_BRIDGE,
     PASSIVE_VERBS,
+    ROLE_VERBS,
     TITLES,
     Actor,
     ActorFinder,
@@ -221,7 +222,11 @@ NEED_MET = {("filled",), ("already", "hired"), ("just", "hired"), ("already", "m
             ("'s", "sorted"), ("is", "sorted"), ("sorted", "now"), ("now", "sorted"),
             ("found", "someone"), ("found", "somebody"), ("already", "found"),
             ("internal", "promotion"), ("taken", "care", "of"), ("already", "appointed"),
-            ("just", "appointed"), ("already", "recruited"), ("just", "recruited")}
+            ("just", "appointed"), ("already", "recruited"), ("just", "recruited"),
+            # "all the roles there are going to existing staff", "it's being cut"
+            ("existing", "staff"), ("internally",), ("being", "cut"), ("been", "cut"),
+            ("scrapped",), ("axed",), ("hired", "a", "contractor"), ("hired", "someone"),
+            ("took", "on", "someone"), ("brought", "in", "a")}
 # "A role they haven't filled": words up to this far before it unsay it.
 MET_NEGATION_REACH = 3
 # "They need a fluent Mandarin speaker and I can't speak it": the user says they
@@ -344,8 +349,6 @@ BUSY_REACH = 5
 # job is, not what they did in the meeting; the model reads "runs the data team"
 # as a need. The sentence as a whole is still read.
 RELATIVE = {"who", "whose"}
-ROLE_VERBS = {"manage", "run", "head", "lead", "oversee", "supervise", "direct", "chair",
-              "found", "own", "coordinate"}
 # Notes written *for* the user, not about them.
 FOR_USER = {("for", "me"), ("for", "us")}
 # "Writing notes but for his next meeting", "wrote stuff down for that call".
@@ -544,14 +547,12 @@ def _learn(doc: Doc, original: str, offset: int, finder: ActorFinder | None,
             # in, and the grad was the one taking notes" is the grad's doing, though the
             # sentence opens with the manager.
             told = max(range(1, len(read)), key=lambda k: read[k][1][signal], default=None)
-            teller_ok = told is None or not _told_by_other(
-                doc, original, read[told][0], read[told - 1][0] if told > 1 else None, finder)
+            teller_ok = told is None or not _by_other(doc, original, part, told, finder)
             passed = [p[signal] for k, ((x, y), p) in enumerate(read)
                       if p[signal] >= thresholds[signal]
                       and ((x, y) != (a, b) or (
                           support >= CLAUSE_SUPPORT * thresholds[signal] and teller_ok))
-                      and (k == 0 or not _told_by_other(
-                          doc, original, (x, y), read[k - 1][0] if k > 1 else None, finder))
+                      and (k == 0 or not _by_other(doc, original, part, k, finder))
                       and not _says_whose_job(doc, a, x, y)
                       and not _not_the_users_meeting(doc, a, b, y)
                       and _part_ok(doc, original, subjects[x, y], x, y, signal, tally, finder)]
@@ -743,6 +744,14 @@ def _complaint(doc: Doc, a: int, b: int) -> bool:
     return any(t.lemma_ in COMPLAINT_LEMMAS for t in doc[a:b])
 
 
+def _by_other(doc: Doc, original: str, part: list[tuple[int, int]], k: int,
+              finder: ActorFinder) -> bool:
+    """Whether clause ``k`` of a sentence (``part``: the sentence, then its clauses) is
+    someone else's doing or the user's."""
+    return _told_by_other(doc, original, part[k], part[k - 1] if k > 1 else None, finder) or \
+        _users_own_run(doc, original, part[1 : k + 1], finder)
+
+
 def _told_by_other(doc: Doc, original: str, part: tuple[int, int],
                    before: tuple[int, int] | None, finder: ActorFinder) -> bool:
     """Whether clause ``part`` opens with its own subject, and that is someone else or
@@ -763,6 +772,23 @@ def _told_by_other(doc: Doc, original: str, part: tuple[int, int],
         _opens_with(doc, original, part, finder) is who.actor
 
 
+def _users_own_run(doc: Doc, original: str, parts: list[tuple[int, int]],
+                   finder: ActorFinder) -> bool:
+    """Whether the last of a sentence's clauses ``parts`` has no subject of its own and
+    carries on from the sentence's first clause, the user's: "Halfway through, I pulled
+    out my notebook and started writing while the ops manager talked". Not "she said
+    they need someone and I could do it, and kept writing": there the user's clause is
+    not the first."""
+    *before, last = parts
+    if not before or _opens_with(doc, original, last, finder) is not None or \
+            finder.named(doc, original, _after_openers(doc, *last),
+                         min(last[1], _after_openers(doc, *last) + TELLER_REACH)):
+        return False
+    subjects = [k for k, part in enumerate(before)
+                if _opens_with(doc, original, part, finder) is not None]
+    return subjects == [0] and _opens_with(doc, original, before[0], finder) is Actor.USER
+
+
 def _opens_with(doc: Doc, original: str, part: tuple[int, int],
                 finder: ActorFinder) -> Actor | None:
     """Who the subject that opens clause ``part`` is ("the grad", "his office manager",
@@ -774,7 +800,10 @@ def _opens_with(doc: Doc, original: str, part: tuple[int, int],
         return None
     who = named[0]
     if who.actor is Actor.USER:
-        return Actor.USER if who.token == first and _user_is_subject(doc, x, who) else None
+        # "I saw him write it on a post-it": the user watched the manager act.
+        watched = who.token + 1 < y and doc[who.token + 1].lower_ in PERCEIVE
+        return Actor.USER if who.token == first and _user_is_subject(doc, x, who) and \
+            not watched else None
     opens = who.token == first or doc[first].lower_ in SUBJECT_DETERMINERS
     return who.actor if opens and who.token - first < TELLER_REACH else None
 
@@ -783,8 +812,10 @@ def _someone_else(doc: Doc, original: str, a: int, b: int, finder: ActorFinder) 
     """"My flatmate's manager gushes about ...", "Someone on LinkedIn wrote that ...":
     the subject is someone else, or nobody the user met."""
     named = finder.named(doc, original, a, min(b, a + SUBJECT_REACH))
+    # "Someone on LinkedIn wrote ...", but not "her team needs someone".
     return bool(named) and (named[0].actor is Actor.OTHER or (
-        named[0].token is not None and doc[named[0].token].lower_ in ANYBODY))
+        named[0].token is not None and doc[named[0].token].lower_ in ANYBODY
+        and doc[_after_openers(doc, a, b)].lower_ not in MANAGER_POSSESSIVES))
 
 
 def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
@@ -804,7 +835,7 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
         told = [t.lower_ for t in doc[a:through]]
         return _has_phrase(told, UNFIT_PHRASES | COUNTRYWIDE) or _user_lacks(told) or \
             _user_deflates(told) or _need_met(told) or \
-            _has_phrase(words, NO_NEED) or \
+            _has_phrase(told, NO_NEED) or \
             any(t.lower_ == "headcount" and _a_size(doc, t.i, b) for t in doc[a:b]) or \
             any(w == "short" and of == "of" and what in NOT_PEOPLE
                 for w, of, what in zip(words, words[1:], words[2:], strict=False)) or \

@@ -483,6 +483,32 @@ CHATTY = {
         "saying it's the best employer in town.",
         "I met the head of finance, and she was a character - she kept saying it's the best "
         "employer in town."),
+    "a role being cut": (
+        "need",
+        "She said they've had a junior buyer post open since May, but it's being cut in the "
+        "reorganisation.",
+        "She said they've had a junior buyer post open since May and nobody suitable has "
+        "applied."),
+    "roles going to existing staff": (
+        "need",
+        "He said the new Derby warehouse will need shift leads, but they'll all come from "
+        "existing staff.",
+        "He said the new Derby warehouse will need shift leads, and I've led shifts for years."),
+    "a gap covered by a contractor": (
+        "need",
+        "Her team needed someone for the data migration, but they hired a contractor in June.",
+        "Her team needs someone for the data migration, and I did exactly that in June."),
+    "no need, said in the next sentence": (
+        "need",
+        "I said I'd heard they need more sonographers. She said they're actually fully "
+        "staffed.",
+        "She said they need more sonographers. She said they've been short since winter."),
+    "the user's own run of clauses": (
+        "notes",
+        "Early on, I got my pad out and kept scribbling while the head chef talked about "
+        "the rota.",
+        "Early on, the head chef got a pad out and kept scribbling while I talked about "
+        "my placements."),
     "praise, not a bare topic": (
         "enthusiasm",
         "Then we talked about the company for a bit - the canteen, the car park.",
@@ -493,6 +519,11 @@ CHATTY = {
 # Kinds the rules read from a cue: quiet with the real model, and the rules
 # alone still find the twin.
 CUE_CHATTY = {
+    "someone else, then '(not the manager)'": (
+        "notes",
+        "The HR adviser on the video call (not the line manager) kept typing notes as I "
+        "talked.",
+        "The line manager on the video call kept typing notes as I talked."),
     "a grad in the clause that tells it": (
         "notes",
         "Kofi had a graduate with him on the call, and the grad was the one typing notes.",

@@ -332,3 +332,14 @@ def test_selling_a_product_is_not_praise_of_the_place() -> None:
 ])
 def test_a_unit_that_will_need_no_person_is_not_a_need(text: str) -> None:
     assert spot(text, model=False).ids == []
+
+
+def test_a_manager_told_by_the_team_they_run_is_still_the_manager() -> None:
+    """"The agronomist who runs the advisory team asked ...": described by a job, not
+    by a deed such as showing the user round, so it is the manager who asked."""
+    reading = spot("The agronomist who runs the crop advisory team asked why I wanted to "
+                   "move from lab work into fieldwork.", model=False)
+    assert reading.ids == ["background"]
+    other = spot("The agronomist who showed me round the trial plots asked why I wanted to "
+                 "move from lab work into fieldwork.", model=False)
+    assert other.ids == []
