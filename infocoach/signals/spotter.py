@@ -208,6 +208,9 @@ OPENS = {".", ",", "!", "?", ";", ":", "-", "—", "–", "and", "but", "so", "t
 # "The Paris office is hiring, but that's a different division from hers."
 OTHER_UNIT_WORDS = {"different", "another", "other"}
 OTHER_UNITS = {"division", "department", "dept", "team", "office", "branch", "site", "company"}
+# "He was basically trying to recruit me": a sales pitch to the user (enthusiasm, if
+# anything), not a need told of the department.
+COURTING = {("recruit", "me"), ("recruiting", "me"), ("recruit", "you")}
 # "They've got everyone they need", "the team is full": no need, said outright.
 NO_NEED = {("fully", "staffed"), ("everyone", "they", "need"), ("everybody", "they", "need"),
            ("got", "everyone"), ("team", "is", "full"), ("team", "'s", "full"),
@@ -839,7 +842,8 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
             any(t.lower_ == "headcount" and _a_size(doc, t.i, b) for t in doc[a:b]) or \
             any(w == "short" and of == "of" and what in NOT_PEOPLE
                 for w, of, what in zip(words, words[1:], words[2:], strict=False)) or \
-            any(w in OTHER_UNIT_WORDS and u in OTHER_UNITS for w, u in pairwise(words))
+            any(w in OTHER_UNIT_WORDS and u in OTHER_UNITS for w, u in pairwise(words)) or \
+            not COURTING.isdisjoint(pairwise(words))
     if signal in IN_THE_MEETING and _own_past([t.lower_ for t in doc[after:b]]):
         return True
     if signal is Signal.NOTES:

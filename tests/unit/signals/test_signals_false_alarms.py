@@ -509,6 +509,10 @@ CHATTY = {
         "the rota.",
         "Early on, the head chef got a pad out and kept scribbling while I talked about "
         "my placements."),
+    "courting the user, not a need": (
+        "need",
+        "She spent the hour basically trying to recruit me - the pension, the sabbaticals.",
+        "She said they're trying to recruit two more surveyors - exactly my line."),
     "praise, not a bare topic": (
         "enthusiasm",
         "Then we talked about the company for a bit - the canteen, the car park.",
