@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from infocoach.paths import MODELS_DIR, ROOT, SIGNALS_MODEL_DIR
@@ -26,9 +25,6 @@ from infocoach.server.training_inputs import model_name
 from infocoach.signals.learned import ModelMissing, require_model
 
 KEEP_MODELS = 2
-# Where, under the models folder, the signal model and its training log go.
-SIGNALS_SUBDIR = SIGNALS_MODEL_DIR.name
-SIGNALS_LOG = "signals-train.log"
 SLACK_ENV = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
 
 
@@ -46,26 +42,10 @@ def _say(message: str) -> None:
 
 
 def train(args: argparse.Namespace) -> int:
-    """The Rasa model and the signal spotter's learned layer, each skipped when unchanged.
-
-    The signal model trains in a child process while Rasa trains: it is mostly
-    one core's work and Rasa's training leaves one idle for long stretches, so
-    the pair finish in little more than Rasa's time (``make bench`` measures both).
-    """
+    """The Rasa model, then the signal spotter's learned layer; each skipped when unchanged."""
     models_dir = args.out or MODELS_DIR
-    signals = start_signals_training(models_dir / SIGNALS_SUBDIR, force=args.force)
-    try:
-        returncode = train_model(ROOT, models_dir, force=args.force, verbose=args.verbose)
-    except BaseException:
-        if signals is not None:
-            signals.stop()
-        raise
-    if signals is None:
-        return returncode
-    if returncode != 0:
-        signals.stop()
-        return returncode
-    return signals.wait()
+    return (train_model(ROOT, models_dir, force=args.force, verbose=args.verbose)
+            or train_signals_model(models_dir / SIGNALS_MODEL_DIR.name, force=args.force))
 
 
 def train_model(project: Path, models_dir: Path, force: bool = False,
@@ -107,49 +87,11 @@ def _prune_models(models_dir: Path, keep: int) -> None:
         old.unlink()
 
 
-@dataclass
-class SignalsTraining:
-    """``python -m infocoach.signals.training`` running beside Rasa, its output in a log."""
+def train_signals_model(model_dir: Path, force: bool = False) -> int:
+    """The signal spotter's learned layer, next to the Rasa model (own fingerprint check)."""
+    from infocoach.signals.training import train_signals_model as train_model
 
-    process: subprocess.Popen
-    log: Path
-    started: float
-
-    def wait(self) -> int:
-        returncode = self.process.wait()
-        if returncode == 0:
-            _say(f"signal model ready ({time.monotonic() - self.started:.0f}s; log: {self.log})")
-        else:
-            tail = self.log.read_text(encoding="utf-8", errors="replace")[-2000:]
-            print(f"{tail}\nerror: training the signal model failed (exit {returncode}); "
-                  f"the whole log is {self.log}", file=sys.stderr)
-        return returncode
-
-    def stop(self) -> None:
-        """Stop it and the ``spacy train`` it runs (its own process group)."""
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            self.process.wait()
-
-
-def start_signals_training(model_dir: Path, force: bool = False) -> SignalsTraining | None:
-    """Start training the signal model into ``model_dir``; None when it is up to date."""
-    from infocoach.signals.training import is_current
-
-    if not force and is_current(model_dir):
-        _say(f"signal model up to date ({model_dir})")
-        return None
-    model_dir.parent.mkdir(parents=True, exist_ok=True)
-    log = model_dir.parent / SIGNALS_LOG
-    _say(f"training the signal model alongside (log: {log})")
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "infocoach.signals.training", "--output", str(model_dir),
-             *(["--force"] if force else [])],
-            cwd=ROOT, env=child_env({}), stdout=out, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True,
-        )
-    return SignalsTraining(process, log, time.monotonic())
+    return train_model(force=force, model_dir=model_dir)
 
 
 def _signal_model_missing() -> bool:
