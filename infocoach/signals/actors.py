@@ -263,6 +263,9 @@ class ActorFinder:
                 token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "who" and \
                 _brought_the_user(doc, token.i + 1):
             return Actor.OTHER  # "the office coordinator who let me in raved ..."
+        if lower in MANAGER_NOUNS and token.i >= 2 and doc[token.i - 1].lower_ == "'s" and \
+                lower not in MEETING_ROLES and self._a_person(doc, original, doc[token.i - 2]):
+            return Actor.OTHER  # "the manager's boss walked past"; not "the charity's head"
         if lower in MANAGER_NOUNS or lower in OTHER_NOUNS:
             owned = lower not in MEETING_ROLES and any(
                 doc[j].lower_ in OWN for j in range(max(0, token.i - 2), token.i)
@@ -294,6 +297,11 @@ class ActorFinder:
         if embedded and any(t.lower_ in {",", "and"} for t in between):
             return None
         return Actor.USER
+
+    def _a_person(self, doc: Doc, original: str, token: Token) -> bool:
+        """Whether ``token`` names a person: "manager", "colleague", "Priya"."""
+        return token.lower_ in MANAGER_NOUNS or token.lower_ in OTHER_NOUNS or \
+            self._is_name(doc, original, token)
 
     def _met_manager_before(self, doc: Doc, original: str, who: int) -> bool:
         """"Priya, who met me at reception, ...", "the manager who walked me in": the

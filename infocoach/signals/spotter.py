@@ -142,6 +142,9 @@ Scorer = Callable[[Sequence[str]], list[dict[Signal, float]]]
 # the meeting; the model reads what a sentence is about, not whether it happened.
 UNREAL_WORDS = {"hope", "hoping", "hoped", "hopefully", "wish", "wished"}
 UNREAL_PAIRS = {("would", "have"), ("'d", "have"), ("'d", "only"), ("would", "only"),
+                # "She'd normally take notes, but ...": what usually happens.
+                ("'d", "normally"), ("would", "normally"), ("'d", "usually"),
+                ("would", "usually"),
                 ("'d", "probably"), ("would", "probably"),
                 ("might", "have"), ("could", "have"), ("should", "have"), ("would", "'ve"),
                 ("might", "'ve"), ("could", "'ve"), ("should", "'ve"), ("fingers", "crossed"),
@@ -201,10 +204,11 @@ UNFIT_PHRASES = {("not", "me"), ("n't", "me"), ("not", "for"), ("n't", "hiring")
 COUNTRYWIDE = {("everywhere",), ("in", "the", "country"), ("across", "the", "country"),
                ("nationwide",)}
 # Words with which a user, after a need, says it is not for them.
-DEFLATING = {"nowhere", "not", "only", "unfortunately", "sadly", "😅", "🤷", "🤷‍♀️",
+DEFLATING = {"nowhere", "not", "only", "unfortunately", "sadly", "none", "😅", "🤷", "🤷‍♀️",
              "🤷‍♂️", "😬", "grad"}
 # What may come right before an "I" that opens a clause of its own.
-OPENS = {".", ",", "!", "?", ";", ":", "-", "—", "–", "and", "but", "so", "though", "\n"}
+OPENS = {".", ",", "!", "?", ";", ":", "-", "—", "–", "and", "but", "so", "though", "\n", "...",
+         "…"}
 # "The Paris office is hiring, but that's a different division from hers."
 OTHER_UNIT_WORDS = {"different", "another", "other"}
 OTHER_UNITS = {"division", "department", "dept", "team", "office", "branch", "site", "company"}
@@ -229,7 +233,10 @@ NEED_MET = {("filled",), ("already", "hired"), ("just", "hired"), ("already", "m
             # "all the roles there are going to existing staff", "it's being cut"
             ("existing", "staff"), ("internally",), ("being", "cut"), ("been", "cut"),
             ("scrapped",), ("axed",), ("hired", "a", "contractor"), ("hired", "someone"),
-            ("took", "on", "someone"), ("brought", "in", "a")}
+            ("took", "on", "someone"), ("brought", "in", "a"),
+            # "they've since automated it, so they're fine now", "lined up"
+            ("fine", "now"), ("since", "automated"), ("been", "cleared"),
+            ("expecting", "to", "recruit")}
 # "A role they haven't filled": words up to this far before it unsay it.
 MET_NEGATION_REACH = 3
 # "They need a fluent Mandarin speaker and I can't speak it": the user says they
@@ -301,6 +308,8 @@ RECORDING = {
 # words before.
 RECORDING_NEGATION_REACH = 3
 RECORDING_NEGATIONS = {"never", "n't", "not", "without", "nt"}
+# Verbs of writing that a sentence may deny: "didn't write anything down".
+WRITING = {"write", "type", "jot", "scribble", "scrawl", "note", "record", "log"}
 # What one records with, which may lie unused: "a notebook on the desk".
 RECORDING_THINGS = {"notebook", "notepad", "keyboard", "pen", "pencil", "notes"}
 # "Took down my details", but not "hands down" or "sat down".
@@ -338,6 +347,7 @@ TO_DO_IT = {"start", "begin", "continue", "proceed", "seem", "appear", "go", "bo
             "pause", "turn", "rush", "hurry"}
 # "The new taproom opening": a place opening its doors, not a vacancy.
 VENUES = set(cues.WORKPLACE) | {"taproom", "restaurant", "store", "branch", "venue", "bar",
+                                "centre", "center", "hub", "wing", "campus",
                                 "cafe", "café", "gym", "museum", "gallery", "hotel"}
 # What a team may be short of that no one could fill.
 NOT_PEOPLE = {"time", "money", "cash", "breath", "funds", "funding", "space", "budget",
@@ -367,6 +377,8 @@ UNRELATED_WRITING = {"invoice", "supplier", "answering", "replying", "booking", 
                      "timesheets", "rota",
                      "list", "reminder", "doodle", "doodles", "doodling", "shopping", "grocery",
                      "to-do", "todo"}
+# "..., but it was all orders and allergens, nothing about me".
+NOT_ABOUT_ME = {("nothing", "about", "me"), ("not", "about", "me"), ("nothing", "on", "me")}
 # Words with which the writer excuses the writing as something else.
 EXCUSED = {"apologised", "apologized", "apologising", "apologizing", "sorry", "admitted",
            "confessed"}
@@ -393,6 +405,7 @@ PERCEIVE = {"saw", "see", "noticed", "watched", "spotted", "clocked"}
 MANAGER_POSSESSIVES = {"his", "her", "their"}
 # Words before a sentence's subject that do not change who it is.
 SUBJECT_OPENERS = {"so", "and", "but", "then", "honestly", "also", "just", "basically", "actually",
+                   "midway", "halfway", "thru", "through",
                    "anyway", "well", "oh", "lol", "ok", "okay", "yeah", "tbh", "plus", "after",
                    "that", "afterwards", "later", "finally", "overall"}
 # "Openings got mentioned": a passive that never says who did it.
@@ -725,6 +738,14 @@ def _records(doc: Doc, a: int, b: int) -> bool:
     return bool(found) and not (negated and len(negated) == len(acts))
 
 
+def _unwritten(doc: Doc, a: int, b: int) -> bool:
+    """Whether the sentence says nothing was written, and nothing else that was: "pulled
+    out a notebook to show me the org chart, didn't write anything about me"."""
+    acts = [t for t in doc[a:b] if t.lemma_ in WRITING]
+    return bool(acts) and all(
+        _negated_act(doc, max(a, t.i - RECORDING_NEGATION_REACH), t.i) for t in acts)
+
+
 def _negated_cue(doc: Doc, first: int, span: Span) -> bool:
     """A negation right before the cue that NegEx missed, as its scope ended inside the
     cue ("never wrote a thing in it while I talked"); not "couldn't stop talking"."""
@@ -814,6 +835,7 @@ def _opens_with(doc: Doc, original: str, part: tuple[int, int],
 def _someone_else(doc: Doc, original: str, a: int, b: int, finder: ActorFinder) -> bool:
     """"My flatmate's manager gushes about ...", "Someone on LinkedIn wrote that ...":
     the subject is someone else, or nobody the user met."""
+    a = _after_openers(doc, a, b)  # "Halfway through, the manager's director ..."
     named = finder.named(doc, original, a, min(b, a + SUBJECT_REACH))
     # "Someone on LinkedIn wrote ...", but not "her team needs someone".
     return bool(named) and (named[0].actor is Actor.OTHER or (
@@ -849,6 +871,7 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
     if signal is Signal.NOTES:
         rest = [t.lower_ for t in doc[after:b]]
         return not FOR_USER.isdisjoint(pairwise(rest)) or _for_something_else(rest) or \
+            _unwritten(doc, a, b) or _has_phrase(words, NOT_ABOUT_ME) or \
             not HANDED.isdisjoint(rest) or \
             _messaging(doc, a, b) or \
             _unrelated_writing([t.lower_ for t in doc[after:through]],
@@ -864,8 +887,11 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
         # "very excited about the new Marvel film", "raved about the industry".
         elsewhere = (not PASTIMES.isdisjoint(words) or _about_the_field(words)) and \
             COMPANY_WORDS.isdisjoint(lemmas)
-        return elsewhere or not FLAT_WORDS.isdisjoint(words) or \
-            not FLAT_PAIRS.isdisjoint(pairwise(words))
+        # "... pay is in line with the market. All very matter-of-fact.": the next
+        # sentence may say how it was told.
+        told = [t.lower_ for t in doc[a:through]]
+        return elsewhere or not FLAT_WORDS.isdisjoint(told) or \
+            not FLAT_PAIRS.isdisjoint(pairwise(told))
     return False
 
 

@@ -513,6 +513,38 @@ CHATTY = {
         "need",
         "She spent the hour basically trying to recruit me - the pension, the sabbaticals.",
         "She said they're trying to recruit two more surveyors - exactly my line."),
+    "a need the user has none of": (
+        "need",
+        "she said they've been hunting for a cath lab nurse since spring... I'm a student "
+        "with none of that",
+        "she said they've been hunting for a cath lab nurse since spring... I've done four "
+        "years in a cath lab"),
+    "what the manager would normally do": (
+        "notes",
+        "He said he'd usually jot things down in these chats but he'd lost his pen, so he "
+        "just listened.",
+        "He said he always jots things down in these chats, and he did, the whole time."),
+    "writing that was nothing about the user": (
+        "notes",
+        "The duty manager kept scribbling on a clipboard, but it was all delivery times, "
+        "nothing about me.",
+        "The duty manager kept scribbling on a clipboard while I ran through my shifts."),
+    "a notebook brought out but not written in": (
+        "notes",
+        "he took out a notebook to show me a sketch of the new layout, didn't write a word "
+        "about me",
+        "he took out a notebook and wrote down every course I mentioned"),
+    "a gap since closed": (
+        "need",
+        "The fleet manager said they were a mechanic down over winter, but they've since "
+        "automated the inspections and they're fine now.",
+        "The fleet manager said they've been a mechanic down all winter and it's hurting."),
+    "the manager's own boss": (
+        "background",
+        "Halfway through, the manager's director put her head round the door and asked why "
+        "I wanted to work in housing.",
+        "Halfway through, the manager put her pen down and asked why I wanted to work in "
+        "housing."),
     "praise, not a bare topic": (
         "enthusiasm",
         "Then we talked about the company for a bit - the canteen, the car park.",
