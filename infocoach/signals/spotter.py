@@ -783,12 +783,9 @@ def _told_by_other(doc: Doc, original: str, part: tuple[int, int],
     "she" or "he" right after a clause ``before`` whose subject is someone else: "the
     receptionist was so chatty - she kept telling me ...". Not "said a colleague is
     leaving" or "and kept writing", whose subject is before."""
-    x, y = part
-    first = _after_openers(doc, x, y)
-    named = finder.named(doc, original, first, min(y, first + TELLER_REACH))
-    if not named or named[0].token is None:
+    first, who = _first_named(doc, original, part, finder)
+    if who is None or who.token is None:
         return False
-    who = named[0]
     if who.actor is Actor.MANAGER and who.token == first and \
             doc[first].lower_ in MANAGER_PRONOUNS:
         return before is not None and _opens_with(doc, original, before, finder) is Actor.OTHER
@@ -804,13 +801,20 @@ def _users_own_run(doc: Doc, original: str, parts: list[tuple[int, int]],
     they need someone and I could do it, and kept writing": there the user's clause is
     not the first."""
     *before, last = parts
-    if not before or _opens_with(doc, original, last, finder) is not None or \
-            finder.named(doc, original, _after_openers(doc, *last),
-                         min(last[1], _after_openers(doc, *last) + TELLER_REACH)):
+    if not before or _first_named(doc, original, last, finder)[1] is not None:
         return False
     subjects = [k for k, part in enumerate(before)
                 if _opens_with(doc, original, part, finder) is not None]
     return subjects == [0] and _opens_with(doc, original, before[0], finder) is Actor.USER
+
+
+def _first_named(doc: Doc, original: str, part: tuple[int, int],
+                 finder: ActorFinder) -> tuple[int, Attribution | None]:
+    """Where clause ``part`` starts after its openers, and whoever it names first near there."""
+    x, y = part
+    first = _after_openers(doc, x, y)
+    named = finder.named(doc, original, first, min(y, first + TELLER_REACH))
+    return first, (named[0] if named else None)
 
 
 def _opens_with(doc: Doc, original: str, part: tuple[int, int],
@@ -818,11 +822,9 @@ def _opens_with(doc: Doc, original: str, part: tuple[int, int],
     """Who the subject that opens clause ``part`` is ("the grad", "his office manager",
     "I"), if it opens with one."""
     x, y = part
-    first = _after_openers(doc, x, y)
-    named = finder.named(doc, original, first, min(y, first + TELLER_REACH))
-    if not named or named[0].token is None:
+    first, who = _first_named(doc, original, part, finder)
+    if who is None or who.token is None:
         return None
-    who = named[0]
     if who.actor is Actor.USER:
         # "I saw him write it on a post-it": the user watched the manager act.
         watched = who.token + 1 < y and doc[who.token + 1].lower_ in PERCEIVE
