@@ -243,8 +243,7 @@ class ActorFinder:
             return Actor.MANAGER
         if lower in UNCLEAR_PRONOUNS or lower in GO_BETWEENS:
             return Actor.UNCLEAR
-        if lower == "who" and _brought_the_user(doc, token.i) and \
-                not self._met_manager_before(doc, original, token.i):
+        if lower == "who" and self._fetched_by_other(doc, original, token.i):
             return Actor.OTHER  # "the coordinator who walked me in", "a nurse who joined us"
         if lower == "who" and token.i >= 2 and doc[token.i - 2].lower_ in DESCRIBED_BY_DEED \
                 and self._classify(doc, original, doc[token.i - 1], cue_start) is None \
@@ -259,9 +258,9 @@ class ActorFinder:
         if lower in MANAGER_NOUNS and \
                 any(t.lower_ in NOT_WORDS for t in doc[max(0, token.i - 3) : token.i]):
             return None  # "(not the hiring manager)": someone else did it
-        if lower in MANAGER_NOUNS and lower not in FETCHING_MANAGERS and \
-                token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "who" and \
-                _brought_the_user(doc, token.i + 1):
+        if lower in MANAGER_NOUNS and token.i + 1 < len(doc) and \
+                doc[token.i + 1].lower_ == "who" and \
+                self._fetched_by_other(doc, original, token.i + 1):
             return Actor.OTHER  # "the office coordinator who let me in raved ..."
         if lower in MANAGER_NOUNS and token.i >= 2 and doc[token.i - 1].lower_ == "'s" and \
                 lower not in MEETING_ROLES and self._a_person(doc, original, doc[token.i - 2]):
@@ -303,14 +302,16 @@ class ActorFinder:
         return token.lower_ in MANAGER_NOUNS or token.lower_ in OTHER_NOUNS or \
             self._is_name(doc, original, token)
 
-    def _met_manager_before(self, doc: Doc, original: str, who: int) -> bool:
-        """"Priya, who met me at reception, ...", "the manager who walked me in": the
-        manager may fetch the user too; only someone else named so is someone else."""
+    def _fetched_by_other(self, doc: Doc, original: str, who: int) -> bool:
+        """Whether the "who" at ``who`` tells of someone besides the manager bringing or
+        joining the user (:func:`_brought_the_user`). The manager may fetch the user too:
+        "Priya, who met me at reception, ...", "the manager who walked me in"."""
         i = who - 1
         while i >= 0 and doc[i].is_punct:
             i -= 1
-        return i >= 0 and (doc[i].lower_ in FETCHING_MANAGERS or
-                           self._is_name(doc, original, doc[i]))
+        manager = i >= 0 and (doc[i].lower_ in FETCHING_MANAGERS or
+                              self._is_name(doc, original, doc[i]))
+        return not manager and _brought_the_user(doc, who)
 
     def _others(self, doc: Doc, original: str) -> set[str]:
         """Names the account introduces as someone besides the manager, so that the

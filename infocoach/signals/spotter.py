@@ -307,7 +307,7 @@ RECORDING = {
 # "Never wrote in it", "didn't write anything down", "never asked": up to this many
 # words before.
 RECORDING_NEGATION_REACH = 3
-RECORDING_NEGATIONS = {"never", "n't", "not", "without", "nt"}
+RECORDING_NEGATIONS = NEGATIONS | {"without"}
 # Verbs of writing that a sentence may deny: "didn't write anything down".
 WRITING = {"write", "type", "jot", "scribble", "scrawl", "note", "record", "log"}
 # What one records with, which may lie unused: "a notebook on the desk".
@@ -734,7 +734,7 @@ def _records(doc: Doc, a: int, b: int) -> bool:
     found = [t for t in doc[a:b] if t.lemma_ in RECORDING or t.lower_ in RECORDING or (
         t.lower_ == "down" and t.i > a and doc[t.i - 1].lemma_ in RECORDING_DOWN)]
     acts = [t for t in found if t.lower_ not in RECORDING_THINGS]
-    negated = [t for t in acts if _negated_act(doc, max(a, t.i - RECORDING_NEGATION_REACH), t.i)]
+    negated = [t for t in acts if _negated_act(doc, a, t.i)]
     return bool(found) and not (negated and len(negated) == len(acts))
 
 
@@ -742,25 +742,25 @@ def _unwritten(doc: Doc, a: int, b: int) -> bool:
     """Whether the sentence says nothing was written, and nothing else that was: "pulled
     out a notebook to show me the org chart, didn't write anything about me"."""
     acts = [t for t in doc[a:b] if t.lemma_ in WRITING]
-    return bool(acts) and all(
-        _negated_act(doc, max(a, t.i - RECORDING_NEGATION_REACH), t.i) for t in acts)
+    return bool(acts) and all(_negated_act(doc, a, t.i) for t in acts)
 
 
 def _negated_cue(doc: Doc, first: int, span: Span) -> bool:
     """A negation right before the cue that NegEx missed, as its scope ended inside the
     cue ("never wrote a thing in it while I talked"); not "couldn't stop talking"."""
-    start = max(first, span.start - RECORDING_NEGATION_REACH)
-    said = doc[start : min(span.end, span.start + 2)].text
-    return _negated_act(doc, start, span.start) and \
+    said = doc[max(first, span.start - RECORDING_NEGATION_REACH) :
+               min(span.end, span.start + 2)].text
+    return _negated_act(doc, first, span.start) and \
         not any(term in said for term in NEGATION_TERMS["pseudo_negations"])
 
 
 def _negated_act(doc: Doc, a: int, i: int) -> bool:
-    """Whether ``doc[a:i]``, right before an act, negates it: "never wrote", "didn't
-    type anything"; not "never stopped writing"."""
-    before = [t.lower_ for t in doc[a:i]]
-    return not RECORDING_NEGATIONS.isdisjoint(before) and \
-        not any(t.lemma_ in {"stop", "quit", "cease"} for t in doc[a:i])
+    """Whether the few words before the act at ``i`` (not before ``a``, where its
+    sentence starts) negate it: "never wrote", "didn't type anything"; not "never
+    stopped writing"."""
+    before = doc[max(a, i - RECORDING_NEGATION_REACH) : i]
+    return not RECORDING_NEGATIONS.isdisjoint(t.lower_ for t in before) and \
+        not any(t.lemma_ in {"stop", "quit", "cease"} for t in before)
 
 
 def _complaint(doc: Doc, a: int, b: int) -> bool:
@@ -783,14 +783,10 @@ def _told_by_other(doc: Doc, original: str, part: tuple[int, int],
     "she" or "he" right after a clause ``before`` whose subject is someone else: "the
     receptionist was so chatty - she kept telling me ...". Not "said a colleague is
     leaving" or "and kept writing", whose subject is before."""
-    first, who = _first_named(doc, original, part, finder)
-    if who is None or who.token is None:
-        return False
-    if who.actor is Actor.MANAGER and who.token == first and \
-            doc[first].lower_ in MANAGER_PRONOUNS:
+    opener = _opens_with(doc, original, part, finder)
+    if opener is Actor.MANAGER and doc[_after_openers(doc, *part)].lower_ in MANAGER_PRONOUNS:
         return before is not None and _opens_with(doc, original, before, finder) is Actor.OTHER
-    return who.actor in (Actor.OTHER, Actor.USER) and \
-        _opens_with(doc, original, part, finder) is who.actor
+    return opener in (Actor.OTHER, Actor.USER)
 
 
 def _users_own_run(doc: Doc, original: str, parts: list[tuple[int, int]],
@@ -968,9 +964,9 @@ def _need_met(words: list[str]) -> bool:
     graduate", "it's sorted now": a need that was there and is met; not "a role they
     haven't filled for months"."""
     for i in range(len(words)):
+        before = words[max(0, i - MET_NEGATION_REACH) : i]
         if any(tuple(words[i : i + len(met)]) == met for met in NEED_MET) and \
-                NEGATIONS.isdisjoint(words[max(0, i - MET_NEGATION_REACH) : i]) and \
-                "still" not in words[max(0, i - MET_NEGATION_REACH) : i]:
+                NEGATIONS.isdisjoint(before) and "still" not in before:
             return True
     return False
 
