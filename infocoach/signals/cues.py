@@ -169,18 +169,28 @@ NEED = Cue(
         [low("a", "the", "their", "real", "big", "skills", "skill"), lem("gap")],
         [low("last", "previous", "two", "someone", "somebody", "people", "person", "predecessor"),
          {"IS_PUNCT": False, "OP": "{0,2}"}, low("left", "quit", "retired", "resigned")],
+    ),
+)
+# A need stated as one: said to fit the user, as the article puts it ("described a need
+# I could fill"), or a site, a team or "they" that will or might need people. The
+# checks still apply (the user's guess, hearsay, ...), but the model may not overrule
+# these (spotter.RULE_FLOORS) as it may the bare "short of", "opening" or "desperate
+# for" above, which fire however the sentence goes on.
+NEED_STATED = Cue(
+    "need_stated", Signal.NEED, 0.85,
+    (
+        [lem("need", "gap", "role", "job"), {"IS_PUNCT": False, "OP": "{0,4}"}, low("i", "you"),
+         low("could", "can", "might"), low(*ADVERB, op="?"), lem("fill")],
         [lem("problem", "challenge", "issue"), {"IS_PUNCT": False, "OP": "{0,6}"},
          low("i", "skills"), low("could", "can", "would")],
         [low("someone", "somebody"), low("like", "with"), low("me", "my")],
         [lem("fit", "match"), low("my"), lem("experience", "background", "skill", "profile")],
         # A new site or unit that will need people: "the new depot will need shift planners".
         [lem(*WORKPLACE, "unit", "branch", "store", "plant", "line", "wing", "hub", "facility",
-             "centre", "center", "route", "contract", "project", "team", "department"),
-         low("will", "'ll", "is", "are", "'s", "'re"), low("going", op="?"), low("to", op="?"),
-         lem("need")],
-        # The article's own words: "described a need I could fill".
-        [lem("need", "gap", "role", "job"), {"IS_PUNCT": False, "OP": "{0,4}"}, low("i", "you"),
-         low("could", "can", "might"), low(*ADVERB, op="?"), lem("fill")],
+             "centre", "center", "route", "contract", "project", "team", "department", "they",
+             "we"),
+         low("will", "'ll", "is", "are", "'s", "'re", "might", "may"), low("going", op="?"),
+         low("to", op="?"), lem("need")],
     ),
 )
 
@@ -309,7 +319,8 @@ PAIRS: tuple[Pair, ...] = (
     Pair(PERK_HEAD, PERK_TAIL, 6),
     Pair(GOOD_HEAD, ENTHUSIASM_TAIL, 4),
 )
-PHRASES: tuple[Cue, ...] = (NOTES, NEED, ENTHUSIASM, BACKGROUND, PASSIVE_NOTES)
+# A need stated as one is quoted before a bare one in the same report.
+PHRASES: tuple[Cue, ...] = (NOTES, NEED_STATED, NEED, ENTHUSIASM, BACKGROUND, PASSIVE_NOTES)
 ALL_CUES: tuple[Cue, ...] = (
     *PHRASES, VAGUE,
     *{cue.name: cue for pair in PAIRS for cue in (pair.head, pair.tail)}.values(),

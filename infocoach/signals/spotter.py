@@ -30,7 +30,8 @@ sentence that tells of something being written, typed or kept, and reads
 nothing in a clause that only says what someone's job is (", who runs the
 lab,"). Who did what is the rule layer's call, so a cue the rules gave to the
 user or someone else does not veto a clause the checks give to the manager.
-The rules' own clear findings stay, unless one of those checks rejects them.
+The rules' own clear findings stay, unless one of those checks rejects them or,
+for a bare need cue, the model all but rules the sentence out (:data:`RULE_FLOORS`).
 """
 
 from __future__ import annotations
@@ -134,6 +135,17 @@ NO_ACTOR_PENALTY = 0.85
 # 0.916 and 27 flagged (1.9%); enthusiasm 0.55 gains 0.002 F1 for 2 more flagged.
 MODEL_THRESHOLDS = {Signal.BACKGROUND: 0.5, Signal.NOTES: 0.5, Signal.NEED: 0.65,
                     Signal.ENTHUSIASM: 0.6}
+# A finding of these cues stands only if the model gives its sentence (or one of its
+# clauses) at least this for the signal: the bare need cues fire on a team's
+# "shortage", "opening" or "desperate for" however the sentence goes on ("... a
+# consultant anaesthetist. I'm a medical secretary", "... she said they're fine"),
+# where the model has seen whole sentences like them. A need stated as one
+# (cues.NEED_STATED: "a need I could fill", "the new site will need ...") stands.
+# Out of fold on train+dev (3,535 reports) the floor takes the false alarms from 51
+# to 39 of 1,791 no-signal reports and micro-F1 from 0.928 to 0.930. The other
+# signals' cues are precise enough that no floor from 0.05 to 0.3 gains anything
+# there.
+RULE_FLOORS = {cues.NEED.name: 0.1}
 # How much of the threshold one clause must reach for its whole sentence to count.
 CLAUSE_SUPPORT = 0.5
 # Per text, the probability of each signal (learned.probabilities, or a fold's).
@@ -432,6 +444,8 @@ class _Verdict:
     start: int
     end: int
     confidence: float
+    # The rule cue that found it; None for the model.
+    cue: str | None = None
 
 
 @dataclass
@@ -541,6 +555,8 @@ def _learn(doc: Doc, original: str, offset: int, finder: ActorFinder | None,
     flat = iter(scorer([doc[x:y].text for part in parts for x, y in part]))
     for (a, b), part in zip(bounds, parts, strict=True):
         read = [((x, y), next(flat)) for x, y in part]
+        if finder is not None:
+            _overrule(tally, read, offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1]))
         wanted = [s for s in Signal if s not in tally.found
                   and any(p[s] >= thresholds[s] for _, p in read)]
         if not wanted:
@@ -575,6 +591,17 @@ def _learn(doc: Doc, original: str, offset: int, finder: ActorFinder | None,
             if passed and not _not_that(doc, a, b, signal, a) and not (
                     signal is Signal.ENTHUSIASM and _complaint(doc, a, b)):
                 tally.keep(_sentence_verdict(doc, offset, a, b, signal, max(passed)))
+
+
+def _overrule(tally: _Tally, read: list[tuple[tuple[int, int], Mapping[Signal, float]]],
+              start: int, end: int) -> None:
+    """Drop the rules' findings quoted from characters ``start:end`` (one sentence, read
+    part by part in ``read``) that the model all but rules out there (:data:`RULE_FLOORS`)."""
+    for signal, verdict in list(tally.found.items()):
+        floor = RULE_FLOORS.get(verdict.cue or "")
+        if floor is not None and start <= verdict.start < end \
+                and max(p[signal] for _, p in read) < floor:
+            del tally.found[signal]
 
 
 def _says_whose_job(doc: Doc, a: int, x: int, y: int) -> bool:
@@ -1041,7 +1068,7 @@ def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
     if span.label_ == cues.NOTES.name:
         return span.start >= 2 and doc[span.start - 1].lower_ == "to" and \
             doc[span.start - 2].lemma_ not in TO_DO_IT
-    if span.label_ != cues.NEED.name:
+    if span.label_ not in (cues.NEED.name, cues.NEED_STATED.name):
         return False
     following = list(doc[span.end : min(last, span.end + 3)])
     if span[-1].lower_ in {"opening", "openings"} and (
@@ -1230,7 +1257,7 @@ def _verdict(doc: Doc, offset: int, span: Span, cue: cues.Cue, who: Attribution,
                 start -= 1
     last = doc[_quote_end(doc, end or span.end) - 1]
     return _Verdict(cue.signal, offset + doc[start].idx, offset + last.idx + len(last),
-                    round(confidence, 2))
+                    round(confidence, 2), cue.name)
 
 
 def _quote_end(doc: Doc, end: int) -> int:
