@@ -135,17 +135,19 @@ NO_ACTOR_PENALTY = 0.85
 # 0.916 and 27 flagged (1.9%); enthusiasm 0.55 gains 0.002 F1 for 2 more flagged.
 MODEL_THRESHOLDS = {Signal.BACKGROUND: 0.5, Signal.NOTES: 0.5, Signal.NEED: 0.65,
                     Signal.ENTHUSIASM: 0.6}
-# A finding of these cues stands only if the model gives its sentence (or one of its
-# clauses) at least this for the signal: the bare need cues fire on a team's
-# "shortage", "opening" or "desperate for" however the sentence goes on ("... a
-# consultant anaesthetist. I'm a medical secretary", "... she said they're fine"),
-# where the model has seen whole sentences like them. A need stated as one
-# (cues.NEED_STATED: "a need I could fill", "the new site will need ...") stands.
-# Out of fold on train+dev (3,535 reports) the floor takes the false alarms from 51
-# to 39 of 1,791 no-signal reports and micro-F1 from 0.928 to 0.930. The other
-# signals' cues are precise enough that no floor from 0.05 to 0.3 gains anything
-# there.
-RULE_FLOORS = {cues.NEED.name: 0.1}
+# A need the rules found stands only if the model gives its sentence (or one of its
+# clauses) at least this: the bare need cues fire on a team's "short of", "opening" or
+# "desperate for" however the sentence goes on ("... a consultant anaesthetist. I'm a
+# medical secretary", "... but they've filled it"), where the model has seen whole
+# sentences like them. A need stated as one (cues.NEED_STATED: "a need I could fill",
+# "the new site will need ...") stands whatever the model reads. On 600 fresh accounts
+# (batches 29-32, read before they joined the training data, so new to both layers):
+# no floor 0.877 micro-F1 / 47 of 332 no-signal flagged, 0.1 0.879 / 45, 0.2 0.882 /
+# 43, 0.3 0.879 / 43; out of fold on train+dev 0.928 / 51 of 1,791, 0.930 / 39, 0.930
+# / 38. The same floor on every cue gains more on the fresh accounts (0.890 / 36) but
+# overrules plain reports the bag of words reads poorly: "though he did take notes"
+# gets 0.07 for notes, "the director went through my background" 0.15.
+RULE_FLOORS = {cues.NEED.name: 0.2}
 # How much of the threshold one clause must reach for its whole sentence to count.
 CLAUSE_SUPPORT = 0.5
 # Per text, the probability of each signal (learned.probabilities, or a fold's).
