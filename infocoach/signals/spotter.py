@@ -183,6 +183,20 @@ PLANNED = {("planned", "to"), ("planning", "to"), ("plan", "to"), ("meant", "to"
 # may be told in the future tense ("he'll need a tester in March").
 FUTURE_PAIRS = {("she", "'ll"), ("he", "'ll"), ("she", "will"), ("he", "will")}
 CONDITIONAL_OK = {Signal.NEED}
+# "She might take notes", "she'd want to know why I ... if I ever applied", "he was
+# going to ask about my degree but ...": a modal right before the cue's verb tells what
+# could, would or was about to happen, not what did. Not for a need, which a manager
+# may well state in the future or on a condition ("they'll need someone"). "hed",
+# "theyd" are split into "he" and "d".
+CUE_MODALS = {"might", "may", "would", "'d", "d", "will", "'ll", "should", "gonna"}
+# "... was *going to* ask", "was *about to* take notes".
+CUE_MODAL_PAIRS = {("going", "to"), ("about", "to")}
+# Words that may stand between the modal and the cue: "she'll *probably* ask", "he
+# might *start* taking notes", "she'd *want to* know why".
+CUE_MODAL_SKIP = {"probably", "definitely", "certainly", "surely", "likely", "maybe", "also",
+                  "then", "just", "really", "actually", "even", "start", "begin", "want", "to",
+                  "like", "love", "be", "*", "_"}
+CUE_MODAL_REACH = 3
 # "My tutor says ...", "my mate reckons ...": hearsay.
 HEARSAY_VERBS = {"says", "said", "reckons", "reckoned", "thinks", "told", "swears", "claims"}
 # "My mentor had told me ...", "my sister always says ...".
@@ -670,8 +684,20 @@ def _unreal(doc: Doc, original: str, a: int, b: int, span: Span, finder: ActorFi
             signal: Signal) -> bool:
     """A question, a guess, a wish or hearsay, or told of someone else: not the meeting."""
     return _unreal_mood(doc, a, b, signal) or _not_the_users_meeting(doc, a, b, span.end) \
+        or (signal not in CONDITIONAL_OK and _modal_cue(doc, a, span.start)) \
         or _users_question(doc, a, span.start) \
         or _someone_else(doc, original, a, b, finder)
+
+
+def _modal_cue(doc: Doc, a: int, cue: int) -> bool:
+    """Whether a modal (:data:`CUE_MODALS`) comes right before the cue at ``cue``, past
+    at most a few words such as "probably" or "start", in a sentence starting at ``a``."""
+    i = cue - 1
+    while i >= a and cue - i <= CUE_MODAL_REACH and doc[i].lower_ in CUE_MODAL_SKIP:
+        if i > a and (doc[i - 1].lower_, doc[i].lower_) in CUE_MODAL_PAIRS:
+            return True
+        i -= 1
+    return i >= a and doc[i].lower_ in CUE_MODALS
 
 
 def _users_question(doc: Doc, a: int, cue: int) -> bool:

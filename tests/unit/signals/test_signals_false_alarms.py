@@ -53,6 +53,12 @@ QUIET = {
     "a weekday is not a name": [
         "A woman from the other department came by and gushed about the Thursday quiz.",
     ],
+    "what might, would or was about to happen": [
+        "The practice manager said she might jot a few things down next time I visit.",
+        "They might quiz me about my time in retail at the second meeting.",
+        "I thought he was about to ask why I left nursing, but the fire alarm went off.",
+        "the depot boss said hed want to hear about my forklift tickets if i applied.",
+    ],
 }
 STILL_FOUND = [
     ("I think she said they might need a tester once the new contract starts.", "need"),
@@ -70,6 +76,9 @@ STILL_FOUND = [
     ("She said they need a field engineer for the north.", "need"),
     ("He said they need a general manager for the new site.", "need"),
     ("They need someone in the sector team by June, she said.", "need"),
+    ("The practice manager jotted a few things down while I talked.", "notes"),
+    ("They quizzed me about my time in retail.", "background"),
+    ("He asked why I left nursing, and then the fire alarm went off.", "background"),
 ]
 
 
