@@ -250,7 +250,11 @@ NO_NEED = {("fully", "staffed"), ("everyone", "they", "need"), ("everybody", "th
            ("no", "vacancies"), ("hiring", "freeze"), ("full", "team"), ("team", "'s", "complete"),
            ("team", "is", "complete"), ("nothing", "right", "now"), ("headcount", "flat"),
            ("headcount", "is"), ("headcount", "of"), ("n't", "need", "any"),
-           ("'s", "plenty"), ("is", "plenty"), ("got", "enough")}
+           ("'s", "plenty"), ("is", "plenty"), ("got", "enough"),
+           # "they're not backfilling, there's a headcount freeze", "no outside hiring"
+           ("headcount", "freeze"), ("recruitment", "freeze"), ("not", "backfilling"),
+           ("n't", "backfilling"), ("no", "outside", "hiring"), ("no", "external", "hiring"),
+           ("no", "extra", "staff"), ("no", "new", "staff"), ("no", "new", "hires")}
 # "..., but they filled it in January", "they've already made an offer": the need is met.
 NEED_MET = {("filled",), ("already", "hired"), ("just", "hired"), ("already", "made"),
             ("made", "an", "offer"),
@@ -264,7 +268,12 @@ NEED_MET = {("filled",), ("already", "hired"), ("just", "hired"), ("already", "m
             ("took", "on", "someone"), ("brought", "in", "a"),
             # "they've since automated it, so they're fine now", "lined up"
             ("fine", "now"), ("since", "automated"), ("been", "cleared"),
-            ("expecting", "to", "recruit")}
+            ("expecting", "to", "recruit"),
+            # "they'd already offered it to an intern", "they've already got all the
+            # sparkies lined up", "staffed by transfers", "bringing them across from ..."
+            ("already", "offered"), ("offered", "it", "to"), ("already", "got"),
+            ("transfers",), ("bringing", "them", "across"),
+            ("moving", "people", "across"), ("started", "last", "week")}
 # "A role they haven't filled": words up to this far before it unsay it.
 MET_NEGATION_REACH = 3
 # "They need a fluent Mandarin speaker and I can't speak it": the user says they

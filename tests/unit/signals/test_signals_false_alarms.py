@@ -471,6 +471,22 @@ CHATTY = {
         "She said the lab had been a technician down since spring, but they've already made "
         "an offer to someone who starts next month.",
         "She said the lab has been a technician down since spring and still can't find one."),
+    "a need met by people already promised to it": (
+        "need",
+        "She said the new bakery line will need two shift leads, but they've already got "
+        "both from the old line.",
+        "She said the new bakery line will need two shift leads, and they've got neither yet."),
+    "a need staffed by transfers": (
+        "need",
+        "He said the second warehouse is opening in June, but it'll be run by transfers "
+        "from the first one.",
+        "He said the second warehouse is opening in June and will need pickers from outside."),
+    "a team not backfilling": (
+        "need",
+        "She said her team lost a planner in May and they aren't backfilling because of a "
+        "headcount freeze.",
+        "She said her team lost a planner in May and they're backfilling the post as soon as "
+        "they can."),
     "a need met, told in the next sentence": (
         "need",
         "He mentioned they were after a CAD drafter all winter. They filled it in March "
