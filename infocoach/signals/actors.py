@@ -316,7 +316,8 @@ class ActorFinder:
     def _others(self, doc: Doc, original: str) -> set[str]:
         """Names the account introduces as someone besides the manager, so that the
         name is someone else wherever it comes back: "An HR lady called Sue sat in
-        as well. Sue asked me why ...", "Marcus is the recruiter who set it up"."""
+        as well. Sue asked me why ...", "Marcus is the recruiter who set it up", "his
+        deputy Shona", "Jo from HR"."""
         cached = doc.user_data.get(OTHERS_KEY)
         if cached is not None:
             return cached
@@ -328,9 +329,12 @@ class ActorFinder:
             after = [t.lower_ for t in doc[name.i + 1 : name.i + 1 + INTRO_REACH]]
             introduced = bool(before) and before[-1] in INTRODUCED and any(
                 w in OTHER_NOUNS or w in STAFF_WORDS for w in before)
+            # "let his deputy Shona do the talking ... it was Shona who ...", "Jo from HR"
+            titled = bool(before) and before[-1] in OTHER_NOUNS
+            from_staff = after[:1] == ["from"] and after[1:2] and after[1] in STAFF_WORDS
             described = bool(after) and after[0] in {"is", "was"} and any(
                 w in OTHER_NOUNS or w in GO_BETWEENS for w in after[1:])
-            if introduced or described or _sat_in(doc, name):
+            if introduced or described or titled or from_staff or _sat_in(doc, name):
                 others.add(name.lower_)
         doc.user_data[OTHERS_KEY] = others
         return others

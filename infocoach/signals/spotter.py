@@ -197,6 +197,8 @@ CUE_MODAL_SKIP = {"probably", "definitely", "certainly", "surely", "likely", "ma
                   "then", "just", "really", "actually", "even", "start", "begin", "want", "to",
                   "like", "love", "be", "*", "_"}
 CUE_MODAL_REACH = 3
+# Words that turn a sentence to another part: "X was neutral, *but* the manager ...".
+CONTRAST = {"but", "though", "although", "however", "whereas", ";"}
 # "My tutor says ...", "my mate reckons ...": hearsay.
 HEARSAY_VERBS = {"says", "said", "reckons", "reckoned", "thinks", "told", "swears", "claims"}
 # "My mentor had told me ...", "my sister always says ...".
@@ -695,7 +697,15 @@ def _unreal(doc: Doc, original: str, a: int, b: int, span: Span, finder: ActorFi
     return _unreal_mood(doc, a, b, signal) or _not_the_users_meeting(doc, a, b, span.end) \
         or (signal not in CONDITIONAL_OK and _modal_cue(doc, a, span.start)) \
         or _users_question(doc, a, span.start) \
-        or _someone_else(doc, original, a, b, finder)
+        or _someone_else(doc, original, _after_contrast(doc, a, span.start), b, finder)
+
+
+def _after_contrast(doc: Doc, a: int, cue: int) -> int:
+    """Where the part of a sentence (from ``a``) that tells the cue at ``cue`` starts: after
+    its last "but" or "though" before the cue. "Jo from HR was neutral, but the manager
+    raved about ...": the sentence opens with someone else, the cue's part does not."""
+    turns = [i for i in range(a, cue) if doc[i].lower_ in CONTRAST]
+    return turns[-1] + 1 if turns else a
 
 
 def _modal_cue(doc: Doc, a: int, cue: int) -> bool:

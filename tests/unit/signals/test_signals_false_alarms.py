@@ -606,6 +606,20 @@ CHATTY = {
 # Kinds the rules read from a cue: quiet with the real model, and the rules
 # alone still find the twin.
 CUE_CHATTY = {
+    "a name given with someone else's title, named again": (
+        "background",
+        "The depot manager let his assistant Petra run the meeting, and it was Petra who "
+        "asked why I left the army.",
+        "The depot manager, Petra, ran the meeting, and it was Petra who asked why I left "
+        "the army."),
+    "a name from HR": (
+        "enthusiasm",
+        "Priti from HR raved about the company while we waited for the lift.",
+        "Priti, the warehouse manager, raved about the company while we waited for the lift."),
+    "someone else first, then the manager after a 'but'": (
+        "enthusiasm",
+        "Priti from HR raved about the company, and the warehouse manager said nothing much.",
+        "Priti from HR said nothing much, but the warehouse manager raved about the company."),
     "someone else, then '(not the manager)'": (
         "notes",
         "The HR adviser on the video call (not the line manager) kept typing notes as I "
