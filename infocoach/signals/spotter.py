@@ -412,10 +412,19 @@ MESSAGES = {"message", "messages", "email", "emails", "e-mail", "text", "texts",
             "messaging"}
 # What the manager's writing turned out to be, when it was not about the user.
 REVEALED = {("turned", "out"), ("it", "was"), ("it", "'s")}
-UNRELATED_WRITING = {"invoice", "supplier", "answering", "replying", "booking", "signing",
-                     "timesheets", "rota",
+# "... started writing - she was signing off prescriptions": after a dash only.
+REVEALED_AFTER_DASH = {("she", "was"), ("he", "was")}
+DASHES = {"-", "—", "–"}
+UNRELATED_WRITING = {"invoice", "invoices", "supplier", "answering", "replying", "booking",
+                     "signing", "timesheets", "rota", "tickets", "quote", "prescriptions",
+                     "appointment", "appt", "dentist", "email", "emails",
                      "list", "reminder", "doodle", "doodles", "doodling", "shopping", "grocery",
                      "to-do", "todo"}
+# "wrote down a dentist appt", "jotted a reminder": what was written, this soon after
+# the writing, was the manager's own business.
+WRITTEN_ELSE = {"appointment", "appt", "dentist", "reminder", "shopping", "grocery", "to-do",
+                "todo"}
+WRITTEN_REACH = 3
 # "..., but it was all orders and allergens, nothing about me".
 NOT_ABOUT_ME = {("nothing", "about", "me"), ("not", "about", "me"), ("nothing", "on", "me")}
 # Words with which the writer excuses the writing as something else.
@@ -943,6 +952,8 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
     if signal is Signal.NOTES:
         rest = [t.lower_ for t in doc[after:b]]
         return not FOR_USER.isdisjoint(pairwise(rest)) or _for_something_else(rest) or \
+            (not WRITTEN_ELSE.isdisjoint(rest[:WRITTEN_REACH]) and
+             OWN_WORDS.isdisjoint(rest[: 2 * WRITTEN_REACH])) or \
             _unwritten(doc, a, b) or _has_phrase(words, NOT_ABOUT_ME) or \
             not HANDED.isdisjoint(rest) or \
             _messaging(doc, a, b) or \
@@ -986,7 +997,7 @@ def _unrelated_writing(words: list[str], before: list[str]) -> bool:
     list": the writing is shown to be about something else; not "it was a list of my
     certificates". ``before`` is the sentence up to the writing."""
     for i, pair in enumerate(pairwise(words)):
-        if pair in REVEALED:
+        if pair in REVEALED or (pair in REVEALED_AFTER_DASH and i and words[i - 1] in DASHES):
             shown = words[i + 2 :]
             return not UNRELATED_WRITING.isdisjoint(shown) and OWN_WORDS.isdisjoint(shown)
     # "..., but he apologised and said he had to answer a client", "- her shopping list,

@@ -606,6 +606,19 @@ CHATTY = {
 # Kinds the rules read from a cue: quiet with the real model, and the rules
 # alone still find the twin.
 CUE_CHATTY = {
+    "writing shown after a dash to be a quote": (
+        "notes",
+        "Halfway through she picked up a pen and started writing - she was doing a quote for "
+        "a customer on the phone.",
+        "Halfway through she picked up a pen and started writing down the courses I had done."),
+    "an appointment written down": (
+        "notes",
+        "She wrote down a dentist appointment for her son, then carried on.",
+        "She wrote down the courses I had done, then carried on."),
+    "writing shown to be delivery tickets": (
+        "notes",
+        "He kept writing the whole time, but it was delivery tickets for the van outside.",
+        "He kept writing the whole time while I described my shifts at the depot."),
     "a name given with someone else's title, named again": (
         "background",
         "The depot manager let his assistant Petra run the meeting, and it was Petra who "
