@@ -408,15 +408,17 @@ def _brought_the_user(doc: Doc, who: int) -> bool:
 
 
 def _object_of_user(doc: Doc, token: Token) -> Actor | None:
-    """The manager, unless named as the object of a verb that opens its sentence:
-    "Told the manager their benefits sound better" is the user's telling."""
+    """The manager, unless named as the object of the user's verb: "Told the manager
+    their benefits sound better", "I asked Kofi about his bootcamp and made notes" are
+    the user's doing."""
     first = sentence_of(doc, token.i)[0]
     i = token.i - 1
     while i > first and (doc[i].lower_ in {"the", "my", "our", "this"} or
                          doc[i].lower_.rstrip(".") in TITLES or doc[i].is_punct):
         i -= 1
-    return Actor.USER if i >= first and doc[i].lower_ in USER_TO_MANAGER and \
-        _opens_sentence(doc, first, i) else Actor.MANAGER
+    users_verb = i >= first and doc[i].lower_ in USER_TO_MANAGER and (
+        _opens_sentence(doc, first, i) or (i > first and doc[i - 1].lower_ in USER_PRONOUNS))
+    return Actor.USER if users_verb else Actor.MANAGER
 
 
 def _opens_sentence(doc: Doc, first: int, i: int) -> bool:

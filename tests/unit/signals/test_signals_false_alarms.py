@@ -606,6 +606,11 @@ CHATTY = {
 # Kinds the rules read from a cue: quiet with the real model, and the rules
 # alone still find the twin.
 CUE_CHATTY = {
+    "the user's writing after asking the manager": (
+        "notes",
+        "I asked Marta about her first year on the wards and jotted down everything she said.",
+        "I asked Marta about her first year on the wards and she jotted down everything I "
+        "said."),
     "writing shown after a dash to be a quote": (
         "notes",
         "Halfway through she picked up a pen and started writing - she was doing a quote for "
