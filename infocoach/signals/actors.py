@@ -331,7 +331,7 @@ class ActorFinder:
                 w in OTHER_NOUNS or w in STAFF_WORDS for w in before)
             # "let his deputy Shona do the talking ... it was Shona who ...", "Jo from HR"
             titled = bool(before) and before[-1] in OTHER_NOUNS
-            from_staff = after[:1] == ["from"] and after[1:2] and after[1] in STAFF_WORDS
+            from_staff = len(after) > 1 and after[0] == "from" and after[1] in STAFF_WORDS
             described = bool(after) and after[0] in {"is", "was"} and any(
                 w in OTHER_NOUNS or w in GO_BETWEENS for w in after[1:])
             if introduced or described or titled or from_staff or _sat_in(doc, name):

@@ -185,12 +185,15 @@ PLANNED = {("planned", "to"), ("planning", "to"), ("plan", "to"), ("meant", "to"
 # may be told in the future tense ("he'll need a tester in March").
 FUTURE_PAIRS = {("she", "'ll"), ("he", "'ll"), ("she", "will"), ("he", "will")}
 CONDITIONAL_OK = {Signal.NEED}
+# The modals of a guess or of what is still to come.
+MODALS = {"might", "may", "could", "would", "'d", "'ll", "will"}
 # "She might take notes", "she'd want to know why I ... if I ever applied", "he was
 # going to ask about my degree but ...": a modal right before the cue's verb tells what
 # could, would or was about to happen, not what did. Not for a need, which a manager
-# may well state in the future or on a condition ("they'll need someone"). "hed",
-# "theyd" are split into "he" and "d".
-CUE_MODALS = {"might", "may", "would", "'d", "d", "will", "'ll", "should", "gonna"}
+# may well state in the future or on a condition ("they'll need someone"). The modals
+# of a guess (MODALS) but "could" (what someone was able to do), and "d" ("hed", "theyd"
+# are split into "he" and "d"), "should", "gonna".
+CUE_MODALS = (MODALS - {"could"}) | {"d", "should", "gonna"}
 # "... was *going to* ask", "was *about to* take notes".
 CUE_MODAL_PAIRS = {("going", "to"), ("about", "to")}
 # Words that may stand between the modal and the cue: "she'll *probably* ask", "he
@@ -199,8 +202,9 @@ CUE_MODAL_SKIP = {"probably", "definitely", "certainly", "surely", "likely", "ma
                   "then", "just", "really", "actually", "even", "start", "begin", "want", "to",
                   "like", "love", "be", "*", "_"}
 CUE_MODAL_REACH = 3
-# Words that turn a sentence to another part: "X was neutral, *but* the manager ...".
-CONTRAST = {"but", "though", "although", "however", "whereas", ";"}
+# Words that turn a sentence to another part: "X was neutral, *but* the manager ...";
+# the clause breaks but those that tie a clause to the one before ("while", "because").
+CONTRAST = CLAUSE_BREAK - {"while", "because", "."}
 # "My tutor says ...", "my mate reckons ...": hearsay.
 HEARSAY_VERBS = {"says", "said", "reckons", "reckoned", "thinks", "told", "swears", "claims"}
 # "My mentor had told me ...", "my sister always says ...".
@@ -215,7 +219,6 @@ ANYBODY = {"someone", "somebody", "everyone", "everybody", "anyone"}
 GUESS_VERBS = {"think", "reckon", "guess", "bet", "suspect", "imagine", "assume", "suppose",
                "figure"}
 GUESS_NOUNS = {"guess", "hunch", "bet", "feeling", "impression"}
-MODALS = {"might", "may", "could", "would", "'d", "'ll", "will"}
 SAID = {"said", "says", "told", "mentioned", "hinted", "explained"}
 UNSAYING = {"n't", "not", "never", "nobody", "no"}
 # "They need a senior architect, so not me", "which obviously isn't me", "Way above
@@ -1127,7 +1130,7 @@ def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
     if span.label_ == cues.NOTES.name:
         return span.start >= 2 and doc[span.start - 1].lower_ == "to" and \
             doc[span.start - 2].lemma_ not in TO_DO_IT
-    if span.label_ not in (cues.NEED.name, cues.NEED_STATED.name):
+    if CUES_BY_NAME[span.label_].signal is not Signal.NEED:
         return False
     following = list(doc[span.end : min(last, span.end + 3)])
     if span[-1].lower_ in {"opening", "openings"} and (
