@@ -618,8 +618,8 @@ CUE_CHATTY = {
         "Halfway through she picked up a pen and started writing down the courses I had done."),
     "an appointment written down": (
         "notes",
-        "She wrote down a dentist appointment for her son, then carried on.",
-        "She wrote down the courses I had done, then carried on."),
+        "The practice manager wrote down a dentist appointment for herself halfway through.",
+        "The practice manager wrote down the courses I had done halfway through."),
     "writing shown to be delivery tickets": (
         "notes",
         "He kept writing the whole time, but it was delivery tickets for the van outside.",
