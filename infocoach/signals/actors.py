@@ -121,6 +121,19 @@ STAFF_OWNERS = {"his", "her", "their", "the"}
 INTRODUCED = {"called", "named"}
 INTRO_REACH = 3
 OTHERS_KEY = "infocoach_other_names"
+# "The general manager, who I'd actually come to see, ...", "the procurement manager
+# herself": the account marks whom the meeting was with, so a manager word naming
+# anyone else ("the head of HR sat in and asked ...") is someone else.
+MET_KEY = "infocoach_met"
+CAME_VERBS = {"come", "came", "gone", "went", "asked", "arranged", "booked", "wanted", "meant",
+              "supposed", "there", "going", "planned"}
+CAME_OBJECTS = {"see", "meet", "talk", "speak"}
+CAME_BRIDGE = {"who", "whom", "that", "i", "'d", "had", "was", "actually", "originally",
+               "really", "initially", "to", ","}
+RELATIVE_WORDS = {"who", "whom", "that"}
+SELF_WORDS = {"herself", "himself", "themselves", "themself"}
+# "The head of HR": the words before a manager word that tell two managers apart.
+PLAIN_BEFORE = {"the", "a", "an", "my", "our", "their", "his", "her", "this", "that", ","}
 # "A junior analyst sat in", "HR joined halfway": someone present besides the manager,
 # whose meeting it is; what they did is not the manager's doing.
 SAT_IN = {("sat", "in"), ("sitting", "in"), ("sits", "in"), ("joined", "halfway"),
@@ -269,7 +282,8 @@ class ActorFinder:
             owned = lower not in MEETING_ROLES and any(
                 doc[j].lower_ in OWN for j in range(max(0, token.i - 2), token.i)
             )
-            elsewhere = lower in MANAGER_NOUNS and _placed_elsewhere(doc, token)
+            elsewhere = lower in MANAGER_NOUNS and (
+                _placed_elsewhere(doc, token) or _not_the_one_met(doc, token))
             if owned or elsewhere or lower in OTHER_NOUNS or _sat_in(doc, token) or \
                     _their_staff(doc, token.i):
                 return None if _owns_a_thing(doc, token) else Actor.OTHER
@@ -292,6 +306,11 @@ class ActorFinder:
             return Actor.MANAGER
         if token.i and doc[token.i - 1].lower_ in MANAGER_NOUNS:
             return Actor.MANAGER
+        if token.i >= 2 and doc[token.i - 1].lower_ in RELATIVE_WORDS:
+            named = doc[token.i - 2] if not doc[token.i - 2].is_punct or token.i < 3 \
+                else doc[token.i - 3]
+            if named.lower_ in MANAGER_NOUNS:
+                return Actor.MANAGER  # "the director, who I'd come to see, asked ..."
         embedded = token.i and doc[token.i - 1].lower_ in EMBEDDING
         if embedded and any(t.lower_ in {",", "and"} for t in between):
             return None
@@ -419,6 +438,50 @@ def _object_of_user(doc: Doc, token: Token) -> Actor | None:
     users_verb = i >= first and doc[i].lower_ in USER_TO_MANAGER and (
         _opens_sentence(doc, first, i) or (i > first and doc[i - 1].lower_ in USER_PRONOUNS))
     return Actor.USER if users_verb else Actor.MANAGER
+
+
+def _met(doc: Doc) -> list[Token]:
+    """The nouns the account marks as the person the meeting was with: "the general
+    manager, who I'd actually come to see", "the engineering manager I'd asked to
+    meet", "the procurement manager herself". Cached on the doc."""
+    cached = doc.user_data.get(MET_KEY)
+    if cached is not None:
+        return [doc[i] for i in cached]
+    found = []
+    for token in doc:
+        if token.is_punct or token.is_space or not token.is_alpha:
+            continue
+        after = [t.lower_ for t in doc[token.i + 1 : token.i + 8]]
+        if after and after[0] in SELF_WORDS and token.lower_ in MANAGER_NOUNS:
+            found.append(token.i)
+            continue
+        rest = after
+        while rest and rest[0] in CAME_BRIDGE:
+            rest = rest[1:]
+        bridged = len(after) - len(rest)
+        if bridged and "i" in after[:bridged] and len(rest) > 2 and rest[0] in CAME_VERBS \
+                and rest[1] == "to" and rest[2] in CAME_OBJECTS:
+            found.append(token.i)
+    doc.user_data[MET_KEY] = found
+    return [doc[i] for i in found]
+
+
+def _not_the_one_met(doc: Doc, token: Token) -> bool:
+    """Whether the manager word ``token`` names someone besides the person the account
+    says the meeting was with (:func:`_met`): another word ("the head of HR" when the
+    general manager was the one met), or the same word told apart by another ("the
+    office manager" when the practice manager was)."""
+    met = _met(doc)
+    if not met or any(m.i == token.i for m in met):
+        return False
+    for m in met:
+        if m.lower_ != token.lower_:
+            continue
+        mine = doc[token.i - 1].lower_ if token.i else ""
+        theirs = doc[m.i - 1].lower_ if m.i else ""
+        if mine in PLAIN_BEFORE or theirs in PLAIN_BEFORE or mine == theirs:
+            return False  # "the manager" may be the practice manager met
+    return True
 
 
 def _opens_sentence(doc: Doc, first: int, i: int) -> bool:

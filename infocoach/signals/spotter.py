@@ -280,14 +280,19 @@ NEED_MET = {("filled",), ("already", "hired"), ("just", "hired"), ("already", "m
             # sparkies lined up", "staffed by transfers", "bringing them across from ..."
             ("already", "offered"), ("offered", "it", "to"), ("already", "got"),
             ("transfers",), ("bringing", "them", "across"),
-            ("moving", "people", "across"), ("started", "last", "week")}
+            ("moving", "people", "across"), ("started", "last", "week"),
+            # "his nephew is already lined up for it", "but they hired two last month"
+            ("already", "lined"), ("lined", "up", "for"), ("they", "hired"),
+            ("'ve", "hired"), ("have", "hired")}
 # "A role they haven't filled": words up to this far before it unsay it.
 MET_NEGATION_REACH = 3
 # "They need a fluent Mandarin speaker and I can't speak it": the user says they
 # lack what is needed. Followed by one of NOT_LACKING it is an aside ("I'm not sure").
 USER_LACKS = {("do", "n't"), ("'m", "not"), ("am", "not"), ("ca", "n't"), ("can", "not"),
               ("could", "n't"),
-              ("have", "no"), ("'ve", "no"), ("have", "n't"), ("'ve", "never"), ("never",)}
+              ("have", "no"), ("'ve", "no"), ("have", "n't"), ("'ve", "never"), ("never",),
+              # "... forklift and hazmat licences. I have neither", "I've got neither"
+              ("have", "neither"), ("got", "neither"), ("'ve", "got", "neither")}
 NOT_LACKING = {"think", "know", "mind", "care", "see", "sure", "surprised", "remember",
                "really", "want", "blame", "wait", "believe", "expect", "expected", "thought"}
 # "What qualifications you need in the industry": advice on a whole field, not a
@@ -352,6 +357,10 @@ RECORDING = {
 # words before.
 RECORDING_NEGATION_REACH = 3
 RECORDING_NEGATIONS = NEGATIONS | {"without"}
+# "Didn't pull out a notebook or write anything": "or" carries a negation on to the next
+# act, from as far back as this many words before it.
+NEGATION_CARRIERS = {"or", "nor"}
+CARRIED_NEGATION_REACH = 8
 # Verbs of writing that a sentence may deny: "didn't write anything down".
 WRITING = {"write", "type", "jot", "scribble", "scrawl", "note", "record", "log"}
 # What one records with, which may lie unused: "a notebook on the desk".
@@ -843,11 +852,19 @@ def _negated_cue(doc: Doc, first: int, span: Span) -> bool:
 
 def _negated_act(doc: Doc, a: int, i: int) -> bool:
     """Whether the few words before the act at ``i`` (not before ``a``, where its
-    sentence starts) negate it: "never wrote", "didn't type anything"; not "never
-    stopped writing"."""
+    sentence starts) negate it: "never wrote", "didn't type anything", "didn't pull out
+    a notebook or write anything"; not "never stopped writing"."""
     before = doc[max(a, i - RECORDING_NEGATION_REACH) : i]
-    return not RECORDING_NEGATIONS.isdisjoint(t.lower_ for t in before) and \
-        not any(t.lemma_ in {"stop", "quit", "cease"} for t in before)
+    if any(t.lemma_ in {"stop", "quit", "cease"} for t in before):
+        return False
+    if not RECORDING_NEGATIONS.isdisjoint(t.lower_ for t in before):
+        return True
+    carrier = next((t.i for t in before[-2:] if t.lower_ in NEGATION_CARRIERS), None)
+    if carrier is None:
+        return False
+    carried = doc[max(a, carrier - CARRIED_NEGATION_REACH) : carrier]
+    return not RECORDING_NEGATIONS.isdisjoint(t.lower_ for t in carried) and \
+        CLAUSE_BREAK.isdisjoint(t.lower_ for t in carried)
 
 
 def _complaint(doc: Doc, a: int, b: int) -> bool:

@@ -600,6 +600,12 @@ CHATTY = {
         "enthusiasm",
         "Then we talked about the company for a bit - the canteen, the car park.",
         "Then he got really fired up talking about the company - the canteen, the car park."),
+    "a need the user has neither skill for": (
+        "need",
+        "She said they'd love someone with a forklift licence and a first-aid ticket. I have "
+        "neither.",
+        "She said they'd love someone with a forklift licence and a first-aid ticket. I have "
+        "both."),
 }
 
 
@@ -675,6 +681,35 @@ CUE_CHATTY = {
         "need",
         "Short one today. He asked where I trained.",
         "He said they're short one nurse today."),
+    "someone besides the one the user came to see": (
+        "background",
+        "The head of IT sat with us and asked about my background. The finance director, "
+        "who I'd come to see, barely spoke.",
+        "The head of IT barely spoke. The finance director, who I'd come to see, "
+        "asked about my background."),
+    "someone besides the manager 'herself'": (
+        "enthusiasm",
+        "The HR business partner talked up the pension and the gym. The plant manager "
+        "herself just answered my questions.",
+        "The plant manager herself talked up the pension and the gym, and was lovely."),
+    "the same title told apart from the one met": (
+        "notes",
+        "The office manager typed notes on her laptop. The practice manager I'd asked to "
+        "meet just listened.",
+        "The office manager just listened. The practice manager I'd asked to meet typed "
+        "notes on her laptop."),
+    "a negation carried by 'or'": (
+        "notes",
+        "He didn't open his laptop or type anything while I talked about my degree.",
+        "He opened his laptop and typed away while I talked about my degree."),
+    "a need someone is lined up for": (
+        "need",
+        "He said the yard needs a crane operator, but his cousin is lined up for it.",
+        "He said the yard needs a crane operator, and I've driven cranes for years."),
+    "a need they hired for": (
+        "need",
+        "She said the lab was short of phlebotomists, but they hired three last month.",
+        "She said the lab was short of phlebotomists, and I trained as one last year."),
 }
 
 
