@@ -202,6 +202,13 @@ CUE_MODAL_SKIP = {"probably", "definitely", "certainly", "surely", "likely", "ma
                   "then", "just", "really", "actually", "even", "start", "begin", "want", "to",
                   "like", "love", "be", "*", "_"}
 CUE_MODAL_REACH = 3
+# "She'd taken notes", "he'd asked about my degree": "'d" before a past participle is
+# "had", what happened, not "would". Only unmistakable participles: "'d read" and "'d
+# come" may be either, and base forms such as "need" end in "ed" too.
+HAD_CONTRACTIONS = {"'d", "d"}
+PARTICIPLES = {"taken", "written", "given", "done", "made", "been", "gone", "seen", "begun",
+               "drawn", "got", "gotten", "kept", "brought", "thought", "spoken", "shown",
+               "sent", "told", "said", "spent", "jotted", "typed", "scribbled", "noted"}
 # Words that turn a sentence to another part: "X was neutral, *but* the manager ...";
 # the clause breaks but those that tie a clause to the one before ("while", "because").
 CONTRAST = CLAUSE_BREAK - {"while", "because", "."}
@@ -738,7 +745,15 @@ def _modal_cue(doc: Doc, a: int, cue: int) -> bool:
         if i > a and (doc[i - 1].lower_, doc[i].lower_) in CUE_MODAL_PAIRS:
             return True
         i -= 1
+    if i >= a and doc[i].lower_ in HAD_CONTRACTIONS and _participle(doc[i + 1]):
+        return False
     return i >= a and doc[i].lower_ in CUE_MODALS
+
+
+def _participle(token: Token) -> bool:
+    """Whether ``token`` can only be a past participle here: "taken", "asked"."""
+    word = token.lower_
+    return word in PARTICIPLES or (word.endswith("ed") and not word.endswith("eed"))
 
 
 def _users_question(doc: Doc, a: int, cue: int) -> bool:

@@ -102,6 +102,18 @@ def test_hopes_and_hypotheticals_are_not_reports(text: str) -> None:
     assert ids(text) == []
 
 
+@pytest.mark.parametrize(("text", "signal"), [
+    ("Before I'd finished my first answer she'd taken notes on all of it.", "notes"),
+    ("He'd jotted my course dates on a sticky note by the end.", "notes"),
+    ("By then she'd asked about my background twice.", "background"),
+])
+def test_had_after_a_pronoun_is_what_happened(text: str, signal: str) -> None:
+    """"She'd taken notes" is "she had", not "she would": the meeting, not a guess."""
+    assert signal in spot(text, model=False).ids
+    assert ids(text.replace("'d taken", "'d take").replace("'d jotted", "'d jot")
+               .replace("'d asked", "'d ask")) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
