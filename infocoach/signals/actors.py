@@ -125,6 +125,7 @@ OTHERS_KEY = "infocoach_other_names"
 # herself": the account marks whom the meeting was with, so a manager word naming
 # anyone else ("the head of HR sat in and asked ...") is someone else.
 MET_KEY = "infocoach_met"
+MET_REACH = 10
 CAME_VERBS = {"come", "came", "gone", "went", "asked", "arranged", "booked", "wanted", "meant",
               "supposed", "there", "going", "planned"}
 CAME_OBJECTS = {"see", "meet", "talk", "speak"}
@@ -449,9 +450,9 @@ def _met(doc: Doc) -> list[Token]:
         return [doc[i] for i in cached]
     found = []
     for token in doc:
-        if token.is_punct or token.is_space or not token.is_alpha:
-            continue
-        after = [t.lower_ for t in doc[token.i + 1 : token.i + 8]]
+        if not token.is_alpha or token.lower_ in CAME_BRIDGE | MANAGER_PRONOUNS:
+            continue  # "who I'd come to see": the person is named before the "who"
+        after = [t.lower_ for t in doc[token.i + 1 : token.i + 1 + MET_REACH]]
         if after and after[0] in SELF_WORDS and token.lower_ in MANAGER_NOUNS:
             found.append(token.i)
             continue

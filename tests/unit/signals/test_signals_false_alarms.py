@@ -684,8 +684,8 @@ CUE_CHATTY = {
     "someone besides the one the user came to see": (
         "background",
         "The head of IT sat with us and asked about my background. The finance director, "
-        "who I'd come to see, barely spoke.",
-        "The head of IT barely spoke. The finance director, who I'd come to see, "
+        "who I'd actually come to see, barely spoke.",
+        "The head of IT barely spoke. The finance director, who I'd actually come to see, "
         "asked about my background."),
     "someone besides the manager 'herself'": (
         "enthusiasm",
