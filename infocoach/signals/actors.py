@@ -133,6 +133,8 @@ CAME_BRIDGE = {"who", "whom", "that", "i", "'d", "had", "was", "actually", "orig
                "really", "initially", "to", ","}
 RELATIVE_WORDS = {"who", "whom", "that"}
 SELF_WORDS = {"herself", "himself", "themselves", "themself"}
+# Words that never name the person met, though "who I'd come to see" follows them.
+NOT_MET = CAME_BRIDGE | MANAGER_PRONOUNS
 # "The head of HR": the words before a manager word that tell two managers apart.
 PLAIN_BEFORE = {"the", "a", "an", "my", "our", "their", "his", "her", "this", "that", ","}
 # "A junior analyst sat in", "HR joined halfway": someone present besides the manager,
@@ -308,9 +310,8 @@ class ActorFinder:
         if token.i and doc[token.i - 1].lower_ in MANAGER_NOUNS:
             return Actor.MANAGER
         if token.i >= 2 and doc[token.i - 1].lower_ in RELATIVE_WORDS:
-            named = doc[token.i - 2] if not doc[token.i - 2].is_punct or token.i < 3 \
-                else doc[token.i - 3]
-            if named.lower_ in MANAGER_NOUNS:
+            named = _word_before(doc, token.i - 1)
+            if named >= 0 and doc[named].lower_ in MANAGER_NOUNS:
                 return Actor.MANAGER  # "the director, who I'd come to see, asked ..."
         embedded = token.i and doc[token.i - 1].lower_ in EMBEDDING
         if embedded and any(t.lower_ in {",", "and"} for t in between):
@@ -326,9 +327,7 @@ class ActorFinder:
         """Whether the "who" at ``who`` tells of someone besides the manager bringing or
         joining the user (:func:`_brought_the_user`). The manager may fetch the user too:
         "Priya, who met me at reception, ...", "the manager who walked me in"."""
-        i = who - 1
-        while i >= 0 and doc[i].is_punct:
-            i -= 1
+        i = _word_before(doc, who)
         manager = i >= 0 and (doc[i].lower_ in FETCHING_MANAGERS or
                               self._is_name(doc, original, doc[i]))
         return not manager and _brought_the_user(doc, who)
@@ -368,6 +367,15 @@ class ActorFinder:
             return False
         lower = token.lower_
         return lower not in NOT_NAMES and not self._is_word(lower)
+
+
+def _word_before(doc: Doc, i: int) -> int:
+    """The index of the last token before ``i`` that is not punctuation, or -1:
+    "the director" before ", who ..."."""
+    i -= 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    return i
 
 
 def _with_me(doc: Doc, first: int, i: int) -> bool:
@@ -450,7 +458,7 @@ def _met(doc: Doc) -> list[Token]:
         return [doc[i] for i in cached]
     found = []
     for token in doc:
-        if not token.is_alpha or token.lower_ in CAME_BRIDGE | MANAGER_PRONOUNS:
+        if not token.is_alpha or token.lower_ in NOT_MET:
             continue  # "who I'd come to see": the person is named before the "who"
         after = [t.lower_ for t in doc[token.i + 1 : token.i + 1 + MET_REACH]]
         if after and after[0] in SELF_WORDS and token.lower_ in MANAGER_NOUNS:
