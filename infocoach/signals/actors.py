@@ -47,12 +47,16 @@ MANAGER_NOUNS = {
     "cto", "cfo", "coo", "founder", "owner", "executive", "principal", "chef", "editor",
     "chief", "president", "contact", "host", "woman", "man", "guy", "lady", "engineer",
     "partner", "officer", "administrator", "superintendent", "dean", "coordinator",
+    # As typed on a phone or on site: "mgr had a tablet", "the foreman wrote on his clipboard".
+    "mgr", "mngr", "foreman", "forewoman",
 }
 OTHER_NOUNS = {
     "friend", "sister", "brother", "mom", "dad", "mother", "father", "wife", "husband",
     "colleague", "coworker", "classmate", "assistant", "cousin", "roommate", "son", "daughter",
     "receptionist", "intern", "flatmate", "housemate", "mate", "neighbour", "neighbor",
     "uncle", "aunt", "girlfriend", "boyfriend", "partner's", "mentor", "tutor", "lecturer",
+    "mum", "mam", "nan", "gran", "granny", "grandma", "grandmother", "grandad", "grandpa",
+    "grandfather", "nephew", "niece", "fiance", "fiancé", "fiancee", "stepdad", "stepmum",
     # People met on the way in, not the manager: what they say is hearsay.
     "guard", "barista", "doorman", "porter", "cleaner", "stranger", "redditor",
     # Staff who showed the user round: "the graduate trainee who gave me the tour".
@@ -61,6 +65,13 @@ OTHER_NOUNS = {
     "candidate", "candidates", "pa", "secretary", "junior", "apprentice", "deputy",
     "paralegal", "grad", "graduate",
 }
+# What a job is called: "junior" or "trainee" right before one of these, within
+# JOB_REACH words, describes the job, not a person ("a trainee surveyor post").
+JOB_WORDS = {"role", "roles", "position", "positions", "post", "posts", "job", "jobs",
+             "vacancy", "vacancies", "opening", "openings", "scheme", "schemes", "programme",
+             "programmes", "program", "programs", "intake", "level", "contract", "contracts",
+             "hire", "hires", "req", "reqs", "slot", "slots"}
+JOB_REACH = 3
 # "Me and the head of ops": how many words the user and the actor may span.
 WITH_ME_REACH = 6
 # "The girl on reception", "the lad at the desk": staff met on the way in.
@@ -94,6 +105,15 @@ NOT_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "april", "june", "july", "august", "september", "october", "november",
     "december",
+}
+# Given names that are English words too: capitalised, they name a person ("Grace
+# tapped a note into her tablet"). Not "Hope", "Will", "May" or "June", which open
+# sentences or name months as often.
+WORD_NAMES = {
+    "grace", "rose", "mark", "bill", "jack", "amber", "dawn", "sue", "rob", "holly", "ruby",
+    "iris", "lily", "olive", "violet", "hazel", "jade", "victor", "frank", "ray", "grant",
+    "wade", "bob", "pete", "max", "jean", "faith", "joy", "heather", "daisy", "ivy", "pearl",
+    "drew", "hunter", "gene", "pat", "sandy", "rusty", "penny", "robin", "carol", "bella",
 }
 SENTENCE_LOOKBACK = 1
 # "The hiring manager *at the other firm*", "a guy *on reddit*": a manager word
@@ -271,9 +291,9 @@ class ActorFinder:
             return Actor.OTHER  # "the HR person", "HR sat in"; not "the HR director"
         if lower in FRONT_DESK and token.i and doc[token.i - 1].lower_ in {"on", "at"}:
             return Actor.OTHER  # "the girl on reception", "the guy at the front desk"
-        if lower in MANAGER_NOUNS and \
+        if (lower in MANAGER_NOUNS or lower in OTHER_NOUNS) and \
                 any(t.lower_ in NOT_WORDS for t in doc[max(0, token.i - 3) : token.i]):
-            return None  # "(not the hiring manager)": someone else did it
+            return None  # "(not the hiring manager)", "Priya, not her assistant,": not the doer
         if lower in MANAGER_NOUNS and token.i + 1 < len(doc) and \
                 doc[token.i + 1].lower_ == "who" and \
                 self._fetched_by_other(doc, original, token.i + 1):
@@ -281,6 +301,8 @@ class ActorFinder:
         if lower in MANAGER_NOUNS and token.i >= 2 and doc[token.i - 1].lower_ == "'s" and \
                 lower not in MEETING_ROLES and self._a_person(doc, original, doc[token.i - 2]):
             return Actor.OTHER  # "the manager's boss walked past"; not "the charity's head"
+        if lower in OTHER_NOUNS and _names_a_job(doc, token):
+            return None  # "the junior copywriter role has been open since January"
         if lower in MANAGER_NOUNS or lower in OTHER_NOUNS:
             owned = lower not in MEETING_ROLES and any(
                 doc[j].lower_ in OWN for j in range(max(0, token.i - 2), token.i)
@@ -353,7 +375,8 @@ class ActorFinder:
             from_staff = len(after) > 1 and after[0] == "from" and after[1] in STAFF_WORDS
             described = bool(after) and after[0] in {"is", "was"} and any(
                 w in OTHER_NOUNS or w in GO_BETWEENS for w in after[1:])
-            if introduced or described or titled or from_staff or _sat_in(doc, name):
+            if introduced or described or titled or from_staff or _sat_in(doc, name) or \
+                    _not_the_manager_after(doc, name):
                 others.add(name.lower_)
         doc.user_data[OTHERS_KEY] = others
         return others
@@ -366,7 +389,7 @@ class ActorFinder:
         if len(text) < 2 or not text.isalpha() or not text.istitle():
             return False
         lower = token.lower_
-        return lower not in NOT_NAMES and not self._is_word(lower)
+        return lower in WORD_NAMES or (lower not in NOT_NAMES and not self._is_word(lower))
 
 
 def _word_before(doc: Doc, i: int) -> int:
@@ -390,6 +413,26 @@ def _their_staff(doc: Doc, i: int) -> bool:
     (or over them), named by the word at ``i`` after "his" or "her"."""
     return i > 0 and any(doc[j].lower_ in STAFF_OF for j in range(max(0, i - 2), i)) and \
         not doc[i].is_punct
+
+
+def _names_a_job(doc: Doc, token: Token) -> bool:
+    """Whether ``token`` ("junior", "graduate", "trainee") only describes a job named
+    right after it, "the junior copywriter role", "their graduate scheme": no person."""
+    for after in doc[token.i + 1 : token.i + 1 + JOB_REACH]:
+        if after.lower_ in JOB_WORDS:
+            return True
+        if after.is_punct:
+            break
+    return False
+
+
+def _not_the_manager_after(doc: Doc, name: Token) -> bool:
+    """"It was Sam who took notes, not the director", "Abdul, not the manager, said ...":
+    the name is set against the manager in its own sentence, so it is someone else."""
+    end = sentence_of(doc, name.i)[1]
+    words = [t.lower_ for t in doc[name.i + 1 : end]]
+    return any(w in NOT_WORDS and any(x in MANAGER_NOUNS for x in words[k + 1 : k + 3])
+               for k, w in enumerate(words))
 
 
 def _owns_a_thing(doc: Doc, token: Token) -> bool:

@@ -67,6 +67,15 @@ PERSON_WORD = (
     "someone", "somebody", "people", "person", "staff", "help", "hand", "hands", "more",
     "another", "extra", "additional", "new", "two", "three", "anyone", "it", "support",
 )
+# What a wanted person is called, last word of the job: "a transport *planner*".
+JOB_HEAD = (
+    "planner", "engineer", "analyst", "technician", "tech", "developer", "designer",
+    "manager", "assistant", "coordinator", "nurse", "driver", "officer", "specialist",
+    "operator", "administrator", "accountant", "bookkeeper", "surveyor", "teacher",
+    "electrician", "welder", "writer", "editor", "scientist", "consultant", "clerk",
+    "receptionist", "chef", "cook", "mechanic", "fitter", "tester", "trainer", "buyer",
+    "lead", "supervisor", "advisor", "adviser", "therapist", "researcher", "translator",
+)
 ROLE_NOUN = ("position", "role", "job", "spot", "req", "seat", "headcount", "vacancy", "opening")
 COMPANY_NOUN = (
     "company", "firm", "organization", "organisation", "place", "culture", "mission", "product",
@@ -141,7 +150,16 @@ NEED = Cue(
         [low("could", "can"), low(*ADVERB, op="?"), lem("use"), low(*PERSON_WORD, "a", "an")],
         [lem("look", "search", "hunt"), low("for"),
          low("someone", "somebody", "people", "candidates")],
+        # "they'll be looking for a transport planner from March"
+        [lem("look", "search", "hunt"), low("for"),
+         low("a", "an", "another", "two", "three", "more", "extra"),
+         {"IS_PUNCT": False, "OP": "{0,2}"}, lem(*JOB_HEAD)],
         [low("desperate"), low("for")],
+        # "good welders are impossible to find", "they're so hard to hire": people (plural),
+        # not "the office was impossible to find"
+        [low("are", "'re", "were"), low("so", "really", "just", "basically", "nearly", op="?"),
+         low("impossible", "hard", "difficult", "tough"), low("to"),
+         lem("find", "hire", "recruit", "get")],
         [low("opening", "openings", "vacancy", "vacancies", "headcount")],
         [low("open"), lem(*ROLE_NOUN)],
         [lem(*ROLE_NOUN), low("open", "available")],
@@ -162,10 +180,10 @@ NEED = Cue(
         [lem("struggle", "try", "fight"), low("to"), lem("find", "fill", "hire", "recruit")],
         [lem("trouble", "time"), low("finding", "hiring", "filling")],
         [lem("fill"), low("a", "the", "their", "that", "this", op="?"), lem(*ROLE_NOUN, "gap")],
-        [low("ca", "could", "can"), low("n't", "not"), lem("find", "keep")],
+        [low("ca", "could", "can"), low("n't", "nt", "not"), lem("find", "keep")],
         [low("nobody", "noone"), low("on", "in", "there", "who", "to")],
         [low("no"), low("one"), low("on", "in", "there", "who", "to")],
-        [low("n't", "not"), lem("have"), low("anyone", "anybody", "someone", "enough")],
+        [low("n't", "nt", "not"), lem("have"), low("anyone", "anybody", "someone", "enough")],
         [low("a", "the", "their", "real", "big", "skills", "skill"), lem("gap")],
         [low("last", "previous", "two", "someone", "somebody", "people", "person", "predecessor"),
          {"IS_PUNCT": False, "OP": "{0,2}"}, low("left", "quit", "retired", "resigned")],

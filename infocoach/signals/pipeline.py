@@ -72,6 +72,9 @@ NEGATION_TERMS = {
         "nobody on", "nobody in", "nobody there", "nobody who", "nobody to",
         "no one on", "no one in", "no one there", "no one who", "no one to",
         "not enough", "haven't been able", "hasn't been able", "never been busier",
+        # "couldn't hide how proud she is of the firm", "can't help bragging about it"
+        "couldn't hide", "can't hide", "could not hide", "couldn't help", "can't help",
+        "could not help",
     ],
     "preceding_negations": [
         "no", "not", "n't", "nt", "never", "nobody", "no one", "nothing", "none", "neither",
@@ -82,6 +85,9 @@ NEGATION_TERMS = {
     "following_negations": ["not at all", "at all"],
     "termination": TERMINATION,
 }
+# As typed on a phone, without the apostrophe: "she couldnt stop raving about it".
+NEGATION_TERMS["pseudo_negations"] += [
+    term.replace("n't", "nt") for term in NEGATION_TERMS["pseudo_negations"] if "n't" in term]
 HYPOTHETICAL_TERMS = {
     "pseudo_negations": [
         "even if", "as if", "wonder if", "wondering if", "not sure if", "see if",

@@ -157,6 +157,8 @@ Scorer = Callable[[Sequence[str]], list[dict[Signal, float]]]
 # Words that make a sentence a guess, a wish or hearsay rather than a report of
 # the meeting; the model reads what a sentence is about, not whether it happened.
 UNREAL_WORDS = {"hope", "hoping", "hoped", "hopefully", "wish", "wished"}
+# "what I'm hoping": how far back an asked-about hope may start.
+HOPE_REACH = 4
 UNREAL_PAIRS = {("would", "have"), ("'d", "have"), ("'d", "only"), ("would", "only"),
                 # "She'd normally take notes, but ...": what usually happens.
                 ("'d", "normally"), ("would", "normally"), ("'d", "usually"),
@@ -216,6 +218,11 @@ CONTRAST = CLAUSE_BREAK - {"while", "because", "."}
 HEARSAY_VERBS = {"says", "said", "reckons", "reckoned", "thinks", "told", "swears", "claims"}
 # "My mentor had told me ...", "my sister always says ...".
 HEARSAY_AUX = {"had", "has", "'d", "always", "once", "also"}
+# What the user read or saw somewhere before the meeting: "I'd read online that ...".
+READ_VERBS = {"read", "saw", "seen", "noticed", "spotted"}
+READ_SOURCES = {"online", "website", "linkedin", "glassdoor", "news", "paper", "newspaper",
+                "reddit", "twitter", "article", "blog", "advert", "ad", "listing", "indeed"}
+READ_REACH = 4
 # Complaints about the company are not enthusiasm (GUIDELINE.md), whatever else
 # the sentence says about it; a complaint about a gap may still be a need.
 COMPLAINT_LEMMAS = {"complain", "moan", "grumble", "gripe", "whinge", "grouse"}
@@ -299,7 +306,9 @@ USER_LACKS = {("do", "n't"), ("'m", "not"), ("am", "not"), ("ca", "n't"), ("can"
               ("could", "n't"),
               ("have", "no"), ("'ve", "no"), ("have", "n't"), ("'ve", "never"), ("never",),
               # "... forklift and hazmat licences. I have neither", "I've got neither"
-              ("have", "neither"), ("got", "neither"), ("'ve", "got", "neither")}
+              ("have", "neither"), ("got", "neither"), ("'ve", "got", "neither"),
+              # typed without the apostrophe: "i dont even have a licence", "i cant drive"
+              ("do", "nt"), ("ca", "nt"), ("have", "nt"), ("could", "nt")}
 NOT_LACKING = {"think", "know", "mind", "care", "see", "sure", "surprised", "remember",
                "really", "want", "blame", "wait", "believe", "expect", "expected", "thought"}
 # "What qualifications you need in the industry": advice on a whole field, not a
@@ -783,12 +792,23 @@ def _unreal_mood(doc: Doc, a: int, b: int, signal: Signal) -> bool:
     sentence is about, not whether it happened."""
     words = [t.lower_ for t in doc[a:b]]
     pairs = set(pairwise(words))
-    return _is_question(doc[a:b]) or not UNREAL_WORDS.isdisjoint(words) \
+    return _is_question(doc[a:b]) or _hoped(words) \
         or not UNREAL_PAIRS.isdisjoint(pairs) \
         or (signal is not Signal.NEED and not (FUTURE_PAIRS | PLANNED).isdisjoint(pairs)) \
         or any(m in UNREAL_MODALS and have in UNREAL_HAVE
                for m, _, have in zip(words, words[1:], words[2:], strict=False)) \
         or _users_guess(words) or (signal is not Signal.NEED and _feared(words))
+
+
+def _hoped(words: list[str]) -> bool:
+    """A hope or a wish (:data:`UNREAL_WORDS`), unless it is what the manager asked
+    about: "she quizzed me on what I'm hoping to do next" happened."""
+    for k, word in enumerate(words):
+        if word in UNREAL_WORDS:
+            before = words[max(0, k - HOPE_REACH) : k]
+            if not ("i" in before and not QUESTION_WORDS.isdisjoint(before)):
+                return True
+    return False
 
 
 def _feared(words: list[str]) -> bool:
@@ -832,11 +852,21 @@ def _not_the_users_meeting(doc: Doc, a: int, b: int, told: int) -> bool:
     farm" the uncle comes after the need, and is not who told it.
     """
     words = [t.lower_ for t in doc[a:b]]
+    if _read_elsewhere(words[: max(0, told - a)]):
+        return True
     return any(w in OTHER_NOUNS and prev in OWN and (
         nxt in HEARSAY_VERBS or (nxt in HEARSAY_AUX and then in HEARSAY_VERBS)
         or (nxt == "'s" and a + i + 1 < told))
         for i, (prev, w, nxt, then) in enumerate(
             zip(words, words[1:], words[2:], [*words[3:], ""], strict=False)))
+
+
+def _read_elsewhere(words: list[str]) -> bool:
+    """"I'd read online that they're opening a clinic", "I saw on LinkedIn that ...":
+    the user learnt it from a page, not from the manager in the meeting."""
+    return any(w in READ_VERBS and "i" in words[max(0, k - 2) : k]
+               and not READ_SOURCES.isdisjoint(words[k + 1 : k + 1 + READ_REACH])
+               for k, w in enumerate(words))
 
 
 def _records(doc: Doc, a: int, b: int) -> bool:

@@ -140,6 +140,25 @@ def test_training_sentences_are_unlabelled_where_the_rules_cannot_place_the_sign
                                                      "enthusiasm": 0.0}
 
 
+def test_a_first_pass_model_places_what_no_rule_places_in_the_part_it_rates_highest() -> None:
+    """The second pass of training: a need told in words no rule knows gets a place."""
+    report = LabelledReport(
+        text="Lovely chat about cricket. The payroll lot are drowning without a second "
+             "pair of hands. Then she left.",
+        signals=["need"],
+    )
+    assert all("need" not in cats for _, cats in list(examples(report))[1:])
+
+    def rates_payroll(texts: Sequence[str]) -> list[dict[str, float]]:
+        return [{s.value: 0.9 if "payroll" in t else 0.1 for s in Signal} for t in texts]
+
+    whole, *parts = examples(report, locate=rates_payroll)
+    placed = [text for text, cats in parts if cats.get("need") == 1.0]
+    assert placed == ["the payroll lot are drowning without a second pair of hands."]
+    assert whole[1]["need"] == 1.0
+    assert all(cats.get("need") is None for text, cats in parts if text not in placed)
+
+
 def test_the_clauses_of_a_sentence_are_training_examples_too() -> None:
     report = LabelledReport(text="She asked about my degree, wrote it down and made tea.",
                             signals=["background", "notes"])
