@@ -2,8 +2,8 @@
 
 ``python -m infocoach.signals.intake BATCH.jsonl ...`` validates every line
 (:class:`~infocoach.signals.dataset.LabelledReport`), skips reports already in
-any split (compared on letters and digits only, so a re-run adds nothing and a
-test report is never copied into training), and sends each new report to
+any split or blind split (compared on letters and digits only, so a re-run adds
+nothing and a test or blind report is never copied into training), and sends each new report to
 ``dev`` when a hash of its text falls in the dev share, else to ``train``. The
 hash, not the order of the files, decides, so the same report always lands in
 the same split. ``test`` is never written: it stays the untouched measure.
@@ -20,7 +20,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from infocoach.datafile import DataFileError
-from infocoach.signals.dataset import SPLITS, LabelledReport, read_reports, split_path
+from infocoach.signals import dataset
+from infocoach.signals.dataset import (
+    BLIND_SPLITS,
+    SPLITS,
+    LabelledReport,
+    read_reports,
+    split_path,
+)
 
 DEV_PERCENT = 20
 NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -44,9 +51,16 @@ def as_line(report: LabelledReport) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
+def _every_split() -> list[Path]:
+    """The splits' files and the blind splits' that are present: a blind account copied
+    into training would stop measuring anything."""
+    blind = (dataset.SIGNALS_DATA_DIR / f"{name}.jsonl" for name in BLIND_SPLITS)
+    return [*map(split_path, SPLITS), *(path for path in blind if path.is_file())]
+
+
 def intake(batches: Iterable[Path], dry_run: bool = False) -> dict[str, int]:
     """Append the new reports of ``batches`` to train/dev; counts per outcome."""
-    known = {key(r.text) for split in SPLITS for r in read_reports(split_path(split))}
+    known = {key(r.text) for path in _every_split() for r in read_reports(path)}
     added: dict[str, list[str]] = {"train": [], "dev": []}
     skipped = 0
     for path in batches:

@@ -46,6 +46,19 @@ def test_intake_adds_new_reports_once_and_never_to_test(splits: Path, tmp_path: 
     assert sum(r.ambiguous for r in added) == 1
 
 
+def test_intake_never_copies_a_blind_account_into_training(splits: Path,
+                                                           tmp_path: Path) -> None:
+    write(tmp_path / "blind7.jsonl", [{"text": "Blind: she raved about the firm.",
+                                        "signals": ["enthusiasm"]}])
+    batch = write(tmp_path / "batch.jsonl", [
+        {"text": "blind - she RAVED about the firm", "signals": ["enthusiasm"]},
+        {"text": "She asked about my degree.", "signals": ["background"]}])
+    assert intake.intake([batch]) == {
+        "train": 1 - (intake.split_for("She asked about my degree.") == "dev"),
+        "dev": int(intake.split_for("She asked about my degree.") == "dev"),
+        "already present": 1}
+
+
 def test_intake_refuses_a_bad_line_by_file_and_line(splits: Path, tmp_path: Path) -> None:
     bad = write(tmp_path / "bad.jsonl", [{"text": "fine", "signals": []},
                                          {"text": "x", "signals": ["nots"]}])
