@@ -23,11 +23,11 @@ from pathlib import Path
 from infocoach.bench.baseline import keyword_signals
 from infocoach.bench.results import RESULTS_DIR, write_results
 from infocoach.ids import Signal
-from infocoach.paths import SIGNALS_DATA_DIR
 from infocoach.signals.dataset import (
     BLIND_SPLITS,
     SPLITS,
     LabelledReport,
+    blind_paths,
     load_split,
     read_reports,
 )
@@ -182,10 +182,8 @@ def run_split(split: str) -> dict:
     """``run`` on a split; with ``test``, each blind split present too, under its name."""
     results = run(load_split(split), split=split)
     if split == "test":
-        for name in BLIND_SPLITS:
-            path = SIGNALS_DATA_DIR / f"{name}.jsonl"
-            if path.is_file():
-                results[name] = run(read_reports(path), split=name)
+        for name, path in blind_paths().items():
+            results[name] = run(read_reports(path), split=name)
     return results
 
 

@@ -68,6 +68,13 @@ def split_path(split: Split) -> Path:
     return SIGNALS_DATA_DIR / f"{split}.jsonl"
 
 
+def blind_paths() -> dict[str, Path]:
+    """The blind splits whose files are present, by name: the benchmark scores them and
+    ``intake`` keeps their accounts out of training."""
+    paths = {name: SIGNALS_DATA_DIR / f"{name}.jsonl" for name in BLIND_SPLITS}
+    return {name: path for name, path in paths.items() if path.is_file()}
+
+
 def read_reports(path: Path) -> Iterator[LabelledReport]:
     """Yield each report of a JSONL file; DataFileError names the bad line."""
     try:

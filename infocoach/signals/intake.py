@@ -20,11 +20,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from infocoach.datafile import DataFileError
-from infocoach.signals import dataset
 from infocoach.signals.dataset import (
-    BLIND_SPLITS,
     SPLITS,
     LabelledReport,
+    blind_paths,
     read_reports,
     split_path,
 )
@@ -51,16 +50,11 @@ def as_line(report: LabelledReport) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
-def _every_split() -> list[Path]:
-    """The splits' files and the blind splits' that are present: a blind account copied
-    into training would stop measuring anything."""
-    blind = (dataset.SIGNALS_DATA_DIR / f"{name}.jsonl" for name in BLIND_SPLITS)
-    return [*map(split_path, SPLITS), *(path for path in blind if path.is_file())]
-
-
 def intake(batches: Iterable[Path], dry_run: bool = False) -> dict[str, int]:
     """Append the new reports of ``batches`` to train/dev; counts per outcome."""
-    known = {key(r.text) for path in _every_split() for r in read_reports(path)}
+    # A blind account copied into training would stop measuring anything.
+    every_split = [*map(split_path, SPLITS), *blind_paths().values()]
+    known = {key(r.text) for path in every_split for r in read_reports(path)}
     added: dict[str, list[str]] = {"train": [], "dev": []}
     skipped = 0
     for path in batches:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from infocoach.bench import signals as signals_bench
+from infocoach.signals import dataset
 
 
 @pytest.fixture
@@ -20,7 +21,7 @@ def calls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, li
         return {"split": split}
 
     monkeypatch.setattr(signals_bench, "run", run)
-    monkeypatch.setattr(signals_bench, "SIGNALS_DATA_DIR", tmp_path)
+    monkeypatch.setattr(dataset, "SIGNALS_DATA_DIR", tmp_path)
     monkeypatch.setattr(signals_bench, "load_split", lambda split: [])
     (tmp_path / "blind2.jsonl").write_text(
         json.dumps({"text": "She took notes.", "signals": ["notes"]}) + "\n", encoding="utf-8")
