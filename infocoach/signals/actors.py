@@ -39,6 +39,11 @@ MANAGER_PRONOUNS = {"he", "she", "they"}
 OBJECT_PRONOUNS = {"him", "her", "them"}
 USER_PRONOUNS = {"i"}
 UNCLEAR_PRONOUNS = {"we", "someone", "somebody", "everyone"}
+INDEFINITE = {"someone", "somebody", "everyone"}
+# Words after which "someone" may still be a subject: "and someone took notes".
+SUBJECT_LEADS = {"and", "but", "then", "so", "because", "while", "when", "or", "that",
+                 "until", "as", "if", "maybe", "apparently", "also", "actually", "though",
+                 "although", "whereas", "where", "after", "before", "once", "since"}
 # Whoever arranged the meeting may or may not have been in it: "the recruiter took
 # notes", "a recruiter rang me afterwards and asked about my degree": the coach asks.
 GO_BETWEENS = {"recruiter", "recruiters", "headhunter", "headhunters"}
@@ -182,6 +187,14 @@ USER_TO_MANAGER = {"told", "asked", "showed", "gave", "sent", "thanked", "emaile
                    "messaged", "texted", "pitched", "reminded"}
 # "My old boss", "a former manager": someone from before.
 PAST_WORDS = {"old", "former", "previous"}
+# Double quotation marks (after ``normalize``, curly ones too) around someone's words.
+QUOTE_MARKS = {'"', "\u201c", "\u201d"}
+QUOTES_KEY = "infocoach_quotes"
+# 'She goes, "we've had nobody on nights since May"': inside the words someone is
+# quoted saying, "we" and "I" are the speaker (or the speaker's team), not the user.
+QUOTED_SELF = {"we", "i", "me", "us"}
+# How far after a quote its speaker may be named: '"..." - that's how she put it.'
+SPEAKER_AFTER = 8
 
 
 class ActorFinder:
@@ -197,6 +210,7 @@ class ActorFinder:
             return special
         first_sentence = sentence_of(doc, start)[0]
         boundaries = 0
+        skip_to = start
         for i in range(start - 1, -1, -1):
             token = doc[i]
             if i < first_sentence:
@@ -204,6 +218,21 @@ class ActorFinder:
                 if boundaries > SENTENCE_LOOKBACK:
                     break
                 first_sentence = sentence_of(doc, i)[0]
+            if i >= skip_to:
+                continue
+            # Words quoted before the cue are their speaker's: 'said "we need someone
+            # who's done games text." Kept telling me ...' is the manager going on.
+            quote = next(((a, b) for a, b in _quotes(doc) if a < i <= b and not a < start <= b),
+                         None)
+            if quote is not None:
+                speaker = self._speaker(doc, original, *quote)
+                if speaker in (Actor.MANAGER, Actor.OTHER):
+                    return Attribution(speaker, quote[0], inherited=boundaries > 0)
+                skip_to = quote[0]
+                continue
+            quoted = self._quoted_self(doc, original, token)
+            if quoted is not None:
+                return Attribution(quoted, i, inherited=boundaries > 0)
             actor = self._classify(doc, original, token, start)
             if actor is not None:
                 if _with_me(doc, first_sentence, i):
@@ -270,6 +299,9 @@ class ActorFinder:
         if lower == "one" and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" \
                 and doc[token.i + 2].lower_ in STAFF_OWNERS:
             return Actor.OTHER  # "one of his engineers asked me ..."
+        quoted = self._quoted_self(doc, original, token)
+        if quoted is not None:
+            return quoted
         if lower in USER_PRONOUNS:
             return self._user_or_not(doc, token, cue_start)
         if lower == "me" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "and" and \
@@ -277,6 +309,8 @@ class ActorFinder:
             return Actor.UNCLEAR  # "me and him went through my past jobs": "we"
         if lower in MANAGER_PRONOUNS:
             return Actor.MANAGER
+        if lower in INDEFINITE and _object_after_verb(doc, token.i):
+            return None  # "they need someone who can run a programme": nobody acted
         if lower in UNCLEAR_PRONOUNS or lower in GO_BETWEENS:
             return Actor.UNCLEAR
         if lower == "who" and self._fetched_by_other(doc, original, token.i):
@@ -304,8 +338,11 @@ class ActorFinder:
         if lower in OTHER_NOUNS and _names_a_job(doc, token):
             return None  # "the junior copywriter role has been open since January"
         if lower in MANAGER_NOUNS or lower in OTHER_NOUNS:
+            # "my line manager", "my own ward manager": the user's boss
+            reach = 3 if doc[token.i - 2 : token.i].text.split()[:1] in (["own"], ["current"]) \
+                else 2
             owned = lower not in MEETING_ROLES and any(
-                doc[j].lower_ in OWN for j in range(max(0, token.i - 2), token.i)
+                doc[j].lower_ in OWN for j in range(max(0, token.i - reach), token.i)
             )
             elsewhere = lower in MANAGER_NOUNS and (
                 _placed_elsewhere(doc, token) or _not_the_one_met(doc, token))
@@ -354,6 +391,33 @@ class ActorFinder:
                               self._is_name(doc, original, doc[i]))
         return not manager and _brought_the_user(doc, who)
 
+    def _quoted_self(self, doc: Doc, original: str, token: Token) -> Actor | None:
+        """Who a "we" or "I" inside quoted words is: the quote's speaker, when the
+        manager or someone else; None when the user or nobody is named as the speaker."""
+        if token.lower_ not in QUOTED_SELF:
+            return None
+        for start, end in _quotes(doc):
+            if start < token.i < end:
+                speaker = self._speaker(doc, original, start, end)
+                return speaker if speaker in (Actor.MANAGER, Actor.OTHER) else None
+        return None
+
+    def _speaker(self, doc: Doc, original: str, start: int, end: int) -> Actor | None:
+        """Who says the words quoted between tokens ``start`` and ``end``: whoever is
+        named before the quote in its sentence ('Dorota said, "..."'), else the first
+        named right after it ('"..." - that's how she put it'), else the subject the
+        sentences before carry ('Said the team is swamped and "we ..."')."""
+        before = self.find(doc, original, start)
+        if before.token is not None and before.token >= sentence_of(doc, start)[0]:
+            return before.actor
+        inside = {i for a, b in _quotes(doc) for i in range(a, b + 1)}
+        for i in range(end + 1, min(len(doc), end + 1 + SPEAKER_AFTER)):
+            if i not in inside:
+                actor = self._classify(doc, original, doc[i], i + 1)
+                if actor is not None:
+                    return actor
+        return before.actor
+
     def _others(self, doc: Doc, original: str) -> set[str]:
         """Names the account introduces as someone besides the manager, so that the
         name is someone else wherever it comes back: "An HR lady called Sue sat in
@@ -390,6 +454,43 @@ class ActorFinder:
             return False
         lower = token.lower_
         return lower in WORD_NAMES or (lower not in NOT_NAMES and not self._is_word(lower))
+
+
+def _quotes(doc: Doc) -> list[tuple[int, int]]:
+    """(opening, closing) token indices of the quoted stretches of ``doc``, in order.
+
+    Double marks pair up in turn, an unclosed last one running to the end. A single
+    mark opens a quote after a space and before a word ("he said 'look, we ...'") and
+    closes one after a word and before a space; "the farmers' co-op" opens none.
+    """
+    cached = doc.user_data.get(QUOTES_KEY)
+    if cached is not None:
+        return cached
+    marks = [t.i for t in doc if t.text in QUOTE_MARKS]
+    if len(marks) % 2:
+        marks.append(len(doc))
+    quotes = list(zip(marks[::2], marks[1::2], strict=True))
+    opened = None
+    for t in doc:
+        if t.text != "'":
+            continue
+        if opened is None and (not t.i or doc[t.i - 1].whitespace_) and not t.whitespace_ \
+                and t.i + 1 < len(doc) and not doc[t.i + 1].is_punct:
+            opened = t.i
+        elif opened is not None and not doc[t.i - 1].whitespace_ and (
+                t.whitespace_ or t.i + 1 == len(doc) or doc[t.i + 1].is_punct):
+            quotes.append((opened, t.i))
+            opened = None
+    quotes.sort()
+    doc.user_data[QUOTES_KEY] = quotes
+    return quotes
+
+
+def _object_after_verb(doc: Doc, i: int) -> bool:
+    """Whether the word at ``i`` follows a word that is no clause boundary, so it is an
+    object ("need someone", "for everyone") rather than who did something."""
+    return i > 0 and not doc[i - 1].is_punct and not doc[i - 1].is_space and \
+        doc[i - 1].lower_ not in SUBJECT_LEADS
 
 
 def _word_before(doc: Doc, i: int) -> int:

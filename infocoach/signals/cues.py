@@ -241,6 +241,7 @@ BACKGROUND = Cue(
     (
         # the manager's own words, quoted: "what got you into cybersecurity?"
         [low("what"), lem(*WHY_VERB), low("you")],
+        [low("what"), low("on"), low("earth"), lem(*WHY_VERB), low("you")],
         [low("why"), low("do", "did"), low("you"), lem("want", "choose", "pick", "leave")],
         [low("tell"), low("me"), low("about"), low("yourself", "your")],
         [low("walk"), low("me"), low("through"), low("your")],

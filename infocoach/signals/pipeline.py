@@ -107,6 +107,11 @@ HYPOTHETICAL_TERMS = {
 }
 
 
+# The table has no entry for the tokenizer's halves of "we're", "I'm", "they've", so
+# "we're short of" missed the cue "be short of"; "'s" and "'d" stay: each is two verbs.
+CONTRACTIONS = {"'re": "be", "'m": "be", "'ve": "have"}
+
+
 class RepairingLemmatizer(Lemmatizer):
     """spaCy's lookup lemmatizer, cached by word, that also repairs typos in cue words.
 
@@ -153,7 +158,8 @@ class RepairingLemmatizer(Lemmatizer):
         strings = self.vocab.strings
         text = strings[word]
         repaired = fixer.repair(text.lower())
-        lemma = repaired or self.lookups.get_table("lemma_lookup").get(text, text)
+        lemma = repaired or CONTRACTIONS.get(text) or \
+            self.lookups.get_table("lemma_lookup").get(text, text)
         entry = (strings.add(lemma), repaired is not None)
         if len(self._by_word) < WORD_CACHE_SIZE:
             self._by_word[word] = entry

@@ -161,6 +161,14 @@ Scorer = Callable[[Sequence[str]], list[dict[Signal, float]]]
 # Words that make a sentence a guess, a wish or hearsay rather than a report of
 # the meeting; the model reads what a sentence is about, not whether it happened.
 UNREAL_WORDS = {"hope", "hoping", "hoped", "hopefully", "wish", "wished"}
+SPELL_WORDS = {"spell", "spelled", "spelt", "spelling"}
+OWN_NAME = {("my", "surname"), ("my", "name"), ("my", "last"), ("my", "first"),
+            ("my", "family"), ("your", "surname"), ("your", "name"), ("name", "right")}
+SPELL_REACH = 4
+AWAITING = {"waiting", "waited", "expected", "expecting"}
+EXPECTING = {"expected", "expecting"}
+# "waiting for the director to": how far after the waiting its "to" may come.
+AWAIT_REACH = 4
 # "what I'm hoping": how far back an asked-about hope may start.
 HOPE_REACH = 4
 UNREAL_PAIRS = {("would", "have"), ("'d", "have"), ("'d", "only"), ("would", "only"),
@@ -279,7 +287,9 @@ NO_NEED = {("fully", "staffed"), ("everyone", "they", "need"), ("everybody", "th
            # "they're not backfilling, there's a headcount freeze", "no outside hiring"
            ("headcount", "freeze"), ("recruitment", "freeze"), ("not", "backfilling"),
            ("n't", "backfilling"), ("no", "outside", "hiring"), ("no", "external", "hiring"),
-           ("no", "extra", "staff"), ("no", "new", "staff"), ("no", "new", "hires")}
+           ("no", "extra", "staff"), ("no", "new", "staff"), ("no", "new", "hires"),
+           # "a freeze on headcount till April, so nothing coming up"
+           ("freeze", "on"), ("nothing", "coming", "up"), ("is", "frozen"), ("are", "frozen")}
 # "..., but they filled it in January", "they've already made an offer": the need is met.
 NEED_MET = {("filled",), ("already", "hired"), ("just", "hired"), ("already", "made"),
             ("made", "an", "offer"),
@@ -291,6 +301,8 @@ NEED_MET = {("filled",), ("already", "hired"), ("just", "hired"), ("already", "m
             ("existing", "staff"), ("internally",), ("being", "cut"), ("been", "cut"),
             ("scrapped",), ("axed",), ("hired", "a", "contractor"), ("hired", "someone"),
             ("took", "on", "someone"), ("brought", "in", "a"),
+            # "they were short of a PM but hired an ex-navy guy in January"
+            ("but", "hired"), ("but", "they", "hired"), ("since", "hired"),
             # "they've since automated it, so they're fine now", "lined up"
             ("fine", "now"), ("since", "automated"), ("been", "cleared"),
             ("expecting", "to", "recruit"),
@@ -801,7 +813,18 @@ def _unreal_mood(doc: Doc, a: int, b: int, signal: Signal) -> bool:
         or (signal is not Signal.NEED and not (FUTURE_PAIRS | PLANNED).isdisjoint(pairs)) \
         or any(m in UNREAL_MODALS and have in UNREAL_HAVE
                for m, _, have in zip(words, words[1:], words[2:], strict=False)) \
-        or _users_guess(words) or (signal is not Signal.NEED and _feared(words))
+        or _users_guess(words) or (signal is not Signal.NEED and _feared(words)) \
+        or _awaited(words)
+
+
+def _awaited(words: list[str]) -> bool:
+    """"Kept waiting for him to ask why I'm changing careers", "I expected her to take
+    notes": what the user waited for or expected, not what happened."""
+    # Someone comes between: not "objects waiting to be catalogued", "expected to grow".
+    return any(w in AWAITING and words[k + 1 : k + 2] != ["to"]
+               and "to" in words[k + 2 : k + 1 + AWAIT_REACH]
+               and (w in EXPECTING or words[k + 1] == "for")
+               for k, w in enumerate(words))
 
 
 def _hoped(words: list[str]) -> bool:
@@ -868,7 +891,8 @@ def _not_the_users_meeting(doc: Doc, a: int, b: int, told: int) -> bool:
 def _read_elsewhere(words: list[str]) -> bool:
     """"I'd read online that they're opening a clinic", "I saw on LinkedIn that ...":
     the user learnt it from a page, not from the manager in the meeting."""
-    return any(w in READ_VERBS and "i" in words[max(0, k - 2) : k]
+    # "Read on Glassdoor that ...": a sentence opening with the verb is the user's.
+    return any(w in READ_VERBS and (k == 0 or "i" in words[max(0, k - 2) : k])
                and not READ_SOURCES.isdisjoint(words[k + 1 : k + 1 + READ_REACH])
                for k, w in enumerate(words))
 
@@ -1033,7 +1057,7 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
             any(into in INTO and my == "my" and what in USERS_RECORD
                 for into, my, what in zip(rest, rest[1:], rest[2:], strict=False))
     if signal is Signal.BACKGROUND:
-        return _asked_for_questions(doc, a, b) or ("to", "spell") in set(pairwise(words)) \
+        return _asked_for_questions(doc, a, b) or _spells_own_name(words) \
             or _small_talk(doc, a, b)
     if signal is Signal.ENTHUSIASM:
         lemmas = {t.lemma_ for t in doc[a:b]}
@@ -1046,6 +1070,14 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
         return elsewhere or not FLAT_WORDS.isdisjoint(told) or \
             not FLAT_PAIRS.isdisjoint(pairwise(told))
     return False
+
+
+def _spells_own_name(words: list[str]) -> bool:
+    """"Asked me to spell my surname": a detail for the notes, not the user's
+    background; "to spell the name of my old firm" asks about their past (GUIDELINE
+    section 6)."""
+    return any(w in SPELL_WORDS and not OWN_NAME.isdisjoint(
+        pairwise(words[k + 1 : k + 1 + SPELL_REACH])) for k, w in enumerate(words))
 
 
 def _messaging(doc: Doc, a: int, b: int) -> bool:

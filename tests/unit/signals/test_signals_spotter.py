@@ -458,3 +458,69 @@ def test_the_users_mum_asking_is_not_the_manager_asking() -> None:
 def test_what_the_user_read_online_is_not_what_the_manager_said(
         text: str, expected: list[str]) -> None:
     assert spot(text, model=False).ids == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('Priyanka said, "We are short of quality inspectors on every shift."', ["need"]),
+    ('"We\'re short of quality inspectors," the plant manager told me.', ["need"]),
+    ("Then Marek said 'we are short of quality inspectors' and looked right at me.", ["need"]),
+    # Someone else's words, and the user's own, stay theirs.
+    ('The receptionist said, "we are short of quality inspectors."', []),
+    ('I told her, "we were short of quality inspectors at my last job."', []),
+])
+def test_we_in_words_quoted_from_the_manager_is_the_manager(
+        text: str, expected: list[str]) -> None:
+    assert spot(text, model=False).ids == expected
+
+
+def test_a_sentence_without_a_subject_after_a_quote_goes_on_with_its_speaker() -> None:
+    text = ('Elif said the payroll team is stretched and "we need someone who has run '
+            'payroll before." Kept telling me it is a fantastic place to work.')
+    assert spot(text, model=False).ids == ["need", "enthusiasm"]
+
+
+def test_someone_needed_is_no_actor_for_what_follows() -> None:
+    text = "Tomasz said the lab badly needs someone like me and was clearly proud of the company."
+    assert spot(text, model=False).ids == ["need", "enthusiasm"]
+
+
+@pytest.mark.parametrize("text", [
+    "I kept waiting for her to ask about my years in retail. She never did.",
+    "I expected him to take notes but he just listened.",
+])
+def test_what_the_user_waited_for_or_expected_did_not_happen(text: str) -> None:
+    assert ids(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "There's a freeze on hiring until spring, the director said, so nothing coming up.",
+    "They were short of a surveyor but hired one in March.",
+])
+def test_a_need_frozen_or_already_met_is_not_one(text: str) -> None:
+    assert spot(text, model=False).ids == []
+
+
+def test_the_users_own_line_manager_is_not_the_manager_met() -> None:
+    assert spot("My own line manager keeps asking why I want to move into sales.",
+                model=False).ids == []
+
+
+def test_read_elsewhere_without_an_i_is_still_the_users_reading() -> None:
+    assert spot("Read on Glassdoor that the head of design there is really enthusiastic "
+                "about the company.", model=False).ids == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("She asked me to spell the name of my old agency and wrote it down.",
+     ["background", "notes"]),
+    ("He asked me to spell my surname and wrote it down.", ["notes"]),
+])
+def test_spelling_an_old_employer_is_background_spelling_a_surname_is_not(
+        text: str, expected: list[str]) -> None:
+    """GUIDELINE section 6: the name of an old employer asks about the user's past."""
+    assert ids(text) == expected
+
+
+def test_what_on_earth_makes_you_want_is_a_question_about_the_user() -> None:
+    assert spot('He goes, "what on earth makes you want to leave teaching for audio?"',
+                model=False).ids == ["background"]
