@@ -108,6 +108,8 @@ CUES_BY_NAME = {cue.name: cue for cue in cues.ALL_CUES}
 # Signals that need someone to have done them; a need or a sales pitch can be
 # reported without naming who ("there's an opening on the team").
 NEEDS_ACTOR = {Signal.NOTES}
+# How far from "the" a cue may start for "the <title> <cue>" to be its subject.
+UNKNOWN_SUBJECT_REACH = 4
 TYPO_PENALTY = 0.9
 INHERITED_PENALTY = 0.9
 NO_ACTOR_PENALTY = 0.85
@@ -1011,6 +1013,8 @@ def _someone_else(doc: Doc, original: str, a: int, b: int, finder: ActorFinder) 
     """"My flatmate's manager gushes about ...", "Someone on LinkedIn wrote that ...":
     the subject is someone else, or nobody the user met."""
     a = _after_openers(doc, a, b)  # "Halfway through, the manager's director ..."
+    if doc[a].lower_ in SAID:
+        return False  # "Said his engineer is leaving ...": whoever said it, not the engineer
     named = finder.named(doc, original, a, min(b, a + SUBJECT_REACH))
     # "Someone on LinkedIn wrote ...", but not "her team needs someone".
     return bool(named) and (named[0].actor is Actor.OTHER or (
@@ -1194,8 +1198,11 @@ def _small_talk(doc: Doc, a: int, b: int) -> bool:
     for i, end in zip(asks, [*asks[1:], b], strict=True):
         window = doc[i + 1 : end]
         words = {t.lower_ for t in window}
+        # "how long I've been at the shelter and whether I've ever restrained big dogs":
+        # the user's experience, whatever it is with.
+        experience = "ever" in words or ("how", "long") in set(pairwise(t.lower_ for t in window))
         if SMALL_TALK.isdisjoint(words) or "why" in words or not FIELD_WORDS.isdisjoint(words) \
-                or not BACKGROUND_WORDS.isdisjoint(t.lemma_ for t in window):
+                or not BACKGROUND_WORDS.isdisjoint(t.lemma_ for t in window) or experience:
             return False
     return True
 
@@ -1319,6 +1326,16 @@ def _passive_user(doc: Doc, who: Attribution) -> Attribution:
     return who
 
 
+def _unknown_subject(doc: Doc, a: int, cue: int) -> bool:
+    """Whether the sentence from ``a`` opens with "the"/"a" and a word or two that no
+    list names, right before the cue: "the headteacher ... wrote it down" has a
+    subject, though not one we know to be a person."""
+    words = [t for t in doc[a:cue] if not t.is_space]
+    return len(words) >= 2 and words[0].lower_ in SUBJECT_DETERMINERS and \
+        not any(t.is_punct or t.is_stop for t in words[1:3]) and \
+        cue - words[0].i <= UNKNOWN_SUBJECT_REACH
+
+
 def _agentless_passive(doc: Doc, a: int, b: int) -> bool:
     """"Openings got mentioned", "the company was discussed": nobody said who."""
     words = [t.lower_ for t in doc[a:b]]
@@ -1374,6 +1391,10 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
             continue
         who = Attribution(Actor.UNCLEAR) if cue is cues.PASSIVE_NOTES \
             else finder.find(doc, original, span.start)
+        owner = next((t.i for t in span if t.lower_ in MANAGER_POSSESSIVES), None)
+        if who.actor is Actor.NONE and owner is not None:
+            # "Went through my CV, then pulled out her notebook": hers, so she did it.
+            who = Attribution(Actor.MANAGER, owner)
         if who.actor in (Actor.USER, Actor.OTHER):
             tally.keep(_ellipsis(doc, original, offset, span, cue, finder))
         elif cue is cues.GOOD_HEAD and span.start == _after_openers(doc, first, last) and (
@@ -1381,6 +1402,10 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
                     who.inherited and not finder.named(doc, original, first, last))):
             # "Lovely studio, very cool.": the user's own impression, nobody talking.
             tally.vetoed.add(veto)
+        elif who.actor is Actor.NONE and _needs_actor(cue) and \
+                not _agentless_passive(doc, first, last) and \
+                _unknown_subject(doc, _after_openers(doc, first, last), span.start):
+            pass  # "the superintendant wrote down ...": a title not known; the model reads it
         elif who.actor is Actor.UNCLEAR or (who.actor is Actor.NONE and (
                 _needs_actor(cue) or _agentless_passive(doc, first, last))):
             tally.vetoed.add(veto)

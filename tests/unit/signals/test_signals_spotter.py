@@ -524,3 +524,31 @@ def test_spelling_an_old_employer_is_background_spelling_a_surname_is_not(
 def test_what_on_earth_makes_you_want_is_a_question_about_the_user() -> None:
     assert spot('He goes, "what on earth makes you want to leave teaching for audio?"',
                 model=False).ids == ["background"]
+
+
+def test_a_title_no_list_knows_still_leaves_the_notes_to_the_model() -> None:
+    """"The curator wrote down ...": a subject, though not a word we know for a person;
+    the rules neither keep nor refuse it, and the model reads it."""
+    text = "The curator wrote down the name of my old museum while I talked."
+    assert "notes" not in spot(text, model=False).ids
+    assert "notes" in ids(text)
+    assert "notes" not in ids("Notes were written down by someone while I talked.")
+
+
+def test_a_need_reported_after_a_bare_said_is_the_speakers() -> None:
+    text = ("Asha kept asking about my drone surveys. Said her best pilot is leaving in "
+            "March and the role will need filling.")
+    assert "need" in ids(text)
+
+
+def test_notes_on_her_own_laptop_are_hers_when_no_subject_is_written() -> None:
+    asked = "Asked why I left nursing, then "
+    assert spot(asked + "pulled out her notebook and wrote my answers down.",
+                model=False).ids == ["background", "notes"]
+    assert spot(asked + "I pulled out my notebook and wrote my answers down.",
+                model=False).ids == ["background"]
+
+
+def test_how_long_or_whether_ever_is_experience_even_with_small_talk_words() -> None:
+    assert "background" in ids("She wanted to know how long I've been at the kennels and "
+                               "whether I've ever handled nervous dogs.")
