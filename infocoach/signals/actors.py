@@ -435,7 +435,8 @@ class ActorFinder:
             introduced = bool(before) and before[-1] in INTRODUCED and any(
                 w in OTHER_NOUNS or w in STAFF_WORDS for w in before)
             # "let his deputy Shona do the talking ... it was Shona who ...", "Jo from HR"
-            titled = bool(before) and before[-1] in OTHER_NOUNS
+            titled = (bool(before) and before[-1] in OTHER_NOUNS) or \
+                self._apposed_to_other(doc, original, name)
             from_staff = len(after) > 1 and after[0] == "from" and after[1] in STAFF_WORDS
             described = bool(after) and after[0] in {"is", "was"} and any(
                 w in OTHER_NOUNS or w in GO_BETWEENS for w in after[1:])
@@ -444,6 +445,13 @@ class ActorFinder:
                 others.add(name.lower_)
         doc.user_data[OTHERS_KEY] = others
         return others
+
+    def _apposed_to_other(self, doc: Doc, original: str, name: Token) -> bool:
+        """"Noor brought her team lead, Phil, ...": a name set beside someone else."""
+        i = name.i
+        return i >= 2 and doc[i - 1].text == "," and \
+            doc[i - 2].lower_ in MANAGER_NOUNS | OTHER_NOUNS and \
+            self._classify(doc, original, doc[i - 2], i) is Actor.OTHER
 
     def _is_name(self, doc: Doc, original: str, token: Token) -> bool:
         """A capitalised word that is not an English word: 'Priya', 'Ms. Alvarez'."""

@@ -129,6 +129,17 @@ NOTES = Cue(
          lem("thing", "stuff", "idea", "answer", "point", "detail", "everything")],
         [lem("write"), low("down", op="?"), low("what", "everything"), low("i")],
         [lem("begin", "start", "keep"), lem("write", "typing", "type")],
+        # "didn't stop typing", "never stopped writing"
+        [low("n't", "not", "never", "didnt", "couldnt", "wouldnt"), lem("stop"),
+         lem("write", "writing", "typing", "type", "scribble", "jot")],
+        # wrote in her notebook / typed into a spreadsheet
+        [lem("write", "scribble", "scrawl", "jot"), low("in", "on", "into"),
+         low("a", "an", "her", "his", "their", "the", "my", op="?"),
+         lem("notebook", "notepad", "pad", "diary", "planner", "journal", "margin", "margins",
+             "moleskine", "clipboard")],
+        [lem("type", "typing", "tap"), low("away", op="?"), low("on", "into"),
+         low("a", "an", "her", "his", "their", "the", op="?"),
+         lem("laptop", "ipad", "tablet", "spreadsheet", "notebook")],
         # typing / tapping away ... while I talked
         [lem("type", "typing", "tap", "write", "scribble", "jot", "hammer", "bash", "thumb",
              "clatter"),

@@ -478,6 +478,8 @@ NOT_ABOUT_ME = {("nothing", "about", "me"), ("not", "about", "me"), ("nothing", 
 EXCUSED = {"apologised", "apologized", "apologising", "apologizing", "sorry", "admitted",
            "confessed"}
 NOTED = {"note", "notes", "noting", "noted", "down", "record", "file"}
+HAD = {"had", "has", "needed", "needs"}
+DUTIES = {"answer", "reply", "respond", "send", "finish", "sign", "approve", "deal"}
 # How far before the excuse the user's own things mean the writing was about them.
 EXCUSE_REACH = 6
 # "... and scribbled away in my notebook": the user's notes, whoever was named before.
@@ -1108,6 +1110,10 @@ def _unrelated_writing(words: list[str], before: list[str]) -> bool:
             return not UNRELATED_WRITING.isdisjoint(shown) and OWN_WORDS.isdisjoint(shown)
     # "..., but he apologised and said he had to answer a client", "- her shopping list,
     # she admitted": excused as something else; not "sorry, just noting your dates down".
+    for i, (had, to, duty) in enumerate(zip(words, words[1:], words[2:], strict=False)):
+        # "..., said he had to answer a supplier": another task, not the user
+        if had in HAD and to == "to" and duty in DUTIES and OWN_WORDS.isdisjoint(words[i + 3 :]):
+            return True
     for i, word in enumerate(words):
         if word in EXCUSED:
             shown = words[i + 1 :]
@@ -1392,7 +1398,8 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
         who = Attribution(Actor.UNCLEAR) if cue is cues.PASSIVE_NOTES \
             else finder.find(doc, original, span.start)
         owner = next((t.i for t in span if t.lower_ in MANAGER_POSSESSIVES), None)
-        if who.actor is Actor.NONE and owner is not None:
+        if owner is not None and (who.actor is Actor.NONE or (
+                who.inherited and who.actor is Actor.USER)):
             # "Went through my CV, then pulled out her notebook": hers, so she did it.
             who = Attribution(Actor.MANAGER, owner)
         if who.actor in (Actor.USER, Actor.OTHER):

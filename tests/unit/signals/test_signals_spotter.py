@@ -552,3 +552,26 @@ def test_notes_on_her_own_laptop_are_hers_when_no_subject_is_written() -> None:
 def test_how_long_or_whether_ever_is_experience_even_with_small_talk_words() -> None:
     assert "background" in ids("She wanted to know how long I've been at the kennels and "
                                "whether I've ever handled nervous dogs.")
+
+
+@pytest.mark.parametrize("text", [
+    "She opened her laptop when I started on my ward years and didn't stop typing.",
+    "He scribbled in his notebook whenever I mentioned a supplier.",
+    "The planner was typing away on her tablet through most of it.",
+])
+def test_writing_in_a_notebook_or_typing_on_a_laptop_is_notes(text: str) -> None:
+    assert spot(text, model=False).ids == ["notes"]
+
+
+def test_stopping_typing_is_no_notes() -> None:
+    assert spot("She stopped typing when I came in.", model=False).ids == []
+
+
+def test_typing_excused_as_another_task_is_not_notes() -> None:
+    assert ids("Mr Osei typed away on his laptop the whole time, said he had to answer a "
+               "supplier.") == []
+
+
+def test_a_name_set_beside_someone_else_is_that_person() -> None:
+    assert ids("Ines brought her deputy, Karl, and it was Karl who was typing on his laptop "
+               "the whole time.") == []
