@@ -195,6 +195,10 @@ QUOTES_KEY = "infocoach_quotes"
 QUOTED_SELF = {"we", "i", "me", "us"}
 # How far after a quote its speaker may be named: '"..." - that's how she put it.'
 SPEAKER_AFTER = 8
+# Labels of a little transcript ("Her: ... / Me: ..."): who speaks each turn.
+TURN_MANAGER = {"her", "him", "she", "he", "them", "they"}
+TURN_USER = {"me", "i", "myself"}
+TURN_LABEL_WORDS = 3
 
 
 class ActorFinder:
@@ -407,6 +411,9 @@ class ActorFinder:
         named before the quote in its sentence ('Dorota said, "..."'), else the first
         named right after it ('"..." - that's how she put it'), else the subject the
         sentences before carry ('Said the team is swamped and "we ..."')."""
+        if doc[start].text == ":":  # "Her: we've had nobody since June"
+            return _turn_speaker(doc[start - 1]) or self._classify(
+                doc, original, doc[start - 1], start)
         before = self.find(doc, original, start)
         if before.token is not None and before.token >= sentence_of(doc, start)[0]:
             return before.actor
@@ -489,9 +496,39 @@ def _quotes(doc: Doc) -> list[tuple[int, int]]:
                 t.whitespace_ or t.i + 1 == len(doc) or doc[t.i + 1].is_punct):
             quotes.append((opened, t.i))
             opened = None
+    quotes.extend(_turns(doc))
     quotes.sort()
     doc.user_data[QUOTES_KEY] = quotes
     return quotes
+
+
+def _turns(doc: Doc) -> list[tuple[int, int]]:
+    """(colon, end) of each turn of a little transcript: "Her: we've had nobody on nights
+    since June. Me: that's my job now." A turn opens with a short label and a colon at
+    the start of a line or sentence, and runs to the next label or line break."""
+    labels = []
+    for t in doc:
+        if t.text != ":" or not t.i:
+            continue
+        first = sentence_of(doc, t.i - 1)[0]
+        line = max((u.i + 1 for u in doc[first : t.i] if "\n" in u.text), default=first)
+        label = [u for u in doc[line : t.i] if not u.is_space]
+        if 0 < len(label) <= TURN_LABEL_WORDS and (
+                _turn_speaker(label[-1]) is not None or label[-1].lower_ in MANAGER_NOUNS):
+            labels.append(t.i)
+    turns = []
+    for k, colon in enumerate(labels):
+        stop = labels[k + 1] - 1 if k + 1 < len(labels) else len(doc)
+        breaks = [u.i for u in doc[colon + 1 : stop] if "\n" in u.text]
+        turns.append((colon, breaks[0] if breaks else stop))
+    return turns
+
+
+def _turn_speaker(label: Token) -> Actor | None:
+    """Who a transcript label names: "Her:" the manager, "Me:" the user."""
+    if label.lower_ in TURN_MANAGER:
+        return Actor.MANAGER
+    return Actor.USER if label.lower_ in TURN_USER else None
 
 
 def _object_after_verb(doc: Doc, i: int) -> bool:

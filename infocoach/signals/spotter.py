@@ -305,6 +305,8 @@ NEED_MET = {("filled",), ("already", "hired"), ("just", "hired"), ("already", "m
             ("took", "on", "someone"), ("brought", "in", "a"),
             # "they were short of a PM but hired an ex-navy guy in January"
             ("but", "hired"), ("but", "they", "hired"), ("since", "hired"),
+            # "two posts empty for months, but both start next week"
+            ("both", "start"), ("start", "next", "week"), ("starts", "next", "week"),
             # "they've since automated it, so they're fine now", "lined up"
             ("fine", "now"), ("since", "automated"), ("been", "cleared"),
             ("expecting", "to", "recruit"),

@@ -575,3 +575,29 @@ def test_typing_excused_as_another_task_is_not_notes() -> None:
 def test_a_name_set_beside_someone_else_is_that_person() -> None:
     assert ids("Ines brought her deputy, Karl, and it was Karl who was typing on his laptop "
                "the whole time.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Her: we're short of scaffolders on every site.\nMe: I've got my CISRS card.", ["need"]),
+    ("Him: honestly we're the best firm in the county. Me: good to hear.", ["enthusiasm"]),
+    ("Me: we were short of scaffolders at my last firm too.\nHer: oh really.", []),
+])
+def test_we_in_a_transcript_turn_is_whoever_the_label_names(
+        text: str, expected: list[str]) -> None:
+    assert spot(text, model=False).ids == expected
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    ("The head chef was keen to know where I trained and what I cooked at the hotel.",
+     "background"),
+    ("She types up everything I say, which was reassuring.", "notes"),
+    ("The partner was writing on her paper all the time.", "notes"),
+    ("She said the estimator post has been vacant since spring.", "need"),
+])
+def test_more_everyday_forms_of_the_signals_by_the_rules(text: str, signal: str) -> None:
+    assert spot(text, model=False).ids == [signal]
+
+
+def test_empty_posts_about_to_be_filled_are_no_need() -> None:
+    assert spot("He said two surveyor posts have been empty for months but both start next "
+                "week.", model=False).ids == []
