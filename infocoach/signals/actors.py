@@ -195,6 +195,15 @@ QUOTES_KEY = "infocoach_quotes"
 QUOTED_SELF = {"we", "i", "me", "us"}
 # How far after a quote its speaker may be named: '"..." - that's how she put it.'
 SPEAKER_AFTER = 8
+COMPANIONS_KEY = "infocoach_companions"
+COMPANION_DETERMINERS = {"a", "an", "the", "her", "his", "their", "one"}
+COMPANION_WORDS = 3
+# What a word for a person often ends with ("nurse", "technician", "planner"), and words
+# for people that do not, for someone brought in beside the manager.
+PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "wife", "nurse",
+                  "ee", "ic")
+PERSON_WORDS = {"bloke", "chap", "clerk", "medic", "nurse", "midwife", "cook", "colleague",
+                "trainee", "apprentice", "lad", "girl", "boy", "person"}
 # Labels of a little transcript ("Her: ... / Me: ..."): who speaks each turn.
 TURN_MANAGER = {"her", "him", "she", "he", "them", "they"}
 TURN_USER = {"me", "i", "myself"}
@@ -339,6 +348,8 @@ class ActorFinder:
         if lower in MANAGER_NOUNS and token.i >= 2 and doc[token.i - 1].lower_ == "'s" and \
                 lower not in MEETING_ROLES and self._a_person(doc, original, doc[token.i - 2]):
             return Actor.OTHER  # "the manager's boss walked past"; not "the charity's head"
+        if lower not in MANAGER_NOUNS and lower in self._companions(doc, original):
+            return Actor.OTHER  # "the manager and a senior nurse ... The nurse asked ..."
         if lower in OTHER_NOUNS and _names_a_job(doc, token):
             return None  # "the junior copywriter role has been open since January"
         if lower in MANAGER_NOUNS or lower in OTHER_NOUNS:
@@ -355,6 +366,8 @@ class ActorFinder:
                 return None if _owns_a_thing(doc, token) else Actor.OTHER
             return _object_of_user(doc, token)
         if self._is_name(doc, original, token):
+            if any(t.lower_ in NOT_WORDS for t in doc[max(0, token.i - 2) : token.i]):
+                return None  # "it was Tom, not Ros, who asked": not the doer
             before = doc[token.i - 1].lower_.rstrip(".") if token.i else ""
             if before in OTHER_NOUNS or _sat_in(doc, token) or _their_staff(doc, token.i - 1) \
                     or lower in self._others(doc, original):
@@ -453,12 +466,41 @@ class ActorFinder:
         doc.user_data[OTHERS_KEY] = others
         return others
 
+    def _companions(self, doc: Doc, original: str) -> set[str]:
+        """Words for people the account brings in beside the manager, "the manager and
+        a senior nurse", "Ros and the estate foreman": whoever they name later is
+        someone else, though no list knows the word. Cached on the doc."""
+        cached = doc.user_data.get(COMPANIONS_KEY)
+        if cached is not None:
+            return cached
+        found = set()
+        for t in doc[1:-2]:
+            left = doc[t.i - 1]
+            if t.lower_ != "and" or doc[t.i + 1].lower_ not in COMPANION_DETERMINERS or not (
+                    left.lower_ in MANAGER_NOUNS or self._is_name(doc, original, left)):
+                continue
+            words = []
+            for u in doc[t.i + 2 : t.i + 2 + COMPANION_WORDS]:
+                if not u.is_alpha or u.is_stop:
+                    break
+                words.append(u.lower_)
+            if words and words[-1] not in MANAGER_NOUNS and (
+                    words[-1] in PERSON_WORDS or words[-1].endswith(PERSON_ENDINGS)):
+                found.add(words[-1])
+        doc.user_data[COMPANIONS_KEY] = found
+        return found
+
     def _apposed_to_other(self, doc: Doc, original: str, name: Token) -> bool:
         """"Noor brought her team lead, Phil, ...": a name set beside someone else."""
         i = name.i
-        return i >= 2 and doc[i - 1].text == "," and \
-            doc[i - 2].lower_ in MANAGER_NOUNS | OTHER_NOUNS and \
-            self._classify(doc, original, doc[i - 2], i) is Actor.OTHER
+        if i < 2 or doc[i - 1].text != ",":
+            return False
+        # "her student midwife, Amy,", "one of her team leads, Mo,": the manager's staff
+        phrase = [t.lower_ for t in doc[max(0, i - 5) : i - 1]]
+        staff = any(w in STAFF_OF for w in phrase[-3:]) or ("one", "of") in set(
+            pairwise(phrase))
+        return staff or (doc[i - 2].lower_ in MANAGER_NOUNS | OTHER_NOUNS and
+                         self._classify(doc, original, doc[i - 2], i) is Actor.OTHER)
 
     def _is_name(self, doc: Doc, original: str, token: Token) -> bool:
         """A capitalised word that is not an English word: 'Priya', 'Ms. Alvarez'."""

@@ -601,3 +601,19 @@ def test_more_everyday_forms_of_the_signals_by_the_rules(text: str, signal: str)
 def test_empty_posts_about_to_be_filled_are_no_need() -> None:
     assert spot("He said two surveyor posts have been empty for months but both start next "
                 "week.", model=False).ids == []
+
+
+@pytest.mark.parametrize("text", [
+    "Met Zainab and her assistant Leon. It was Leon, not Zainab, who asked why I left the navy.",
+    "Met Zainab, the ward manager. Her student nurse, Leon, asked why I left the navy.",
+    "The meeting was with the depot manager and a senior planner. The planner asked why I "
+    "left the navy. The manager just listened.",
+])
+def test_someone_brought_in_beside_the_manager_is_someone_else(text: str) -> None:
+    assert spot(text, model=False).ids == []
+
+
+def test_the_person_met_is_still_the_manager_beside_a_companion() -> None:
+    text = ("The meeting was with the depot manager and a senior planner. The manager asked "
+            "why I left the navy.")
+    assert spot(text, model=False).ids == ["background"]
