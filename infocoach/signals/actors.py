@@ -195,6 +195,14 @@ QUOTES_KEY = "infocoach_quotes"
 QUOTED_SELF = {"we", "i", "me", "us"}
 # How far after a quote its speaker may be named: '"..." - that's how she put it.'
 SPEAKER_AFTER = 8
+# "back to the manager", "with the general manager": a person after these is an object.
+OBJECT_PREPOSITIONS = {"to", "with", "toward", "towards", "against"}
+PREP_FILLERS = {"the", "a", "an", "my", "our", "general", "store", "area", "site", "hiring"}
+PREP_REACH = 3
+COMPARATIVES = {"than"}
+# What may come between the user's clause and their next verb: "..., - told her".
+USER_CARRIED = {"-", "—", "–", "and", "then", ","}
+OPENERS = {"so", "honestly", "tbh", "anyway", "well", "ok", "okay", "basically", "also"}
 COMPANIONS_KEY = "infocoach_companions"
 COMPANION_DETERMINERS = {"a", "an", "the", "her", "his", "their", "one"}
 COMPANION_WORDS = 3
@@ -246,6 +254,8 @@ class ActorFinder:
             quoted = self._quoted_self(doc, original, token)
             if quoted is not None:
                 return Attribution(quoted, i, inherited=boundaries > 0)
+            if _not_a_subject(doc, i):
+                continue
             actor = self._classify(doc, original, token, start)
             if actor is not None:
                 if _with_me(doc, first_sentence, i):
@@ -573,6 +583,19 @@ def _turn_speaker(label: Token) -> Actor | None:
     return Actor.USER if label.lower_ in TURN_USER else None
 
 
+def _not_a_subject(doc: Doc, i: int) -> bool:
+    """Whether the word at ``i`` is a person only as the object of a preposition
+    ("pitched it back to the manager", "gushed to Priya") or of a comparison ("harder
+    than he was"): not who did what follows."""
+    if i and doc[i - 1].lower_ in COMPARATIVES:
+        return True
+    j = i - 1
+    while j >= 0 and i - j <= PREP_REACH and doc[j].lower_ in PREP_FILLERS:
+        j -= 1
+    return j >= 0 and doc[j].lower_ in OBJECT_PREPOSITIONS and \
+        doc[i].lower_ not in MANAGER_PRONOUNS
+
+
 def _object_after_verb(doc: Doc, i: int) -> bool:
     """Whether the word at ``i`` follows a word that is no clause boundary, so it is an
     object ("need someone", "for everyone") rather than who did something."""
@@ -675,9 +698,21 @@ def _object_of_user(doc: Doc, token: Token) -> Actor | None:
     while i > first and (doc[i].lower_ in {"the", "my", "our", "this"} or
                          doc[i].lower_.rstrip(".") in TITLES or doc[i].is_punct):
         i -= 1
+    # "I spent the whole meeting praising them - told Cheryl it's the best employer":
+    # a verb after a dash or "and" in a sentence the user opened is still the user's.
     users_verb = i >= first and doc[i].lower_ in USER_TO_MANAGER and (
-        _opens_sentence(doc, first, i) or (i > first and doc[i - 1].lower_ in USER_PRONOUNS))
+        _opens_sentence(doc, first, i) or (i > first and doc[i - 1].lower_ in USER_PRONOUNS)
+        or (i > first and doc[i - 1].lower_ in USER_CARRIED and
+            doc[_skip_openers(doc, first, i)].lower_ in USER_PRONOUNS))
     return Actor.USER if users_verb else Actor.MANAGER
+
+
+def _skip_openers(doc: Doc, first: int, end: int) -> int:
+    """The first token from ``first`` that is not punctuation or an opener ("so",
+    "honestly", "tbh")."""
+    while first < end - 1 and (doc[first].is_punct or doc[first].lower_ in OPENERS):
+        first += 1
+    return first
 
 
 def _met(doc: Doc) -> list[Token]:

@@ -163,6 +163,12 @@ Scorer = Callable[[Sequence[str]], list[dict[Signal, float]]]
 # Words that make a sentence a guess, a wish or hearsay rather than a report of
 # the meeting; the model reads what a sentence is about, not whether it happened.
 UNREAL_WORDS = {"hope", "hoping", "hoped", "hopefully", "wish", "wished"}
+# "good idea", "good question", "good luck": said of something else than the place.
+NOT_PRAISED = {"idea", "ideas", "question", "questions", "point", "points", "luck", "morning",
+               "afternoon", "evening", "chat", "call", "meeting", "news", "catch"}
+# "asked me to email her my CV": a request to send it, not a question about it.
+SENDING = {("to", "email"), ("to", "send"), ("to", "forward"), ("to", "e-mail"),
+           ("me", "email"), ("to", "drop"), ("to", "share")}
 SPELL_WORDS = {"spell", "spelled", "spelt", "spelling"}
 OWN_NAME = {("my", "surname"), ("my", "name"), ("my", "last"), ("my", "first"),
             ("my", "family"), ("your", "surname"), ("your", "name"), ("name", "right")}
@@ -1066,7 +1072,7 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
                 for into, my, what in zip(rest, rest[1:], rest[2:], strict=False))
     if signal is Signal.BACKGROUND:
         return _asked_for_questions(doc, a, b) or _spells_own_name(words) \
-            or _small_talk(doc, a, b)
+            or _small_talk(doc, a, b) or not SENDING.isdisjoint(pairwise(words))
     if signal is Signal.ENTHUSIASM:
         lemmas = {t.lemma_ for t in doc[a:b]}
         # "very excited about the new Marvel film", "raved about the industry".
@@ -1239,7 +1245,10 @@ def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
     "a good chunk of it": an amount, not praise of the company. And "something to jot
     on": note-taking only as a purpose, not done."""
     if span.label_ == cues.GOOD_HEAD.name:
-        return span.start + 1 < len(doc) and doc[span.start + 1].lower_ in AMOUNTS
+        after = doc[span.start + 1].lower_ if span.start + 1 < len(doc) else ""
+        # "'well, it's a lot of hard work'", "good idea, get it all down": no praise
+        return after in AMOUNTS or after in NOT_PRAISED or (
+            span[0].lower_ == "well" and doc[span.start + 1].is_punct)
     if span.label_ == cues.NOTES.name:
         return span.start >= 2 and doc[span.start - 1].lower_ == "to" and \
             doc[span.start - 2].lemma_ not in TO_DO_IT

@@ -617,3 +617,21 @@ def test_the_person_met_is_still_the_manager_beside_a_companion() -> None:
     text = ("The meeting was with the depot manager and a senior planner. The manager asked "
             "why I left the navy.")
     assert spot(text, model=False).ids == ["background"]
+
+
+@pytest.mark.parametrize("text", [
+    "I was so keen I pitched the firm back to the manager - told him the new office is "
+    "amazing and the perks are the best in town.",
+    "I was pitching the firm harder than he was, kept going on about how they beat the "
+    "big four on pay.",
+    "I spent the meeting praising the company - told Aoife it's the best employer in town.",
+    "He said 'well, it's a lot of hard work' and that was that.",
+    "He said 'good idea, get it all down' when I got my notebook out.",
+])
+def test_the_users_own_praise_and_a_managers_shrug_are_no_enthusiasm(text: str) -> None:
+    assert spot(text, model=False).ids == []
+
+
+def test_asked_to_email_the_cv_is_a_request_not_a_question() -> None:
+    assert spot("She asked me to email her my CV afterwards.", model=False).ids == []
+    assert spot("She asked me about my CV afterwards.", model=False).ids == ["background"]
