@@ -164,6 +164,10 @@ Scorer = Callable[[Sequence[str]], list[dict[Signal, float]]]
 # the meeting; the model reads what a sentence is about, not whether it happened.
 UNREAL_WORDS = {"hope", "hoping", "hoped", "hopefully", "wish", "wished"}
 # "good idea", "good question", "good luck": said of something else than the place.
+# "opening a new branch that'll need tellers": a venue opening told with its staff.
+STAFFING = {"need", "hire", "recruit", "staff", "want", "people", "someone", "looking"}
+NUMBERS = {"two", "three", "four", "five", "ten", "fifteen", "twenty", "thirty", "forty",
+           "fifty", "couple", "hundred"}
 NOT_PRAISED = {"idea", "ideas", "question", "questions", "point", "points", "luck", "morning",
                "afternoon", "evening", "chat", "call", "meeting", "news", "catch"}
 # "asked me to email her my CV": a request to send it, not a question about it.
@@ -176,7 +180,7 @@ SPELL_REACH = 4
 AWAITING = {"waiting", "waited", "expected", "expecting"}
 EXPECTING = {"expected", "expecting"}
 # "waiting for the director to": how far after the waiting its "to" may come.
-AWAIT_REACH = 4
+AWAIT_REACH = 8
 # "what I'm hoping": how far back an asked-about hope may start.
 HOPE_REACH = 4
 UNREAL_PAIRS = {("would", "have"), ("'d", "have"), ("'d", "only"), ("would", "only"),
@@ -198,6 +202,8 @@ FEAR = {"terrified", "worried", "afraid", "scared", "nervous", "dreading", "drea
 FEAR_MODALS = {"would", "'d", "will", "'ll", "might", "going", "gon"}
 FEAR_ENDS = {"but", ";", "and", "though", "."}
 FEAR_REACH = 14
+# "a note to himself to call his dentist": written for the writer's own errand.
+TO_SELF = {("to", "himself"), ("to", "herself"), ("to", "themselves")}
 # "I'd planned to hand him my CV so he could make notes": what the user meant to
 # do. A need may be planned ("they're planning to hire"): the model decides.
 PLANNED = {("planned", "to"), ("planning", "to"), ("plan", "to"), ("meant", "to"),
@@ -258,7 +264,8 @@ UNSAYING = {"n't", "not", "never", "nobody", "no"}
 # "They need a senior architect, so not me", "which obviously isn't me", "Way above
 # my level.", "I'm neither.", "so no chance": the user plainly can't fill it, in
 # the need's sentence or the next.
-UNFIT_PHRASES = {("not", "me"), ("n't", "me"), ("not", "for"), ("n't", "hiring"),
+UNFIT_PHRASES = {("so", "lol", "no"), ("so", "...", "no"), ("so", "…", "no"), ("nowhere", "near"),
+                 ("not", "me"), ("n't", "me"), ("not", "for"), ("n't", "hiring"),
                  ("not", "hiring"), ("above", "my", "level"), ("above", "my", "pay"),
                  ("out", "of", "my", "league"), ("no", "chance"), ("'m", "neither"),
                  ("am", "neither"), ("so", "no", "."), ("so", "no", ","), ("so", "no", "!"),
@@ -274,7 +281,11 @@ COUNTRYWIDE = {("everywhere",), ("in", "the", "country"), ("across", "the", "cou
                ("nationwide",)}
 # Words with which a user, after a need, says it is not for them.
 DEFLATING = {"nowhere", "not", "only", "unfortunately", "sadly", "none", "😅", "🤷", "🤷‍♀️",
-             "🤷‍♂️", "😬", "grad"}
+             "🤷‍♂️", "😬", "grad",
+             # "I'm a microbiologist and have never touched one", "im newly qualified"
+             "never", "newly", "semester"}
+# "I literally just finished a bootcamp in exactly that": the user fits.
+AFFIRMING = {"exactly", "exact", "literally", "perfect", "perfectly", "precisely"}
 # What may come right before an "I" that opens a clause of its own.
 OPENS = {".", ",", "!", "?", ";", ":", "-", "—", "–", "and", "but", "so", "though", "\n", "...",
          "…"}
@@ -311,6 +322,7 @@ NEED_MET = {("filled",), ("already", "hired"), ("just", "hired"), ("already", "m
             ("took", "on", "someone"), ("brought", "in", "a"),
             # "they were short of a PM but hired an ex-navy guy in January"
             ("but", "hired"), ("but", "they", "hired"), ("since", "hired"),
+            ("decided", "to", "outsource"), ("no", "in-house"),
             # "two posts empty for months, but both start next week"
             ("both", "start"), ("start", "next", "week"), ("starts", "next", "week"),
             # "they've since automated it, so they're fine now", "lined up"
@@ -414,6 +426,11 @@ RECORDING_DOWN = {"take", "put", "get", "write", "jot", "note"}
 # a need or praise may be told that way ("since her last tester left", "better
 # than at her old agency").
 IN_THE_MEETING = {Signal.NOTES, Signal.BACKGROUND}
+# "asked about my background in the email before we met", "at the careers fair": not
+# the meeting the account is about.
+OUTSIDE_THE_MEETING = {("before", "we", "met"), ("before", "the", "meeting"),
+                       ("in", "the", "email"), ("in", "her", "email"), ("in", "his", "email"),
+                       ("careers", "fair"), ("career", "fair"), ("job", "fair")}
 OWN_PAST = {"last", "previous", "first", "old", "former"}
 PAST_PLACE = {"at", "in", "during"}
 PAST_WHEN = {("back", "when"), ("when", "he", "was"), ("when", "she", "was"),
@@ -854,6 +871,9 @@ def _feared(words: list[str]) -> bool:
     """"I was terrified she'd grill me on why I dropped out": what the user feared
     would happen; not "I was nervous, but she asked about my degree"."""
     for i, word in enumerate(words):
+        if word in FEAR and len(words) > i + 2 and words[i + 1] in {"him", "her", "them"} \
+                and words[i + 2].endswith("ing"):
+            return True  # "I'm dreading him asking why I left"
         if word in FEAR:
             rest = words[i + 1 : i + 1 + FEAR_REACH]
             ends = [j for j, w in enumerate(rest) if w in FEAR_ENDS]
@@ -1045,6 +1065,8 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
     if signal in (Signal.NEED, Signal.ENTHUSIASM) and (
             _has_phrase(words, IN_GENERAL) or _told_of_the_past(words)):
         return True
+    if _outside_the_meeting(words):
+        return True
     if signal is Signal.NEED:
         told = [t.lower_ for t in doc[a:through]]
         return _has_phrase(told, UNFIT_PHRASES | COUNTRYWIDE) or _user_lacks(told) or \
@@ -1094,6 +1116,17 @@ def _spells_own_name(words: list[str]) -> bool:
         pairwise(words[k + 1 : k + 1 + SPELL_REACH])) for k, w in enumerate(words))
 
 
+def _outside_the_meeting(words: list[str]) -> bool:
+    """"In the email before we met", "at the careers fair": another time than the
+    meeting; not "before we met again", a meeting still to come."""
+    for i in range(len(words)):
+        for phrase in OUTSIDE_THE_MEETING:
+            end = i + len(phrase)
+            if tuple(words[i:end]) == phrase and words[end : end + 1] != ["again"]:
+                return True
+    return False
+
+
 def _messaging(doc: Doc, a: int, b: int) -> bool:
     """"Typed a reply to someone on Teams", "jumped on a Teams message, typing
     furiously": the writing in the sentence is to someone else; not "noted my email"."""
@@ -1105,7 +1138,8 @@ def _messaging(doc: Doc, a: int, b: int) -> bool:
 def _for_something_else(words: list[str]) -> bool:
     """"Writing notes but for his next meeting", "wrote stuff down for that call"."""
     return any(w == "for" and whose in FOR_SOMETHING_ELSE and what != "own"
-               for w, whose, what in zip(words, words[1:], [*words[2:], ""], strict=False))
+               for w, whose, what in zip(words, words[1:], [*words[2:], ""], strict=False)) \
+        or not TO_SELF.isdisjoint(pairwise(words))
 
 
 def _unrelated_writing(words: list[str], before: list[str]) -> bool:
@@ -1157,11 +1191,12 @@ def _user_deflates(words: list[str]) -> bool:
     that for two years"."""
     # Not an "I" that opens the need's own sentence: "I asked if they had openings and
     # he said not officially, but ..."
-    firsts = [i for i, w in enumerate(words) if w == "i" and i and words[i - 1] in OPENS]
+    firsts = [i for i, w in enumerate(words) if w in {"i", "im"} and i and words[i - 1] in OPENS]
     if not firsts:
         return False
     after = words[firsts[0] + 1 :]
-    return not DEFLATING.isdisjoint(after) and ("not", "sure") not in set(pairwise(after))
+    return not DEFLATING.isdisjoint(after) and AFFIRMING.isdisjoint(after) and \
+        ("not", "sure") not in set(pairwise(after))
 
 
 def _need_met(words: list[str]) -> bool:
@@ -1246,8 +1281,10 @@ def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
     on": note-taking only as a purpose, not done."""
     if span.label_ == cues.GOOD_HEAD.name:
         after = doc[span.start + 1].lower_ if span.start + 1 < len(doc) else ""
-        # "'well, it's a lot of hard work'", "good idea, get it all down": no praise
-        return after in AMOUNTS or after in NOT_PRAISED or (
+        # "'well, it's a lot of hard work'", "good idea, get it all down", "a good ten
+        # minutes": no praise
+        return after in AMOUNTS or after in NOT_PRAISED or after in NUMBERS or \
+            after.isdigit() or (
             span[0].lower_ == "well" and doc[span.start + 1].is_punct)
     if span.label_ == cues.NOTES.name:
         return span.start >= 2 and doc[span.start - 1].lower_ == "to" and \
@@ -1259,6 +1296,11 @@ def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
             (following and following[0].lower_ in NOT_A_VACANCY) or
             (span.start and doc[span.start - 1].lemma_ in VENUES)):
         return True  # "the opening line made her laugh", "the new taproom opening"
+    if span[-1].lower_ == "opening" and span.start and doc[span.start - 1].lemma_ == "be" and \
+            any(t.lemma_ in VENUES for t in following + list(doc[span.end + 3 : span.end + 5])) \
+            and not any(t.lemma_ in cues.ROLE_NOUN or t.lemma_ in STAFFING
+                        for t in doc[span.end : last]):
+        return True  # "they're opening a new shop in Stockport": a venue, no post
     if span[-1].lower_ == "need" and following and following[0].lower_ in NOT_PEOPLE:
         return True  # "the team will need time" ("short of time": _not_that)
     if span[-1].lower_ == "headcount" and _a_size(doc, span.end - 1, last):

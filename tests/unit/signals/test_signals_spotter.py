@@ -635,3 +635,35 @@ def test_the_users_own_praise_and_a_managers_shrug_are_no_enthusiasm(text: str) 
 def test_asked_to_email_the_cv_is_a_request_not_a_question() -> None:
     assert spot("She asked me to email her my CV afterwards.", model=False).ids == []
     assert spot("She asked me about my CV afterwards.", model=False).ids == ["background"]
+
+
+@pytest.mark.parametrize("text", [
+    "She said they badly need a sonographer. I'm a radiographer and have never done "
+    "ultrasound, so no.",
+    "he said they need riggers with 10+ yrs and im newly qualified",
+    "They need a quant with a PhD. I'm a second-year apprentice so... no.",
+    "He said they're opening a new shop in Hull next spring.",
+])
+def test_a_need_the_user_cannot_fill_or_no_need_at_all(text: str) -> None:
+    assert spot(text, model=False).ids == []
+
+
+@pytest.mark.parametrize("text", [
+    "He's been trying to fill an analyst spot for months. I literally just finished a "
+    "bootcamp in exactly that.",
+    "She said they're opening a new depot in Hull and will need shift planners.",
+])
+def test_a_need_the_user_fits_or_a_new_site_with_staff_is_a_need(text: str) -> None:
+    assert spot(text, model=False).ids == ["need"]
+
+
+@pytest.mark.parametrize("text", [
+    "He scribbled a note to himself to ring the garage, otherwise nothing.",
+    "The director spent a good ten minutes on the org chart. All very matter-of-fact.",
+    "I kept expecting Ana, the head of ops, to ask why I left the navy, but she never did.",
+    "I'm dreading him asking why I left my last job when I go back.",
+    "She asked about my background in the email before we met; in the meeting we only "
+    "covered the training scheme.",
+])
+def test_more_things_that_only_sound_like_a_signal(text: str) -> None:
+    assert spot(text, model=False).ids == []
