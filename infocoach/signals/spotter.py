@@ -526,6 +526,8 @@ PASSIVE_REACH = 3
 PERCEIVE = {"saw", "see", "noticed", "watched", "spotted", "clocked"}
 MANAGER_POSSESSIVES = {"his", "her", "their"}
 # Words before a sentence's subject that do not change who it is.
+PLAIN_PEOPLE = {"woman", "man", "guy", "lady", "bloke", "chap", "gentleman", "girl", "lad",
+                "fella", "fellow"}
 SUBJECT_OPENERS = {"so", "and", "but", "then", "honestly", "also", "just", "basically", "actually",
                    "midway", "halfway", "thru", "through",
                    "anyway", "well", "oh", "lol", "ok", "okay", "yeah", "tbh", "plus", "after",
@@ -739,8 +741,11 @@ def _clause_subjects(doc: Doc, original: str, part: list[tuple[int, int]],
     someone_else = bool(first) and first[0].actor is Actor.OTHER
     for x, y in rest:
         named = finder.named(doc, original, x, min(y, x + SUBJECT_REACH)) if finder else []
-        same_person = someone_else and named and named[0].token is not None and \
+        # "The receptionist, lovely lady called Brenda, asked ...": a plain word for a
+        # person after someone else names them again.
+        same_person = someone_else and named and named[0].token is not None and (
             doc[named[0].token].lower_ in MANAGER_PRONOUNS
+            or doc[named[0].token].lower_ in PLAIN_PEOPLE)
         # "..., and why I want to teach": an "I" that is not the subject names nobody.
         if named and not same_person and (
                 named[0].actor is not Actor.USER or _user_is_subject(doc, x, named[0])):

@@ -667,3 +667,9 @@ def test_a_need_the_user_fits_or_a_new_site_with_staff_is_a_need(text: str) -> N
 ])
 def test_more_things_that_only_sound_like_a_signal(text: str) -> None:
     assert spot(text, model=False).ids == []
+
+
+def test_a_plain_word_for_someone_else_named_again_is_still_them() -> None:
+    text = ("The receptionist at head office, lovely lady called Brenda, asked me loads about "
+            "where I'd worked before while I waited.")
+    assert ids(text) == []
