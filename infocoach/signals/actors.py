@@ -39,11 +39,16 @@ MANAGER_PRONOUNS = {"he", "she", "they"}
 OBJECT_PRONOUNS = {"him", "her", "them"}
 USER_PRONOUNS = {"i"}
 UNCLEAR_PRONOUNS = {"we", "someone", "somebody", "everyone"}
+# "Tariq wrote in his notebook as we talked and then ...": a "we" after these only
+# tells when, not who did the rest.
+WHEN_WORDS = {"as", "while", "whilst", "when", "whenever", "before", "after"}
+WHEN_CLAUSE = 2
 INDEFINITE = {"someone", "somebody", "everyone"}
 # Words after which "someone" may still be a subject: "and someone took notes".
 SUBJECT_LEADS = {"and", "but", "then", "so", "because", "while", "when", "or", "that",
                  "until", "as", "if", "maybe", "apparently", "also", "actually", "though",
-                 "although", "whereas", "where", "after", "before", "once", "since"}
+                 "although", "whereas", "where", "after", "before", "once", "since",
+                 "by"}  # "written down by someone": the doer, unclear
 # Whoever arranged the meeting may or may not have been in it: "the recruiter took
 # notes", "a recruiter rang me afterwards and asked about my degree": the coach asks.
 GO_BETWEENS = {"recruiter", "recruiters", "headhunter", "headhunters"}
@@ -54,6 +59,8 @@ MANAGER_NOUNS = {
     "partner", "officer", "administrator", "superintendent", "dean", "coordinator",
     # As typed on a phone or on site: "mgr had a tablet", "the foreman wrote on his clipboard".
     "mgr", "mngr", "foreman", "forewoman",
+    # "the chap at the planning office kept making notes"
+    "chap", "bloke", "gentleman", "fella",
 }
 OTHER_NOUNS = {
     "friend", "sister", "brother", "mom", "dad", "mother", "father", "wife", "husband",
@@ -119,6 +126,9 @@ WORD_NAMES = {
     "iris", "lily", "olive", "violet", "hazel", "jade", "victor", "frank", "ray", "grant",
     "wade", "bob", "pete", "max", "jean", "faith", "joy", "heather", "daisy", "ivy", "pearl",
     "drew", "hunter", "gene", "pat", "sandy", "rusty", "penny", "robin", "carol", "bella",
+    "julia", "angelica", "dev", "will", "sage", "autumn", "summer", "april", "eve", "gay",
+    "rich", "don", "art", "chase", "dale", "glen", "cliff", "bud", "sonny", "misty", "stella",
+    "flora", "clement", "earl", "basil", "rosemary", "august", "skye", "brook", "brooke",
 }
 SENTENCE_LOOKBACK = 1
 # "The hiring manager *at the other firm*", "a guy *on reddit*": a manager word
@@ -254,7 +264,9 @@ class ActorFinder:
             quoted = self._quoted_self(doc, original, token)
             if quoted is not None:
                 return Attribution(quoted, i, inherited=boundaries > 0)
-            if _not_a_subject(doc, i):
+            if _not_a_subject(doc, i) or (  # not "as we chatted about my work" itself
+                    token.lower_ == "we" and i and doc[i - 1].lower_ in WHEN_WORDS
+                    and start - i > WHEN_CLAUSE):
                 continue
             actor = self._classify(doc, original, token, start)
             if actor is not None:

@@ -75,6 +75,11 @@ NEGATION_TERMS = {
         # "couldn't hide how proud she is of the firm", "can't help bragging about it"
         "couldn't hide", "can't hide", "could not hide", "couldn't help", "can't help",
         "could not help",
+        # A gap told as an absence: "nobody since the last planner quit", "been without
+        # a safety adviser since ...", "stalled for lack of someone with my skills"; and
+        # "without me even asking he said ...".
+        "nobody since", "no one since", "been without", "lack of someone", "lack of anyone",
+        "without me", "without my", "without being asked", "without prompting",
     ],
     "preceding_negations": [
         "no", "not", "n't", "nt", "never", "nobody", "no one", "nothing", "none", "neither",
@@ -82,7 +87,9 @@ NEGATION_TERMS = {
         "wasnt", "isnt", "werent", "cant", "couldnt", "wouldnt", "havent", "hasnt", "hadnt",
         "not once", "lack of", "instead of",
     ],
-    "following_negations": ["not at all", "at all"],
+    # Not a bare "at all": "typed notes and said they've got nobody doing research at
+    # all" has its negation already, on the need.
+    "following_negations": ["not at all"],
     "termination": TERMINATION,
 }
 # As typed on a phone, without the apostrophe: "she couldnt stop raving about it".

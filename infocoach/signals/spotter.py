@@ -108,6 +108,9 @@ CUES_BY_NAME = {cue.name: cue for cue in cues.ALL_CUES}
 # Signals that need someone to have done them; a need or a sales pitch can be
 # reported without naming who ("there's an opening on the team").
 NEEDS_ACTOR = {Signal.NOTES}
+WHEN_USER = {"while", "as", "when", "whenever", "whilst"}
+TALK_VERBS = {"talked", "spoke", "answered", "explained", "described", "chatted", "went",
+              "mentioned", "told", "was", "listed", "ran"}
 # How far from "the" a cue may start for "the <title> <cue>" to be its subject.
 UNKNOWN_SUBJECT_REACH = 4
 TYPO_PENALTY = 0.9
@@ -1460,6 +1463,11 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
                 who.inherited and who.actor is Actor.USER)):
             # "Went through my CV, then pulled out her notebook": hers, so she did it.
             who = Attribution(Actor.MANAGER, owner)
+        elif who.actor is Actor.NONE and _done_to_the_user(doc, first, last) and \
+                not _agentless_passive(doc, first, last):
+            # "Made notes while I talked", "grilled me on my past jobs, wrote stuff down":
+            # nobody named, but someone besides the user, who is talking.
+            who = Attribution(Actor.MANAGER)
         if who.actor in (Actor.USER, Actor.OTHER):
             tally.keep(_ellipsis(doc, original, offset, span, cue, finder))
         elif cue is cues.GOOD_HEAD and span.start == _after_openers(doc, first, last) and (
@@ -1482,6 +1490,17 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
             tally.vetoed.add(veto)
         else:
             tally.keep(_verdict(doc, offset, span, cue, who))
+
+
+def _done_to_the_user(doc: Doc, a: int, b: int) -> bool:
+    """Whether a sentence that names nobody tells of the user talking meanwhile ("while
+    I talked") or being acted on ("grilled me on ..."), so its doer is not the user."""
+    words = [t.lower_ for t in doc[a:b]]
+    talking = any(w in WHEN_USER and nxt == "i" and talk in TALK_VERBS
+                  for w, nxt, talk in zip(words, words[1:], words[2:], strict=False))
+    acted_on = any(w == "me" and (k == 0 or words[k - 1] not in {"let", "made"})
+                   and words[k + 1 : k + 2] != ["and"] for k, w in enumerate(words))
+    return talking or acted_on
 
 
 def _needs_actor(cue: cues.Cue) -> bool:

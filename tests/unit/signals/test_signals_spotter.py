@@ -529,7 +529,7 @@ def test_what_on_earth_makes_you_want_is_a_question_about_the_user() -> None:
 def test_a_title_no_list_knows_still_leaves_the_notes_to_the_model() -> None:
     """"The curator wrote down ...": a subject, though not a word we know for a person;
     the rules neither keep nor refuse it, and the model reads it."""
-    text = "The curator wrote down the name of my old museum while I talked."
+    text = "The curator wrote down the name of my old museum."
     assert "notes" not in spot(text, model=False).ids
     assert "notes" in ids(text)
     assert "notes" not in ids("Notes were written down by someone while I talked.")
@@ -673,3 +673,32 @@ def test_a_plain_word_for_someone_else_named_again_is_still_them() -> None:
     text = ("The receptionist at head office, lovely lady called Brenda, asked me loads about "
             "where I'd worked before while I waited.")
     assert ids(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("She typed notes and said they've got nobody doing payroll at all right now.",
+     ["notes"]),
+    ("They said the night desk has nobody since the last planner quit.", ["need"]),
+    ("Without me even asking he said the department has a gap in grant writing.", ["need"]),
+    ("The project has stalled for lack of someone with my skills, she admitted.", ["need"]),
+])
+def test_a_gap_told_as_an_absence_is_not_a_negation(text: str, expected: list[str]) -> None:
+    assert spot(text, model=False).ids == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Julia took notes on her laptop.", ["notes"]),
+    ("Tariq wrote in his notebook as we talked and then spent ten minutes raving about the "
+     "company.", ["notes", "enthusiasm"]),
+    ("Made notes while I talked about my grant work.", ["notes"]),
+    ("Grilled me on my past jobs, wrote stuff down the whole time.", ["background", "notes"]),
+    ("The chap at the planning office kept making notes as I talked.", ["notes"]),
+])
+def test_who_took_notes_when_nobody_or_only_a_name_like_a_word_is_written(
+        text: str, expected: list[str]) -> None:
+    assert spot(text, model=False).ids == expected
+
+
+def test_we_chatted_about_my_work_stays_a_bare_topic_after_as() -> None:
+    assert "background" not in spot("She jotted a few things down as we chatted about my "
+                                    "archiving work.", model=False).ids
