@@ -44,6 +44,10 @@ UNCLEAR_PRONOUNS = {"we", "someone", "somebody", "everyone"}
 WHEN_WORDS = {"as", "while", "whilst", "when", "whenever", "before", "after"}
 WHEN_CLAUSE = 2
 INDEFINITE = {"someone", "somebody", "everyone"}
+WANTED_AFTER = {"with", "who", "like", "to", "could", "would", "that", "who's", "good"}
+BOSSES = {"boss", "bosses", "manager", "director", "head"}
+STAFF_LEAVING = {"colleague", "colleagues", "deputy", "assistant", "trainee", "apprentice",
+                 "junior", "intern", "pa", "secretary", "paralegal"}
 # Words after which "someone" may still be a subject: "and someone took notes".
 SUBJECT_LEADS = {"and", "but", "then", "so", "because", "while", "when", "or", "that",
                  "until", "as", "if", "maybe", "apparently", "also", "actually", "though",
@@ -629,6 +633,17 @@ def _with_me(doc: Doc, first: int, i: int) -> bool:
     actor at token ``i`` acted together with the user."""
     words = [t.lower_ for t in doc[first : i + 1] if not (t.is_punct or t.is_space)]
     return len(words) > 2 and words[:2] == ["me", "and"] and len(words) <= WITH_ME_REACH
+
+
+def staff_in_need(doc: Doc, i: int) -> bool:
+    """Whether the word at ``i`` is the manager's own staff or "someone", as a need is
+    told: "a colleague is leaving in the spring", "one of her designers goes on leave",
+    "his deputy is off next year", "if someone with my experience joined"."""
+    word = doc[i].lower_
+    after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    wanted = word in INDEFINITE and after in WANTED_AFTER  # not "somebody on a forum wrote"
+    return wanted or word in STAFF_LEAVING or (_their_staff(doc, i) and word not in BOSSES) \
+        or (i >= 3 and doc[i - 3].lower_ == "one" and doc[i - 2].lower_ == "of")
 
 
 def _their_staff(doc: Doc, i: int) -> bool:

@@ -60,6 +60,7 @@ from infocoach.signals.actors import (
     Actor,
     ActorFinder,
     Attribution,
+    staff_in_need,
 )
 from infocoach.signals.pipeline import (
     ABOUT,
@@ -767,8 +768,25 @@ def _part_ok(doc: Doc, original: str, a: int, x: int, y: int, signal: Signal,
     if any((signal, i) in tally.vetoed or (i in tally.topics and _bare_topic(doc, original, x, i))
            for i in range(x, y)):
         return False
+    if signal is Signal.NEED and _staff_told_of(doc, original, a, y, finder):
+        return True
     return not _someone_else(doc, original, a, y, finder) and \
         _manager_acts(doc, original, a, y, finder)
+
+
+def _staff_told_of(doc: Doc, original: str, a: int, b: int, finder: ActorFinder) -> bool:
+    """Whether the part from ``a`` opens on the manager's staff or "someone" ("said a
+    colleague is leaving with nobody to replace her"): what a need is about, not who
+    told it, so the part is the manager's telling."""
+    start = _after_openers(doc, a, b)
+    if doc[start].lower_ in SAID:
+        start = _after_openers(doc, start + 1, b)
+    named = finder.named(doc, original, start, min(b, start + SUBJECT_REACH))
+    if not named or named[0].token is None or named[0].actor is Actor.USER:
+        return False
+    # Not "her colleague Paul, who was showing me out, said ...": the staff told it.
+    told_by_them = any(t.lower_ in SAID for t in doc[named[0].token : b])
+    return staff_in_need(doc, named[0].token) and not told_by_them
 
 
 def _bare_topic(doc: Doc, original: str, x: int, topic: int) -> bool:

@@ -702,3 +702,12 @@ def test_who_took_notes_when_nobody_or_only_a_name_like_a_word_is_written(
 def test_we_chatted_about_my_work_stays_a_bare_topic_after_as() -> None:
     assert "background" not in spot("She jotted a few things down as we chatted about my "
                                     "archiving work.", model=False).ids
+
+
+def test_a_need_told_of_the_managers_staff_is_the_managers_need() -> None:
+    """The staff member leaving is what the need is about; the manager told it."""
+    assert "need" in ids("His deputy is going on a sabbatical next year, so there'll be a gap "
+                         "for someone to step in.")
+    assert "need" not in ids("Her colleague Paul, who was showing me out, said the team is "
+                             "really short-handed and they need someone who can do Tableau. "
+                             "Diane herself never brought it up.")
