@@ -243,6 +243,9 @@ class ActorFinder:
         special = self._right_before(doc, start)
         if special is not None:
             return special
+        inside = self._inside_quote(doc, original, start)
+        if inside is not None:
+            return inside
         first_sentence = sentence_of(doc, start)[0]
         boundaries = 0
         skip_to = start
@@ -434,6 +437,27 @@ class ActorFinder:
                               self._is_name(doc, original, doc[i]))
         return not manager and _brought_the_user(doc, who)
 
+    def _inside_quote(self, doc: Doc, original: str, start: int) -> Attribution | None:
+        """The actor of a cue inside words quoted from the manager or someone else: whoever
+        the quote names as its subject before the cue ("she said 'my assistant took
+        notes'"), else the speaker ("Her: what's your experience?")."""
+        quote = next(((a, b) for a, b in _quotes(doc) if a < start <= b), None)
+        if quote is None:
+            return None
+        speaker = self._speaker(doc, original, *quote)
+        if speaker is Actor.USER:
+            return Attribution(Actor.USER, quote[0])  # "Me: how long have you been there?"
+        if speaker not in (Actor.MANAGER, Actor.OTHER):
+            return None
+        for i in range(start - 1, quote[0], -1):
+            quoted = self._quoted_self(doc, original, doc[i])
+            if quoted is not None:
+                return Attribution(quoted, i)
+            actor = self._classify(doc, original, doc[i], start)
+            if actor is not None and doc[i].lower_ not in UNCLEAR_PRONOUNS:
+                return Attribution(actor, i)
+        return Attribution(speaker, quote[0])
+
     def _quoted_self(self, doc: Doc, original: str, token: Token) -> Actor | None:
         """Who a "we" or "I" inside quoted words is: the quote's speaker, when the
         manager or someone else; None when the user or nobody is named as the speaker."""
@@ -453,7 +477,12 @@ class ActorFinder:
         if doc[start].text == ":":  # "Her: we've had nobody since June"
             return _turn_speaker(doc[start - 1]) or self._classify(
                 doc, original, doc[start - 1], start)
-        before = self.find(doc, original, start)
+        # "I asked him 'do you ever need ...?'": "him" is who was asked, not who spoke.
+        verb = start - 2 if start >= 2 and doc[start - 1].lower_ in OBJECT_PRONOUNS and \
+            doc[start - 2].lower_ in USER_TO_MANAGER else start
+        before = self.find(doc, original, verb)
+        if before.token is not None and doc[before.token + 1].lower_ == "quote":
+            before = self.find(doc, original, before.token)  # "Siobhan said, and I quote, ..."
         if before.token is not None and before.token >= sentence_of(doc, start)[0]:
             return before.actor
         inside = {i for a, b in _quotes(doc) for i in range(a, b + 1)}

@@ -259,6 +259,20 @@ BACKGROUND = Cue(
         # the manager's own words, quoted: "what got you into cybersecurity?"
         [low("what"), lem(*WHY_VERB), low("you")],
         [low("what"), low("on"), low("earth"), lem(*WHY_VERB), low("you")],
+        # "what's making you look at ...", "what's your experience?", "why would a
+        # chemist want ...", "how long were you ...", "did you ever do any bookkeeping?"
+        [low("what"), low("'s", "is"), low("making", "driving", "pulling", "bringing",
+                                            "drawing", "pushing", "taking"), low("you")],
+        [low("what"), low("'s", "is", "was"), low("your"), lem(*BACKGROUND_NOUN)],
+        [low("why"), low("would", "did", "do", "does", "are", "'d"),
+         low("you", "a", "an", "someone", "anyone", "somebody"),
+         {"IS_PUNCT": False, "OP": "{0,1}"}, lem("want", "leave", "move", "switch", "choose",
+                                                 "give", "quit", "change")],
+        [low("how"), low("long"), low("were", "have", "did", "had"), low("you")],
+        [low("did", "have"), low("you"), low("ever")],
+        [low("what"), low("did"), low("you"), lem("do", "study", "work", "run", "manage")],
+        [low("walk"), low("me"), low("through"), low("this", "the", "that"),
+         lem("cv", "resume", "résumé", "portfolio")],
         [low("why"), low("do", "did"), low("you"), lem("want", "choose", "pick", "leave")],
         [low("tell"), low("me"), low("about"), low("yourself", "your")],
         [low("walk"), low("me"), low("through"), low("your")],

@@ -268,7 +268,8 @@ UNSAYING = {"n't", "not", "never", "nobody", "no"}
 # "They need a senior architect, so not me", "which obviously isn't me", "Way above
 # my level.", "I'm neither.", "so no chance": the user plainly can't fill it, in
 # the need's sentence or the next.
-UNFIT_PHRASES = {("so", "lol", "no"), ("so", "...", "no"), ("so", "…", "no"), ("nowhere", "near"),
+UNFIT_PHRASES = {("years", "off", "that"), ("years", "away", "from"), ("so", "lol", "no"),
+                 ("so", "...", "no"), ("so", "…", "no"), ("nowhere", "near"),
                  ("not", "me"), ("n't", "me"), ("not", "for"), ("n't", "hiring"),
                  ("not", "hiring"), ("above", "my", "level"), ("above", "my", "pay"),
                  ("out", "of", "my", "league"), ("no", "chance"), ("'m", "neither"),

@@ -711,3 +711,24 @@ def test_a_need_told_of_the_managers_staff_is_the_managers_need() -> None:
     assert "need" not in ids("Her colleague Paul, who was showing me out, said the team is "
                              "really short-handed and they need someone who can do Tableau. "
                              "Diane herself never brought it up.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Her: You were a paramedic for how long? Did you ever do any triage?", ["background"]),
+    ("Him: so why would a chemist want to get into patent law?", ["background"]),
+    ("She goes, 'what's your experience with stock control?'", ["background"]),
+    # The user's own questions and words stay the user's.
+    ("Me: how long have you been in the role?\nHer: six years.", []),
+    ("Me: what's the best thing about working here?\nHim: the car park, probably.", []),
+    ("At the end I asked him 'do you ever need people with a lab background?' and he said "
+     "not really.", []),
+    ("Why did I leave the police? My contact didn't ask - I just told him.", []),
+])
+def test_questions_quoted_in_the_managers_words_and_the_users(
+        text: str, expected: list[str]) -> None:
+    assert spot(text, model=False).ids == expected
+
+
+def test_and_i_quote_does_not_make_the_user_the_speaker() -> None:
+    assert spot('Siobhan said, and I quote, "we have had a planner post sitting empty since '
+                'January."', model=False).ids == ["need"]
