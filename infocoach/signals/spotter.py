@@ -168,6 +168,7 @@ Scorer = Callable[[Sequence[str]], list[dict[Signal, float]]]
 # the meeting; the model reads what a sentence is about, not whether it happened.
 UNREAL_WORDS = {"hope", "hoping", "hoped", "hopefully", "wish", "wished"}
 # "good idea", "good question", "good luck": said of something else than the place.
+THIS_ONE = {"this", "that", "the", "which", "each", "every"}
 # "opening a new branch that'll need tellers": a venue opening told with its staff.
 STAFFING = {"need", "hire", "recruit", "staff", "want", "people", "someone", "looking"}
 NUMBERS = {"two", "three", "four", "five", "ten", "fifteen", "twenty", "thirty", "forty",
@@ -435,7 +436,19 @@ IN_THE_MEETING = {Signal.NOTES, Signal.BACKGROUND}
 # the meeting the account is about.
 OUTSIDE_THE_MEETING = {("before", "we", "met"), ("before", "the", "meeting"),
                        ("in", "the", "email"), ("in", "her", "email"), ("in", "his", "email"),
-                       ("careers", "fair"), ("career", "fair"), ("job", "fair")}
+                       ("careers", "fair"), ("career", "fair"), ("job", "fair"),
+                       # the call to set it up, the thank-you note, an earlier meeting, a
+                       # referral not met yet: "When I rang to set it up he asked ..."
+                       ("rang", "to"), ("phoned", "to"), ("called", "to", "set"),
+                       ("called", "to", "arrange"), ("to", "arrange", "it"),
+                       ("to", "book", "the"),
+                       ("thank", "-", "you"), ("thank", "you", "note"),
+                       ("thank", "you", "email"), ("thank", "you", "card"),
+                       ("the", "first", "one"), ("earlier", "meeting"), ("previous", "meeting"),
+                       ("other", "meeting")}
+# "... said on the phone they're short of finishers. Haven't met him yet.": the next
+# sentence may say the meeting has not happened.
+NOT_MET_YET = {("met", "him", "yet"), ("met", "her", "yet"), ("met", "them", "yet")}
 OWN_PAST = {"last", "previous", "first", "old", "former"}
 PAST_PLACE = {"at", "in", "during"}
 PAST_WHEN = {("back", "when"), ("when", "he", "was"), ("when", "she", "was"),
@@ -1092,7 +1105,8 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
     if signal in (Signal.NEED, Signal.ENTHUSIASM) and (
             _has_phrase(words, IN_GENERAL) or _told_of_the_past(words)):
         return True
-    if _outside_the_meeting(words):
+    if _outside_the_meeting(words) or _has_phrase([t.lower_ for t in doc[a:through]],
+                                                   NOT_MET_YET):
         return True
     if signal is Signal.NEED:
         told = [t.lower_ for t in doc[a:through]]
@@ -1103,6 +1117,7 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
             any(w == "short" and of == "of" and what in NOT_PEOPLE
                 for w, of, what in zip(words, words[1:], words[2:], strict=False)) or \
             any(w in OTHER_UNIT_WORDS and u in OTHER_UNITS for w, u in pairwise(words)) or \
+            ("next", "door") in set(pairwise(words)) or \
             not COURTING.isdisjoint(pairwise(words))
     if signal in IN_THE_MEETING and _own_past([t.lower_ for t in doc[after:b]]):
         return True
@@ -1328,6 +1343,8 @@ def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
             and not any(t.lemma_ in cues.ROLE_NOUN or t.lemma_ in STAFFING
                         for t in doc[span.end : last]):
         return True  # "they're opening a new shop in Stockport": a venue, no post
+    if span[0].lower_ == "one" and span.start and doc[span.start - 1].lower_ in THIS_ONE:
+        return True  # "This one was short": a meeting, not a person short
     if span[-1].lower_ == "need" and following and following[0].lower_ in NOT_PEOPLE:
         return True  # "the team will need time" ("short of time": _not_that)
     if span[-1].lower_ == "headcount" and _a_size(doc, span.end - 1, last):

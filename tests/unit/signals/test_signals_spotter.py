@@ -732,3 +732,21 @@ def test_questions_quoted_in_the_managers_words_and_the_users(
 def test_and_i_quote_does_not_make_the_user_the_speaker() -> None:
     assert spot('Siobhan said, and I quote, "we have had a planner post sitting empty since '
                 'January."', model=False).ids == ["need"]
+
+
+@pytest.mark.parametrize("text", [
+    "When I rang to set it up he asked loads about my degree; in the meeting he just "
+    "answered my questions.",
+    "In his reply to my thank-you note he asked what made me switch from law to UX.",
+    "At the first one, the planning manager took pages of notes. This one was short.",
+    "The first manager she referred me to said on the phone they're short of finishers. "
+    "Haven't met him yet.",
+    "Facilities next door apparently need a project coordinator, she said.",
+])
+def test_signals_from_the_setup_call_the_thank_you_note_or_another_meeting(text: str) -> None:
+    assert spot(text, model=False).ids == []
+
+
+def test_a_new_branch_that_needs_staff_to_set_it_up_is_a_need() -> None:
+    assert spot("She said they're opening a branch in Leeds and will need merchandisers to "
+                "set it up.", model=False).ids == ["need"]
