@@ -260,8 +260,8 @@ class ActorFinder:
                 continue
             # Words quoted before the cue are their speaker's: 'said "we need someone
             # who's done games text." Kept telling me ...' is the manager going on.
-            quote = next(((a, b) for a, b in _quotes(doc) if a < i <= b and not a < start <= b),
-                         None)
+            quote = next(((a, b) for a, b in self.quotes(doc, original)
+                          if a < i <= b and not a < start <= b), None)
             if quote is not None:
                 speaker = self._speaker(doc, original, *quote)
                 if speaker in (Actor.MANAGER, Actor.OTHER):
@@ -437,11 +437,25 @@ class ActorFinder:
                               self._is_name(doc, original, doc[i]))
         return not manager and _brought_the_user(doc, who)
 
+    def quotes(self, doc: Doc, original: str) -> list[tuple[int, int]]:
+        """(opening, closing) token indices of the quoted stretches and transcript turns
+        of ``doc`` (:func:`_quote_marks`, :func:`_turns`), in order. Cached on the doc."""
+        cached = doc.user_data.get(QUOTES_KEY)
+        if cached is None:
+            cached = sorted(_quote_marks(doc) + _turns(
+                doc, lambda token: self._is_name(doc, original, token)))
+            doc.user_data[QUOTES_KEY] = cached
+        return cached
+
+    def speaker_of(self, doc: Doc, original: str, start: int, end: int) -> Actor | None:
+        """Who says the words quoted from token ``start`` to ``end`` (:meth:`quotes`)."""
+        return self._speaker(doc, original, start, end)
+
     def _inside_quote(self, doc: Doc, original: str, start: int) -> Attribution | None:
         """The actor of a cue inside words quoted from the manager or someone else: whoever
         the quote names as its subject before the cue ("she said 'my assistant took
         notes'"), else the speaker ("Her: what's your experience?")."""
-        quote = next(((a, b) for a, b in _quotes(doc) if a < start <= b), None)
+        quote = next(((a, b) for a, b in self.quotes(doc, original) if a < start <= b), None)
         if quote is None:
             return None
         speaker = self._speaker(doc, original, *quote)
@@ -463,7 +477,7 @@ class ActorFinder:
         manager or someone else; None when the user or nobody is named as the speaker."""
         if token.lower_ not in QUOTED_SELF:
             return None
-        for start, end in _quotes(doc):
+        for start, end in self.quotes(doc, original):
             if start < token.i < end:
                 speaker = self._speaker(doc, original, start, end)
                 return speaker if speaker in (Actor.MANAGER, Actor.OTHER) else None
@@ -485,7 +499,7 @@ class ActorFinder:
             before = self.find(doc, original, before.token)  # "Siobhan said, and I quote, ..."
         if before.token is not None and before.token >= sentence_of(doc, start)[0]:
             return before.actor
-        inside = {i for a, b in _quotes(doc) for i in range(a, b + 1)}
+        inside = {i for a, b in self.quotes(doc, original) for i in range(a, b + 1)}
         for i in range(end + 1, min(len(doc), end + 1 + SPEAKER_AFTER)):
             if i not in inside:
                 actor = self._classify(doc, original, doc[i], i + 1)
@@ -568,16 +582,13 @@ class ActorFinder:
         return lower in WORD_NAMES or (lower not in NOT_NAMES and not self._is_word(lower))
 
 
-def _quotes(doc: Doc) -> list[tuple[int, int]]:
-    """(opening, closing) token indices of the quoted stretches of ``doc``, in order.
+def _quote_marks(doc: Doc) -> list[tuple[int, int]]:
+    """(opening, closing) token indices of the quoted stretches of ``doc``.
 
     Double marks pair up in turn, an unclosed last one running to the end. A single
     mark opens a quote after a space and before a word ("he said 'look, we ...'") and
     closes one after a word and before a space; "the farmers' co-op" opens none.
     """
-    cached = doc.user_data.get(QUOTES_KEY)
-    if cached is not None:
-        return cached
     marks = [t.i for t in doc if t.text in QUOTE_MARKS]
     if len(marks) % 2:
         marks.append(len(doc))
@@ -593,13 +604,10 @@ def _quotes(doc: Doc) -> list[tuple[int, int]]:
                 t.whitespace_ or t.i + 1 == len(doc) or doc[t.i + 1].is_punct):
             quotes.append((opened, t.i))
             opened = None
-    quotes.extend(_turns(doc))
-    quotes.sort()
-    doc.user_data[QUOTES_KEY] = quotes
     return quotes
 
 
-def _turns(doc: Doc) -> list[tuple[int, int]]:
+def _turns(doc: Doc, is_name: Callable[[Token], bool]) -> list[tuple[int, int]]:
     """(colon, end) of each turn of a little transcript: "Her: we've had nobody on nights
     since June. Me: that's my job now." A turn opens with a short label and a colon at
     the start of a line or sentence, and runs to the next label or line break."""
@@ -611,7 +619,8 @@ def _turns(doc: Doc) -> list[tuple[int, int]]:
         line = max((u.i + 1 for u in doc[first : t.i] if "\n" in u.text), default=first)
         label = [u for u in doc[line : t.i] if not u.is_space]
         if 0 < len(label) <= TURN_LABEL_WORDS and (
-                _turn_speaker(label[-1]) is not None or label[-1].lower_ in MANAGER_NOUNS):
+                _turn_speaker(label[-1]) is not None or label[-1].lower_ in MANAGER_NOUNS
+                or is_name(label[-1])):
             labels.append(t.i)
     turns = []
     for k, colon in enumerate(labels):

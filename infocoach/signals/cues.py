@@ -132,8 +132,14 @@ NOTES = Cue(
         # "didn't stop typing", "never stopped writing"
         [low("n't", "not", "never", "didnt", "couldnt", "wouldnt"), lem("stop"),
          lem("write", "writing", "typing", "type", "scribble", "jot")],
+        # "(writing)", "(scribbling)", "*thumbs away at her phone*": a transcript's
+        # stage directions
+        [low("(", "*"), low("still", "just", "starts", "started", op="?"),
+         lem("write", "writing", "scribble", "scribbling", "jot", "jotting", "type", "typing",
+             "thumb", "tap", "note")],
         # wrote in her notebook / typed into a spreadsheet
-        [lem("write", "scribble", "scrawl", "jot"), low("in", "on", "into"),
+        [lem("write", "scribble", "scrawl", "jot"), low("it", "that", "this", "them", op="?"),
+         low("in", "on", "into"),
          low("a", "an", "her", "his", "their", "the", "my", op="?"),
          lem("notebook", "notepad", "pad", "diary", "planner", "journal", "margin", "margins",
              "moleskine", "clipboard", "paper", "notepaper", "jotter")],
@@ -193,6 +199,8 @@ NEED = Cue(
         [lem("be", "run", "get", "go", "always"), low("really", "badly", "a", "bit", op="{0,2}"),
          low("short"), low("of")],
         [low("one", "two", "three", "four"), {"IS_PUNCT": False, "OP": "{1,2}"}, low("short")],
+        # "we're short a project admin"
+        [lem("be"), low("really", "badly", op="?"), low("short"), low("a", "an", "one", "two")],
         [low("drowning"), low("in")],
         [lem("struggle", "try", "fight"), low("to"), lem("find", "fill", "hire", "recruit")],
         [lem("trouble", "time"), low("finding", "hiring", "filling")],

@@ -109,6 +109,15 @@ CUES_BY_NAME = {cue.name: cue for cue in cues.ALL_CUES}
 # Signals that need someone to have done them; a need or a sales pitch can be
 # reported without naming who ("there's an opening on the team").
 NEEDS_ACTOR = {Signal.NOTES}
+# The manager's own questions about the user (:func:`_asks_about_the_user`).
+QUESTION_CONFIDENCE = 0.8
+SECOND_PERSON = {"you", "your", "yourself", "u", "ya", "you're", "youre"}
+PAST_ASKED = {"were", "did", "was", "'ve", "have", "had", "ran", "managed", "worked",
+              "studied", "taught", "used", "done", "been", "left", "trained"}
+MOTIVE_WORDS = {"driving", "making", "brings", "brought", "pulled", "draws", "drew", "want",
+                "story", "doing"}
+CHIT_CHAT = {"questions", "question", "coffee", "tea", "water", "find", "parking", "okay",
+             "ok", "alright", "comfortable", "anything", "else", "here", "ask", "asking"}
 WHEN_USER = {"while", "as", "when", "whenever", "whilst"}
 TALK_VERBS = {"talked", "spoke", "answered", "explained", "described", "chatted", "went",
               "mentioned", "told", "was", "listed", "ran"}
@@ -661,6 +670,7 @@ def spot(text: str, *, rules: bool = True, model: bool = True,
         tally.topics.clear()
         if rules:
             _read(doc, original[start:end], start, finder, tally)
+            _quoted_questions(doc, original[start:end], start, finder, tally)
         if model:
             _learn(doc, original[start:end], start, finder if rules else None, tally,
                    thresholds, scorer)
@@ -1537,6 +1547,44 @@ def _done_to_the_user(doc: Doc, a: int, b: int) -> bool:
     acted_on = any(w == "me" and (k == 0 or words[k - 1] not in {"let", "made"})
                    and words[k + 1 : k + 2] != ["and"] for k, w in enumerate(words))
     return talking or acted_on
+
+
+def _quoted_questions(doc: Doc, original: str, offset: int, finder: ActorFinder,
+                      tally: _Tally) -> None:
+    """Background from the manager's own questions, quoted or in a transcript: "Her: Why
+    HR though? You were an engineer, right?", "he goes 'doing what exactly, for who?'".
+    No single cue can tell these: what makes them background is who asks whom."""
+    if Signal.BACKGROUND in tally.found:
+        return
+    for a, b in finder.quotes(doc, original):
+        first, last = sentence_of(doc, a)
+        # "Fingers crossed she asks 'why oncology?'": hoped for, not asked.
+        if finder.speaker_of(doc, original, a, b) is not Actor.MANAGER or \
+                _unreal_mood(doc, first, last, Signal.BACKGROUND):
+            continue
+        first = a + 1
+        for i in range(a + 1, min(b, len(doc))):
+            if doc[i].text == "?" and i > first:
+                if _asks_about_the_user([t.lower_ for t in doc[first:i]]):
+                    tally.keep(_Verdict(Signal.BACKGROUND, offset + doc[first].idx,
+                                        offset + doc[i].idx + 1, QUESTION_CONFIDENCE,
+                                        "quoted_question"))
+                    return
+                first = i + 1
+            elif doc[i].text in SENTENCE_ENDS or doc[i].is_space:
+                first = i + 1
+
+
+def _asks_about_the_user(words: list[str]) -> bool:
+    """Whether a question the manager put asks about the user's past or reasons: "why HR
+    though", "you were an engineer, right", "how many people did you manage"; not
+    "coffee?", "any questions?" or "did you find us all right?"."""
+    if not SMALL_TALK.isdisjoint(words) or not CHIT_CHAT.isdisjoint(words):
+        return False
+    you = not SECOND_PERSON.isdisjoint(words)
+    why = "why" in words and NEGATIONS.isdisjoint(words)
+    past = not PAST_ASKED.isdisjoint(words)
+    return why or (you and (past or not MOTIVE_WORDS.isdisjoint(words)))
 
 
 def _needs_actor(cue: cues.Cue) -> bool:

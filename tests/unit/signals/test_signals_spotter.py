@@ -750,3 +750,32 @@ def test_signals_from_the_setup_call_the_thank_you_note_or_another_meeting(text:
 def test_a_new_branch_that_needs_staff_to_set_it_up_is_a_need() -> None:
     assert spot("She said they're opening a branch in Leeds and will need merchandisers to "
                 "set it up.", model=False).ids == ["need"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ms Okafor: Why HR though? You were an engineer, right?\nMe: yeah, ten years", ["background"]),
+    ("so I said I'd been freelancing and he goes 'and what did you do there, exactly?'",
+     ["background"]),
+    ("Her: Right, what did you want to ask me?", []),
+    ("Her: coffee? did you find us all right?", []),
+    ("Fingers crossed she asks 'why oncology?' so I can tell the story.", []),
+    ("Me: why did you move into policy?\nHer: by accident.", []),
+])
+def test_the_managers_own_questions_about_the_user_are_background(
+        text: str, expected: list[str]) -> None:
+    assert spot(text, model=False).ids == expected
+
+
+@pytest.mark.parametrize(("text", "signal"), [
+    ("me: what does a typical day look like\nhim: (writing) mm", "notes"),
+    ("Her: *thumbs away at her phone* Got it.", "notes"),
+    ("He wrote it in his notebook as I went.", "notes"),
+    ("She said they're short a project admin.", "need"),
+])
+def test_stage_directions_and_short_forms_by_the_rules(text: str, signal: str) -> None:
+    assert spot(text, model=False).ids == [signal]
+
+
+def test_a_name_as_a_transcript_label_speaks_its_turn() -> None:
+    assert spot("Me: how's the workload?\nMs Adeyemi: Frankly? We're short of people who can "
+                "code in R.", model=False).ids == ["need"]
