@@ -560,9 +560,10 @@ class ActorFinder:
         return found
 
     def _apposed_to_other(self, doc: Doc, original: str, name: Token) -> bool:
-        """"Noor brought her team lead, Phil, ...": a name set beside someone else."""
+        """"Noor brought her team lead, Phil, ...", "the receptionist (Dana?)": a name set
+        beside someone else."""
         i = name.i
-        if i < 2 or doc[i - 1].text != ",":
+        if i < 2 or doc[i - 1].text not in {",", "("}:  # "receptionist (Dana?)"
             return False
         # "her student midwife, Amy,", "one of her team leads, Mo,": the manager's staff
         phrase = [t.lower_ for t in doc[max(0, i - 5) : i - 1]]

@@ -543,6 +543,11 @@ IN_GENERAL = {("in", "general"), ("big", "picture"), ("whole", "industry"),
               ("industry", "thing"), ("all", "the", "big"),
               ("whole", "sector"), ("across", "the", "board")}
 HANDED = {"handed", "gave", "passed", "pressed"}
+# What is handed over: "gave it to me", "passed me the card"; not "gave me ten minutes".
+HANDED_THINGS = {"it", "them", "this", "that", "card", "paper", "note", "sheet", "page",
+                 "number", "details", "list"}
+HANDED_REACH = 3
+REVEALED_REACH = 8
 # "Scribbled a couple of tweaks on my draft": notes on the user's work, by the guideline
 # not note-taking.
 FEEDBACK = {"tweaks", "suggestions", "corrections", "edits", "redlined", "feedback", "circled"}
@@ -1137,7 +1142,8 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
             (not WRITTEN_ELSE.isdisjoint(rest[:WRITTEN_REACH]) and
              OWN_WORDS.isdisjoint(rest[: 2 * WRITTEN_REACH])) or \
             _unwritten(doc, a, b) or _has_phrase(words, NOT_ABOUT_ME) or \
-            not HANDED.isdisjoint(rest) or \
+            any(w in HANDED and not HANDED_THINGS.isdisjoint(rest[k + 1 : k + 1 + HANDED_REACH])
+                for k, w in enumerate(rest)) or \
             _messaging(doc, a, b) or \
             _unrelated_writing([t.lower_ for t in doc[after:through]],
                                [t.lower_ for t in doc[a:after]]) or \
@@ -1200,7 +1206,9 @@ def _unrelated_writing(words: list[str], before: list[str]) -> bool:
     certificates". ``before`` is the sentence up to the writing."""
     for i, pair in enumerate(pairwise(words)):
         if pair in REVEALED or (pair in REVEALED_AFTER_DASH and i and words[i - 1] in DASHES):
-            shown = words[i + 2 :]
+            # What it was is said right after: not "... it was just me asking ... and her
+            # answering".
+            shown = words[i + 2 : i + 2 + REVEALED_REACH]
             return not UNRELATED_WRITING.isdisjoint(shown) and OWN_WORDS.isdisjoint(shown)
     # "..., but he apologised and said he had to answer a client", "- her shopping list,
     # she admitted": excused as something else; not "sorry, just noting your dates down".

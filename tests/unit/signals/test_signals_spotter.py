@@ -779,3 +779,18 @@ def test_stage_directions_and_short_forms_by_the_rules(text: str, signal: str) -
 def test_a_name_as_a_transcript_label_speaks_its_turn() -> None:
     assert spot("Me: how's the workload?\nMs Adeyemi: Frankly? We're short of people who can "
                 "code in R.", model=False).ids == ["need"]
+
+
+def test_giving_the_user_time_is_not_handing_over_the_notes() -> None:
+    assert "notes" in spot("He was typing on his laptop while I spoke, then gave me ten minutes "
+                           "on the pension scheme.", model=False).ids
+    assert "notes" not in spot("He jotted a number on a card and gave it to me.",
+                               model=False).ids
+
+
+def test_what_the_writing_was_is_said_right_after_it_was() -> None:
+    assert spot("She wrote down a few things I said, not sure what. Otherwise it was just me "
+                "asking about the fundraising team and her answering.",
+                model=False).ids == ["notes"]
+    assert spot("She was scribbling on a planner the whole time but it turned out to be her "
+                "daughter's birthday party list.", model=False).ids == []
