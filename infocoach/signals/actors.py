@@ -204,6 +204,7 @@ PAST_WORDS = {"old", "former", "previous"}
 # Double quotation marks (after ``normalize``, curly ones too) around someone's words.
 QUOTE_MARKS = {'"', "\u201c", "\u201d"}
 QUOTES_KEY = "infocoach_quotes"
+SPEAKERS_KEY = "infocoach_speakers"
 # 'She goes, "we've had nobody on nights since May"': inside the words someone is
 # quoted saying, "we" and "I" are the speaker (or the speaker's team), not the user.
 QUOTED_SELF = {"we", "i", "me", "us"}
@@ -216,7 +217,10 @@ PREP_REACH = 3
 COMPARATIVES = {"than"}
 # What may come between the user's clause and their next verb: "..., - told her".
 USER_CARRIED = {"-", "—", "–", "and", "then", ","}
-OPENERS = {"so", "honestly", "tbh", "anyway", "well", "ok", "okay", "basically", "also"}
+SUBJECT_OPENERS = {"so", "and", "but", "then", "honestly", "also", "just", "basically", "actually",
+                   "midway", "halfway", "thru", "through",
+                   "anyway", "well", "oh", "lol", "ok", "okay", "yeah", "tbh", "plus", "after",
+                   "that", "afterwards", "later", "finally", "overall"}
 COMPANIONS_KEY = "infocoach_companions"
 COMPANION_DETERMINERS = {"a", "an", "the", "her", "his", "their", "one"}
 COMPANION_WORDS = 3
@@ -263,7 +267,7 @@ class ActorFinder:
             quote = next(((a, b) for a, b in self.quotes(doc, original)
                           if a < i <= b and not a < start <= b), None)
             if quote is not None:
-                speaker = self._speaker(doc, original, *quote)
+                speaker = self.speaker_of(doc, original, *quote)
                 if speaker in (Actor.MANAGER, Actor.OTHER):
                     return Attribution(speaker, quote[0], inherited=boundaries > 0)
                 skip_to = quote[0]
@@ -383,8 +387,7 @@ class ActorFinder:
             return None  # "the junior copywriter role has been open since January"
         if lower in MANAGER_NOUNS or lower in OTHER_NOUNS:
             # "my line manager", "my own ward manager": the user's boss
-            reach = 3 if doc[token.i - 2 : token.i].text.split()[:1] in (["own"], ["current"]) \
-                else 2
+            reach = 3 if token.i >= 2 and doc[token.i - 2].lower_ in {"own", "current"} else 2
             owned = lower not in MEETING_ROLES and any(
                 doc[j].lower_ in OWN for j in range(max(0, token.i - reach), token.i)
             )
@@ -448,8 +451,13 @@ class ActorFinder:
         return cached
 
     def speaker_of(self, doc: Doc, original: str, start: int, end: int) -> Actor | None:
-        """Who says the words quoted from token ``start`` to ``end`` (:meth:`quotes`)."""
-        return self._speaker(doc, original, start, end)
+        """Who says the words quoted from token ``start`` to ``end`` (:meth:`quotes`),
+        worked out once per quote: every word the actor search passes inside a quote
+        asks again. Cached on the doc."""
+        speakers = doc.user_data.setdefault(SPEAKERS_KEY, {})
+        if (start, end) not in speakers:
+            speakers[start, end] = self._speaker(doc, original, start, end)
+        return speakers[start, end]
 
     def _inside_quote(self, doc: Doc, original: str, start: int) -> Attribution | None:
         """The actor of a cue inside words quoted from the manager or someone else: whoever
@@ -458,7 +466,7 @@ class ActorFinder:
         quote = next(((a, b) for a, b in self.quotes(doc, original) if a < start <= b), None)
         if quote is None:
             return None
-        speaker = self._speaker(doc, original, *quote)
+        speaker = self.speaker_of(doc, original, *quote)
         if speaker is Actor.USER:
             return Attribution(Actor.USER, quote[0])  # "Me: how long have you been there?"
         if speaker not in (Actor.MANAGER, Actor.OTHER):
@@ -479,7 +487,7 @@ class ActorFinder:
             return None
         for start, end in self.quotes(doc, original):
             if start < token.i < end:
-                speaker = self._speaker(doc, original, start, end)
+                speaker = self.speaker_of(doc, original, start, end)
                 return speaker if speaker in (Actor.MANAGER, Actor.OTHER) else None
         return None
 
@@ -769,16 +777,15 @@ def _object_of_user(doc: Doc, token: Token) -> Actor | None:
     users_verb = i >= first and doc[i].lower_ in USER_TO_MANAGER and (
         _opens_sentence(doc, first, i) or (i > first and doc[i - 1].lower_ in USER_PRONOUNS)
         or (i > first and doc[i - 1].lower_ in USER_CARRIED and
-            doc[_skip_openers(doc, first, i)].lower_ in USER_PRONOUNS))
+            doc[after_openers(doc, first, i)].lower_ in USER_PRONOUNS))
     return Actor.USER if users_verb else Actor.MANAGER
 
 
-def _skip_openers(doc: Doc, first: int, end: int) -> int:
-    """The first token from ``first`` that is not punctuation or an opener ("so",
-    "honestly", "tbh")."""
-    while first < end - 1 and (doc[first].is_punct or doc[first].lower_ in OPENERS):
-        first += 1
-    return first
+def after_openers(doc: Doc, a: int, b: int) -> int:
+    """The first token of a sentence after words like "so", "honestly", "and"."""
+    while a < b - 1 and (doc[a].lower_ in SUBJECT_OPENERS or doc[a].is_punct or doc[a].is_space):
+        a += 1
+    return a
 
 
 def _met(doc: Doc) -> list[Token]:

@@ -37,7 +37,7 @@ for a bare need cue, the model all but rules the sentence out (:data:`RULE_FLOOR
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -56,10 +56,12 @@ from infocoach.signals.actors import (
     PASSIVE_BRIDGE,
     PASSIVE_VERBS,
     ROLE_VERBS,
+    SUBJECT_OPENERS,
     TITLES,
     Actor,
     ActorFinder,
     Attribution,
+    after_openers,
     staff_in_need,
 )
 from infocoach.signals.pipeline import (
@@ -176,12 +178,13 @@ Scorer = Callable[[Sequence[str]], list[dict[Signal, float]]]
 # Words that make a sentence a guess, a wish or hearsay rather than a report of
 # the meeting; the model reads what a sentence is about, not whether it happened.
 UNREAL_WORDS = {"hope", "hoping", "hoped", "hopefully", "wish", "wished"}
-# "good idea", "good question", "good luck": said of something else than the place.
+# "This one was short": "one" after these is a thing, not a person short.
 THIS_ONE = {"this", "that", "the", "which", "each", "every"}
 # "opening a new branch that'll need tellers": a venue opening told with its staff.
 STAFFING = {"need", "hire", "recruit", "staff", "want", "people", "someone", "looking"}
 NUMBERS = {"two", "three", "four", "five", "ten", "fifteen", "twenty", "thirty", "forty",
            "fifty", "couple", "hundred"}
+# "good idea", "good question", "good luck": said of something else than the place.
 NOT_PRAISED = {"idea", "ideas", "question", "questions", "point", "points", "luck", "morning",
                "afternoon", "evening", "chat", "call", "meeting", "news", "catch"}
 # "asked me to email her my CV": a request to send it, not a question about it.
@@ -560,10 +563,6 @@ MANAGER_POSSESSIVES = {"his", "her", "their"}
 # Words before a sentence's subject that do not change who it is.
 PLAIN_PEOPLE = {"woman", "man", "guy", "lady", "bloke", "chap", "gentleman", "girl", "lad",
                 "fella", "fellow"}
-SUBJECT_OPENERS = {"so", "and", "but", "then", "honestly", "also", "just", "basically", "actually",
-                   "midway", "halfway", "thru", "through",
-                   "anyway", "well", "oh", "lol", "ok", "okay", "yeah", "tbh", "plus", "after",
-                   "that", "afterwards", "later", "finally", "overall"}
 # "Openings got mentioned": a passive that never says who did it.
 PASSIVE_BE = {"got", "get", "gets", "was", "were", "been", "being", "is", "are"}
 PASSIVE_DONE = {"mentioned", "discussed", "raised", "covered", "brought", "talked", "touched",
@@ -807,9 +806,9 @@ def _staff_told_of(doc: Doc, original: str, a: int, b: int, finder: ActorFinder)
     """Whether the part from ``a`` opens on the manager's staff or "someone" ("said a
     colleague is leaving with nobody to replace her"): what a need is about, not who
     told it, so the part is the manager's telling."""
-    start = _after_openers(doc, a, b)
+    start = after_openers(doc, a, b)
     if doc[start].lower_ in SAID:
-        start = _after_openers(doc, start + 1, b)
+        start = after_openers(doc, start + 1, b)
     named = finder.named(doc, original, start, min(b, start + SUBJECT_REACH))
     if not named or named[0].token is None or named[0].actor is Actor.USER:
         return False
@@ -1048,7 +1047,7 @@ def _told_by_other(doc: Doc, original: str, part: tuple[int, int],
     receptionist was so chatty - she kept telling me ...". Not "said a colleague is
     leaving" or "and kept writing", whose subject is before."""
     opener = _opens_with(doc, original, part, finder)
-    if opener is Actor.MANAGER and doc[_after_openers(doc, *part)].lower_ in MANAGER_PRONOUNS:
+    if opener is Actor.MANAGER and doc[after_openers(doc, *part)].lower_ in MANAGER_PRONOUNS:
         return before is not None and _opens_with(doc, original, before, finder) is Actor.OTHER
     return opener in (Actor.OTHER, Actor.USER)
 
@@ -1072,7 +1071,7 @@ def _first_named(doc: Doc, original: str, part: tuple[int, int],
                  finder: ActorFinder) -> tuple[int, Attribution | None]:
     """Where clause ``part`` starts after its openers, and whoever it names first near there."""
     x, y = part
-    first = _after_openers(doc, x, y)
+    first = after_openers(doc, x, y)
     named = finder.named(doc, original, first, min(y, first + TELLER_REACH))
     return first, (named[0] if named else None)
 
@@ -1097,14 +1096,14 @@ def _opens_with(doc: Doc, original: str, part: tuple[int, int],
 def _someone_else(doc: Doc, original: str, a: int, b: int, finder: ActorFinder) -> bool:
     """"My flatmate's manager gushes about ...", "Someone on LinkedIn wrote that ...":
     the subject is someone else, or nobody the user met."""
-    a = _after_openers(doc, a, b)  # "Halfway through, the manager's director ..."
+    a = after_openers(doc, a, b)  # "Halfway through, the manager's director ..."
     if doc[a].lower_ in SAID:
         return False  # "Said his engineer is leaving ...": whoever said it, not the engineer
     named = finder.named(doc, original, a, min(b, a + SUBJECT_REACH))
     # "Someone on LinkedIn wrote ...", but not "her team needs someone".
     return bool(named) and (named[0].actor is Actor.OTHER or (
         named[0].token is not None and doc[named[0].token].lower_ in ANYBODY
-        and doc[_after_openers(doc, a, b)].lower_ not in MANAGER_POSSESSIVES))
+        and doc[after_openers(doc, a, b)].lower_ not in MANAGER_POSSESSIVES))
 
 
 def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
@@ -1177,12 +1176,7 @@ def _spells_own_name(words: list[str]) -> bool:
 def _outside_the_meeting(words: list[str]) -> bool:
     """"In the email before we met", "at the careers fair": another time than the
     meeting; not "before we met again", a meeting still to come."""
-    for i in range(len(words)):
-        for phrase in OUTSIDE_THE_MEETING:
-            end = i + len(phrase)
-            if tuple(words[i:end]) == phrase and words[end : end + 1] != ["again"]:
-                return True
-    return False
+    return _has_phrase(words, OUTSIDE_THE_MEETING, not_before={"again"})
 
 
 def _messaging(doc: Doc, a: int, b: int) -> bool:
@@ -1328,9 +1322,13 @@ def _a_size(doc: Doc, i: int, end: int) -> bool:
     return any(t.like_num for t in doc[i + 1 : min(end, i + 4)])
 
 
-def _has_phrase(words: list[str], phrases: set[tuple[str, ...]]) -> bool:
-    """Whether any of ``phrases`` (word tuples) occurs in ``words`` as a run."""
-    return any(tuple(words[i : i + len(p)]) == p for p in phrases for i in range(len(words)))
+def _has_phrase(words: list[str], phrases: set[tuple[str, ...]],
+                not_before: Container[str] = ()) -> bool:
+    """Whether any of ``phrases`` (word tuples) occurs in ``words`` as a run, and the
+    word after it is none of ``not_before``."""
+    return any(tuple(words[i : i + len(p)]) == p and
+               (words[i + len(p)] if i + len(p) < len(words) else "") not in not_before
+               for p in phrases for i in range(len(words)))
 
 
 def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
@@ -1375,7 +1373,7 @@ def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
     # "Short one: the art director asked ...", "Short one today.": a heading, not a
     # person short.
     heading = span[0].lower_ == "short" and (
-        span.start == _after_openers(doc, first, last) or
+        span.start == after_openers(doc, first, last) or
         (span.end < last and doc[span.end].text == ":"))
     # "The teaching profession is losing people": the field is the subject.
     before = [t.lower_ for t in doc[first : span.start]]
@@ -1411,24 +1409,17 @@ def _manager_acts(doc: Doc, original: str, a: int, b: int, finder: ActorFinder) 
     if named and named[0].actor is Actor.USER and _user_is_subject(doc, a, named[0]):
         return False  # "I asked him whether his team needs anyone": the user's doing
     if any(n.actor is Actor.MANAGER for n in named) or \
-            doc[_after_openers(doc, a, b)].lower_ in MANAGER_POSSESSIVES:
+            doc[after_openers(doc, a, b)].lower_ in MANAGER_POSSESSIVES:
         return True  # "Her lab has had a post open since March ..."
     if any(n.actor is not Actor.USER or _user_is_subject(doc, a, n) for n in named):
         return False
     return not _agentless_passive(doc, a, b)
 
 
-def _after_openers(doc: Doc, a: int, b: int) -> int:
-    """The first token of a sentence after words like "so", "honestly", "and"."""
-    while a < b - 1 and (doc[a].lower_ in SUBJECT_OPENERS or doc[a].is_punct or doc[a].is_space):
-        a += 1
-    return a
-
-
 def _user_is_subject(doc: Doc, a: int, who: Attribution) -> bool:
     """"*I* told her ..." is the user acting; "the systems I'd used" is not."""
     i = who.token if who.token is not None else a
-    return i <= _after_openers(doc, a, i + 1) or doc[i - 1].lower_ in SUBJECT_OPENERS or \
+    return i <= after_openers(doc, a, i + 1) or doc[i - 1].lower_ in SUBJECT_OPENERS or \
         doc[i - 1].is_punct or doc[i - 1].is_space
 
 
@@ -1524,14 +1515,14 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
             who = Attribution(Actor.MANAGER)
         if who.actor in (Actor.USER, Actor.OTHER):
             tally.keep(_ellipsis(doc, original, offset, span, cue, finder))
-        elif cue is cues.GOOD_HEAD and span.start == _after_openers(doc, first, last) and (
+        elif cue is cues.GOOD_HEAD and span.start == after_openers(doc, first, last) and (
                 who.actor is Actor.NONE or (
                     who.inherited and not finder.named(doc, original, first, last))):
             # "Lovely studio, very cool.": the user's own impression, nobody talking.
             tally.vetoed.add(veto)
         elif who.actor is Actor.NONE and _needs_actor(cue) and \
                 not _agentless_passive(doc, first, last) and \
-                _unknown_subject(doc, _after_openers(doc, first, last), span.start):
+                _unknown_subject(doc, after_openers(doc, first, last), span.start):
             pass  # "the superintendant wrote down ...": a title not known; the model reads it
         elif who.actor is Actor.UNCLEAR or (who.actor is Actor.NONE and (
                 _needs_actor(cue) or _agentless_passive(doc, first, last))):
