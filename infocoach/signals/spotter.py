@@ -1570,7 +1570,7 @@ def _quoted_questions(doc: Doc, original: str, offset: int, finder: ActorFinder,
                                         "quoted_question"))
                     return
                 first = i + 1
-            elif doc[i].text in SENTENCE_ENDS or doc[i].is_space:
+            elif doc[i].text in {".", "!"} or doc[i].is_space:
                 first = i + 1
 
 

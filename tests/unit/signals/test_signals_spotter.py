@@ -794,3 +794,9 @@ def test_what_the_writing_was_is_said_right_after_it_was() -> None:
                 model=False).ids == ["notes"]
     assert spot("She was scribbling on a planner the whole time but it turned out to be her "
                 "daughter's birthday party list.", model=False).ids == []
+
+
+def test_a_question_is_read_from_its_own_sentence_in_the_turn() -> None:
+    """Small talk earlier in the turn does not hide the question that follows it."""
+    assert spot("Her: The coffee's over there. So why HR, after ten years in engineering?",
+                model=False).ids == ["background"]
