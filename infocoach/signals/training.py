@@ -159,7 +159,8 @@ def spacy_train(train: Sequence[LabelledReport], dev: Sequence[LabelledReport],
                 if quiet:
                     print(result.stderr[-2000:], file=sys.stderr)
                 return result.returncode
-            first = _reader(spacy.load(out / "model-best"))
+            if first is None:  # the second pass's model is the one kept, not read again
+                first = _reader(spacy.load(out / "model-best"))
         if model_dir.exists():
             shutil.rmtree(model_dir)
         shutil.copytree(out / "model-best", model_dir)
