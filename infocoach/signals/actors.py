@@ -63,6 +63,9 @@ MANAGER_NOUNS = {
     "partner", "officer", "administrator", "superintendent", "dean", "coordinator",
     # As typed on a phone or on site: "mgr had a tablet", "the foreman wrote on his clipboard".
     "mgr", "mngr", "foreman", "forewoman",
+    # "it was the MD who kept gushing", "the GM", "the matron on the cardiac unit"
+    "md", "gm", "cio", "cmo", "cpo", "matron", "headteacher", "headmaster", "headmistress",
+    "proprietor",
     # "the chap at the planning office kept making notes"
     "chap", "bloke", "gentleman", "fella",
 }
@@ -121,6 +124,12 @@ NOT_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "april", "june", "july", "august", "september", "october", "november",
     "december",
+    # Chat words no dictionary knows, which a lower-case account may open with.
+    "tbh", "ngl", "omg", "btw", "imo", "idk", "smh", "fyi", "asap", "tho", "kinda", "gonna",
+    "wanna", "dunno", "yep", "nah", "hmm", "lmao", "haha", "irl", "info", "whatsapp",
+    "linkedin", "ipad", "pls", "plz", "thx", "jk", "ikr", "tmi", "wtf", "ppl", "cuz", "coz",
+    "abt", "tmrw", "yday", "lil", "gotta", "probs", "def", "bro", "sis", "lmk", "ofc", "rly",
+    "prolly", "tbf", "fwiw", "iirc", "afaik", "ugh", "meh", "wow", "yay", "oof", "welp",
 }
 # Given names that are English words too: capitalised, they name a person ("Grace
 # tapped a note into her tablet"). Not "Hope", "Will", "May" or "June", which open
@@ -164,6 +173,12 @@ OTHERS_KEY = "infocoach_other_names"
 # herself": the account marks whom the meeting was with, so a manager word naming
 # anyone else ("the head of HR sat in and asked ...") is someone else.
 MET_KEY = "infocoach_met"
+# Whether the account was typed all in lower case (names then have no capital).
+ALL_LOWER_KEY = "infocoach_all_lower"
+# Where a name typed in lower case may stand: opening a clause, or after a word that
+# introduces one ("met w/ tony", "her deputy jess"); not "i literally asked", "asked me alot".
+LOWER_NAME_AFTER = {"and", "but", "then", "so", "with", "w/", "met", "called", "named", "saw",
+                    "meeting", *MANAGER_NOUNS, *OTHER_NOUNS}
 MET_REACH = 10
 CAME_VERBS = {"come", "came", "gone", "went", "asked", "arranged", "booked", "wanted", "meant",
               "supposed", "there", "going", "planned"}
@@ -581,14 +596,31 @@ class ActorFinder:
                          self._classify(doc, original, doc[i - 2], i) is Actor.OTHER)
 
     def _is_name(self, doc: Doc, original: str, token: Token) -> bool:
-        """A capitalised word that is not an English word: 'Priya', 'Ms. Alvarez'."""
+        """A capitalised word that is not an English word: 'Priya', 'Ms. Alvarez'; in an
+        account typed all in lower case ("priya took notes on her ipad"), such a word
+        of three letters or more."""
         if token.i and doc[token.i - 1].lower_.rstrip(".") in TITLES:
             return True
         text = original[token.idx : token.idx + len(token)]
-        if len(text) < 2 or not text.isalpha() or not text.istitle():
+        if len(text) < 2 or not text.isalpha():
+            return False
+        if not text.istitle() and not (
+                len(text) > 2 and not text.endswith("ly") and _all_lower(doc, original)
+                and (token.i == 0 or doc[token.i - 1].is_punct or doc[token.i - 1].is_space
+                     or doc[token.i - 1].lower_ in LOWER_NAME_AFTER)):
             return False
         lower = token.lower_
-        return lower in WORD_NAMES or (lower not in NOT_NAMES and not self._is_word(lower))
+        # In lower case, "dev" and "grace" are the words, not the names.
+        return (lower in WORD_NAMES and text.istitle()) or (
+            lower not in NOT_NAMES and lower not in WORD_NAMES and not self._is_word(lower))
+
+
+def _all_lower(doc: Doc, original: str) -> bool:
+    """Whether the account has no capital letter at all. Cached on the doc."""
+    cached = doc.user_data.get(ALL_LOWER_KEY)
+    if cached is None:
+        cached = doc.user_data[ALL_LOWER_KEY] = original == original.lower()
+    return cached
 
 
 def _quote_marks(doc: Doc) -> list[tuple[int, int]]:

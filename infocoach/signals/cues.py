@@ -196,7 +196,8 @@ NEED = Cue(
                                                 "staff", "hands", "several")],
         [low("stretched"), low("thin")],
         # "they're short of HGV drivers", "one sub-editor short", "running two pickers short"
-        [lem("be", "run", "get", "go", "always"), low("really", "badly", "a", "bit", op="{0,2}"),
+        [lem("be", "run", "get", "go", "always"),
+         low("really", "badly", "a", "bit", "so", "very", "seriously", "pretty", op="{0,2}"),
          low("short"), low("of")],
         [low("one", "two", "three", "four"), {"IS_PUNCT": False, "OP": "{1,2}"}, low("short")],
         # "we're short a project admin"
@@ -296,7 +297,8 @@ BACKGROUND_HEAD = Cue(
              "interrogate", "drill", "wonder")],
         [lem("dig"), low("into")],
         [low("want", "wanted", "wanting"), low("to"), lem("know", "hear", "understand")],
-        [lem("curious"), low("about")],
+        # "curious about my ...", "super curious why I'd want to leave journalism"
+        [lem("curious")],
         [lem("keen", "eager", "dying"), low("to"), lem("know", "hear", "understand")],
         [lem("interested", "interest"), low("in")],
         [lem("go"), low("through", "over")],
@@ -320,6 +322,15 @@ BACKGROUND_TAIL = Cue(
         [low("whether", "if"), low("i"), low("'d", "had", "'ve", "have"), lem("consider", "think")],
         [low("how"), low("long"), low("i"), low("'ve", "'d", "have", "had"), low("been")],
         [low("how"), low("many"), low("years"), low("i")],
+        # The user told of as a kind of person: "wanted to know why a 38 yr old
+        # accountant wants to retrain", "why a criminal barrister would want to ...".
+        [low("why"), low("a", "an", "someone", "somebody", "anyone"),
+         {"IS_PUNCT": False, "OP": "{0,2}"}, low("-", op="?"), low("year", "yr", op="?"),
+         low("-", op="?"), {"IS_PUNCT": False, "OP": "{0,4}"}, low("would", "'d", "should", op="?"),
+         lem("want", "leave", "move", "switch", "choose", "retrain", "quit", "change", "give")],
+        # "asked if I'd ever managed a budget", "whether I had any experience of ..."
+        [low("whether", "if"), low("i"), low("'d", "had", "'ve", "have", op="?"), low("ever")],
+        [low("whether", "if"), low("i"), lem("have"), low("any"), lem(*BACKGROUND_NOUN)],
     ),
 )
 ENTHUSIASM_HEAD = Cue(

@@ -205,6 +205,9 @@ UNREAL_PAIRS = {("would", "have"), ("'d", "have"), ("'d", "only"), ("would", "on
                 ("'d", "normally"), ("would", "normally"), ("'d", "usually"),
                 ("would", "usually"),
                 ("'d", "probably"), ("would", "probably"),
+                # typed without the apostrophe: "hed probably have taken notes if ..."
+                ("hed", "probably"), ("shed", "probably"), ("theyd", "probably"),
+                ("hed", "have"), ("theyd", "have"), ("probably", "have"),
                 ("might", "have"), ("could", "have"), ("should", "have"), ("would", "'ve"),
                 ("might", "'ve"), ("could", "'ve"), ("should", "'ve"), ("fingers", "crossed"),
                 # "I've heard he takes notes", "I heard from a friend that ...": hearsay
@@ -281,7 +284,8 @@ UNSAYING = {"n't", "not", "never", "nobody", "no"}
 # "They need a senior architect, so not me", "which obviously isn't me", "Way above
 # my level.", "I'm neither.", "so no chance": the user plainly can't fill it, in
 # the need's sentence or the next.
-UNFIT_PHRASES = {("years", "off", "that"), ("years", "away", "from"), ("so", "lol", "no"),
+UNFIT_PHRASES = {("not", "my", "problem"), ("not", "really", "my", "problem"),
+                 ("years", "off", "that"), ("years", "away", "from"), ("so", "lol", "no"),
                  ("so", "...", "no"), ("so", "…", "no"), ("nowhere", "near"),
                  ("not", "me"), ("n't", "me"), ("not", "for"), ("n't", "hiring"),
                  ("not", "hiring"), ("above", "my", "level"), ("above", "my", "pay"),
@@ -314,7 +318,9 @@ OTHER_UNITS = {"division", "department", "dept", "team", "office", "branch", "si
 # anything), not a need told of the department.
 COURTING = {("recruit", "me"), ("recruiting", "me"), ("recruit", "you")}
 # "They've got everyone they need", "the team is full": no need, said outright.
-NO_NEED = {("fully", "staffed"), ("everyone", "they", "need"), ("everybody", "they", "need"),
+NO_NEED = {("not", "his", "department"), ("not", "her", "department"),
+           ("not", "their", "department"), ("not", "his", "team"), ("not", "her", "team"),
+           ("fully", "staffed"), ("everyone", "they", "need"), ("everybody", "they", "need"),
            ("got", "everyone"), ("team", "is", "full"), ("team", "'s", "full"),
            ("is", "n't", "growing"), ("not", "growing"), ("no", "openings"),
            ("no", "vacancies"), ("hiring", "freeze"), ("full", "team"), ("team", "'s", "complete"),
@@ -328,7 +334,9 @@ NO_NEED = {("fully", "staffed"), ("everyone", "they", "need"), ("everybody", "th
            # "a freeze on headcount till April, so nothing coming up"
            ("freeze", "on"), ("nothing", "coming", "up"), ("is", "frozen"), ("are", "frozen")}
 # "..., but they filled it in January", "they've already made an offer": the need is met.
-NEED_MET = {("filled",), ("already", "hired"), ("just", "hired"), ("already", "made"),
+NEED_MET = {("took", "someone", "on"), ("taken", "someone", "on"), ("took", "on", "someone"),
+            ("taken", "on", "someone"), ("filled",), ("already", "hired"), ("just", "hired"),
+            ("already", "made"),
             ("made", "an", "offer"),
             ("'s", "sorted"), ("is", "sorted"), ("sorted", "now"), ("now", "sorted"),
             ("found", "someone"), ("found", "somebody"), ("already", "found"),
@@ -364,7 +372,9 @@ USER_LACKS = {("do", "n't"), ("'m", "not"), ("am", "not"), ("ca", "n't"), ("can"
               # "... forklift and hazmat licences. I have neither", "I've got neither"
               ("have", "neither"), ("got", "neither"), ("'ve", "got", "neither"),
               # typed without the apostrophe: "i dont even have a licence", "i cant drive"
-              ("do", "nt"), ("ca", "nt"), ("have", "nt"), ("could", "nt")}
+              ("do", "nt"), ("ca", "nt"), ("have", "nt"), ("could", "nt"),
+              # "a master mariner's ticket, which I'll never have"
+              ("'ll", "never"), ("will", "never")}
 NOT_LACKING = {"think", "know", "mind", "care", "see", "sure", "surprised", "remember",
                "really", "want", "blame", "wait", "believe", "expect", "expected", "thought"}
 # "What qualifications you need in the industry": advice on a whole field, not a
@@ -397,6 +407,10 @@ SMALL_TALK = {"weekend", "holiday", "holidays", "vacation", "trip", "parking", "
               "journey", "traffic", "weather", "rain", "film", "films", "movie", "movies",
               "reading", "football", "kids", "children", "dog", "dogs", "grew", "hometown",
               "lunch", "exhibition", "christmas", "wedding", "hobbies", "hiking", "trails"}
+# "How I'd got hold of her email", "whether I'd found them on LinkedIn": how the meeting
+# came about, not the user's background.
+ARRANGEMENTS = {("linkedin",), ("directions",), ("got", "hold"), ("get", "hold"),
+                ("getting", "hold")}
 # Small talk that is never a perk ("excited about the new Marvel film"); holidays,
 # lunches and parking may be.
 PASTIMES = SMALL_TALK - {"holiday", "holidays", "vacation", "lunch", "parking", "commute",
@@ -405,16 +419,30 @@ PASTIMES = SMALL_TALK - {"holiday", "holidays", "vacation", "lunch", "parking", 
 COMPANY_WORDS = set(cues.COMPANY_NOUN) - {"it", "there", "people", "work", "future"}
 BACKGROUND_WORDS = set(cues.BACKGROUND_NOUN) - {"previous", "last", "prior", "former",
                                                "current", "old"}
+# The user's own work, praised: "loved my portfolio", "my bakery idea".
+USER_WORK = {"portfolio", "cv", "resume", "idea", "ideas", "plan", "designs", "drawings",
+             "photos", "sketches", "linocuts", "writing", "project", "website", "app",
+             "dissertation", "thesis", "essay", "blog", "samples", "showreel", "reel"}
+MINE_REACH = 4
+PRAISE = {"loved", "love", "loves", "liked", "likes", "adored", "taken", "impressed",
+          "praised", "raved", "admired", "enjoyed"}
+PRAISED_REACH = 6
+# Nouns that make a company word part of another thing: "business plan", "team photo".
+COMPOUND_HEADS = {"plan", "plans", "idea", "ideas", "card", "cards", "case", "degree",
+                  "course", "photo", "photos"}
 # "He listed the perks in a flat voice": said without enthusiasm, not enthusiasm.
 FLAT_WORDS = {"flatly", "monotone", "deadpan", "unenthusiastic", "unenthusiastically",
               "generic", "boilerplate",
               "neutrally", "dryly", "drily", "perfunctory", "perfunctorily", "robotic",
-              "robotically", "lukewarm"}
+              "robotically", "lukewarm", "bored", "boring", "dully", "mechanically"}
 FLAT_PAIRS = {("flat", "tone"), ("flat", "voice"), ("flat", "way"), ("flat", "manner"),
               ("pretty", "flat"), ("very", "flat"), ("quite", "flat"),
               ("bit", "flat"), ("rather", "flat"), ("sounded", "flat"), ("matter", "-"),
               ("without", "enthusiasm"),
-              ("no", "enthusiasm")}
+              ("no", "enthusiasm"),
+              # "like she was reading a form", "read it all off a sheet", "with all the joy
+              # of someone doing their tax return"
+              ("reading", "a"), ("reading", "off"), ("read", "off"), ("the", "joy")}
 # The model reads a laptop, a phone or a brisk manner as note-taking ("he kept
 # glancing at his laptop"); it may only add notes to a sentence that tells of
 # something being recorded, in any of these words.
@@ -505,7 +533,16 @@ BUSY_REACH = 5
 # as a need. The sentence as a whole is still read.
 RELATIVE = {"who", "whose"}
 # Notes written *for* the user, not about them.
-FOR_USER = {("for", "me"), ("for", "us")}
+FOR_USER = {("for", "me"), ("for", "us"),
+            # "wrote a friend's number on the back of her card"
+            ("her", "card"), ("his", "card"), ("their", "card"), ("business", "card")}
+# "Scribbled her colleague's number in the margin", "wrote down the number of a friend":
+# a contact for the user; not "wrote down my number", "took a number of notes".
+NUMBER_REACH = 6
+# "wrote down the institute's website so I could look up the exams", "... and told me
+# to ring him"
+FOR_USER_PHRASES = {("so", "i", "could"), ("so", "i", "can"), ("so", "that", "i"),
+                    ("and", "told", "me", "to")}
 # "Writing notes but for his next meeting", "wrote stuff down for that call".
 # Not "for his own records".
 FOR_SOMETHING_ELSE = {"his", "her", "their", "that", "another"}
@@ -1138,13 +1175,17 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
     if signal is Signal.NOTES:
         rest = [t.lower_ for t in doc[after:b]]
         return not FOR_USER.isdisjoint(pairwise(rest)) or _for_something_else(rest) or \
+            _has_phrase(rest, FOR_USER_PHRASES) or \
+            any(w == "number" and k and rest[k - 1] != "a" and
+                "my" not in rest[max(0, k - NUMBER_REACH // 2) : k]
+                for k, w in enumerate(rest[:NUMBER_REACH])) or \
             (not WRITTEN_ELSE.isdisjoint(rest[:WRITTEN_REACH]) and
              OWN_WORDS.isdisjoint(rest[: 2 * WRITTEN_REACH])) or \
             _unwritten(doc, a, b) or _has_phrase(words, NOT_ABOUT_ME) or \
             any(w in HANDED and not HANDED_THINGS.isdisjoint(rest[k + 1 : k + 1 + HANDED_REACH])
                 for k, w in enumerate(rest)) or \
             _messaging(doc, a, b) or \
-            _unrelated_writing([t.lower_ for t in doc[after:through]],
+            _unrelated_writing([t.lower_ for t in doc[after:_unless_own(doc, b, through)]],
                                [t.lower_ for t in doc[a:after]]) or \
             not FEEDBACK.isdisjoint(words) or \
             any(into in INTO and my == "my" and what in USERS_RECORD
@@ -1153,16 +1194,40 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
         return _asked_for_questions(doc, a, b) or _spells_own_name(words) \
             or _small_talk(doc, a, b) or not SENDING.isdisjoint(pairwise(words))
     if signal is Signal.ENTHUSIASM:
-        lemmas = {t.lemma_ for t in doc[a:b]}
+        # Not "the business plan for my bakery idea", "her business card".
+        lemmas = {t.lemma_ for t in doc[a:b]
+                  if t.i + 1 >= b or doc[t.i + 1].lower_ not in COMPOUND_HEADS}
+        if _praise_of_mine(words) and COMPANY_WORDS.isdisjoint(lemmas):
+            return True
         # "very excited about the new Marvel film", "raved about the industry".
         elsewhere = (not PASTIMES.isdisjoint(words) or _about_the_field(words)) and \
             COMPANY_WORDS.isdisjoint(lemmas)
         # "... pay is in line with the market. All very matter-of-fact.": the next
         # sentence may say how it was told.
         told = [t.lower_ for t in doc[a:through]]
-        return elsewhere or not FLAT_WORDS.isdisjoint(told) or \
+        # "very matter of fact", not "as a matter of fact, she loved it".
+        matter_of_fact = any(told[i : i + 3] == ["matter", "of", "fact"] and told[i - 1] != "a"
+                             for i in range(1, len(told)))
+        return elsewhere or not FLAT_WORDS.isdisjoint(told) or matter_of_fact or \
             not FLAT_PAIRS.isdisjoint(pairwise(told))
     return False
+
+
+def _unless_own(doc: Doc, b: int, through: int) -> int:
+    """``through`` (the end of the sentence after the one ending at ``b``), or ``b``
+    when that next sentence is the user's own story: "... made notes the whole half
+    hour. I'd told my boss it was a dentist appointment" says nothing of the notes."""
+    return b if b < len(doc) and doc[after_openers(doc, b, through)].lower_ == "i" else through
+
+
+def _praise_of_mine(words: list[str]) -> bool:
+    """"She loved my portfolio, properly loved it": praise of the user's work (which
+    the guideline leaves out), told with the words of enthusiasm; not "asked about my
+    CV, then raved about their flexible working"."""
+    return any(w in PRAISE and any(
+        m == "my" and not USER_WORK.isdisjoint(words[i + 1 + k + 1 : i + 2 + k + MINE_REACH])
+        for k, m in enumerate(words[i + 1 : i + 1 + PRAISED_REACH]))
+        for i, w in enumerate(words))
 
 
 def _spells_own_name(words: list[str]) -> bool:
@@ -1267,12 +1332,11 @@ def _need_met(words: list[str]) -> bool:
 
 def _user_lacks(words: list[str]) -> bool:
     """"..., and I don't speak a word of it": the user says they lack what is needed."""
+    # "which I obviously don't have", "which I'm obviously not": adverbs may come between.
+    words = [w for w in words if not (w.endswith("ly") and len(w) > 4)]
     for i, word in enumerate(words):
         if word != "i":
             continue
-        # "which I obviously don't have": one adverb may come between.
-        if words[i + 1 : i + 2] and words[i + 1].endswith("ly"):
-            i += 1
         for lacks in USER_LACKS:
             n = len(lacks)
             if tuple(words[i + 1 : i + 1 + n]) == lacks and \
@@ -1304,7 +1368,9 @@ def _small_talk(doc: Doc, a: int, b: int) -> bool:
         # "how long I've been at the shelter and whether I've ever restrained big dogs":
         # the user's experience, whatever it is with.
         experience = "ever" in words or ("how", "long") in set(pairwise(t.lower_ for t in window))
-        if SMALL_TALK.isdisjoint(words) or "why" in words or not FIELD_WORDS.isdisjoint(words) \
+        arranging = _has_phrase([t.lower_ for t in window], ARRANGEMENTS)
+        if (SMALL_TALK.isdisjoint(words) and not arranging) or "why" in words \
+                or not FIELD_WORDS.isdisjoint(words) \
                 or not BACKGROUND_WORDS.isdisjoint(t.lemma_ for t in window) or experience:
             return False
     return True
@@ -1651,7 +1717,10 @@ def _is_question(span: Span) -> bool:
         last -= 1
     if doc[last].text != "?" or doc[start].lower_ not in QUESTION_START:
         return False
-    return not any(_is_past(t) for t in span)
+    # "Is it good that he said they'll need a second chef??": a question about what
+    # was told, which is a report of it.
+    # Not "should I ask if they had an opening?".
+    return not any(_is_past(t) and t.lower_ != "had" for t in doc[start + 1 : span.end])
 
 
 def _is_past(token: Token) -> bool:

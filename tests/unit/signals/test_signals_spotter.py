@@ -800,3 +800,127 @@ def test_a_question_is_read_from_its_own_sentence_in_the_turn() -> None:
     """Small talk earlier in the turn does not hide the question that follows it."""
     assert spot("Her: The coffee's over there. So why HR, after ten years in engineering?",
                 model=False).ids == ["background"]
+
+
+@pytest.mark.parametrize("text", [
+    "She wanted to know why a forty-year-old bus driver would want to become a paramedic.",
+    "The head chef was really curious why I'd leave a desk job for a kitchen.",
+    "He asked if I'd ever run a stock take on my own.",
+    "The director wanted to know whether I had any experience of grant writing.",
+])
+def test_questions_put_indirectly_about_the_users_past_are_background(text: str) -> None:
+    assert spot(text, model=False).ids == ["background"]
+
+
+@pytest.mark.parametrize("text", [
+    "I asked if I'd ever get to see the clean room.",
+    "I was curious why she had left the civil service.",
+    "I wondered whether I had any experience worth putting forward.",
+])
+def test_the_users_own_indirect_questions_are_not_background(text: str) -> None:
+    assert spot(text, model=False).ids == []
+
+
+@pytest.mark.parametrize("text", [
+    "The optician asked whether I took sugar and how I'd got hold of his email.",
+    "She wanted to know if I'd found them on LinkedIn, then explained how audits work.",
+])
+def test_how_the_meeting_came_about_is_small_talk_not_background(text: str) -> None:
+    assert spot(text, model=False).ids == []
+
+
+def test_a_next_sentence_about_the_users_own_day_does_not_explain_the_writing() -> None:
+    assert spot("The depot manager scribbled notes the whole time I talked. I'd told my "
+                "team leader it was a dentist appointment, so I was on edge.",
+                model=False).ids == ["notes"]
+    assert spot("She kept scribbling while I talked. It was a reminder for her dentist "
+                "appointment, she said.", model=False).ids == []
+
+
+@pytest.mark.parametrize("text", [
+    "He ran through the perks - pension, gym, bonus - in a bored voice, like he was reading "
+    "a script.",
+    "She read the benefits off a sheet: holiday, pension, the usual.",
+    "He went through the advantages with all the joy of a man queueing at the post office.",
+])
+def test_perks_read_out_without_feeling_are_no_enthusiasm(text: str) -> None:
+    assert spot(text, model=False).ids == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("She adored my showreel, really adored it, and watched it twice.", []),
+    ("He loved the business plan for my dog-grooming idea.", []),
+    ("She loved my portfolio, then raved about the studio and its clients.", ["enthusiasm"]),
+])
+def test_praise_of_the_users_work_is_not_praise_of_the_workplace(
+        text: str, expected: list[str]) -> None:
+    assert spot(text, model=False).ids == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He wrote the name of a book on the back of his card and told me to read it.", []),
+    ("She jotted down a forum's address so I could join it.", []),
+    ("He typed notes the whole time so I slowed down.", ["notes"]),
+    ("She scribbled down my answers so she could brief her deputy.", ["notes"]),
+])
+def test_writing_done_for_the_user_is_not_note_taking(text: str, expected: list[str]) -> None:
+    assert spot(text, model=False).ids == expected
+
+
+@pytest.mark.parametrize("text", [
+    "They needed a roofer, she said, but they took someone on last week.",
+    "He said the finance team upstairs (not his department) is looking for someone.",
+    "She said they're desperate for cardiac physiologists. Not my problem as a porter.",
+])
+def test_a_need_already_met_elsewhere_or_not_the_users_is_no_need(text: str) -> None:
+    assert spot(text, model=False).ids == []
+
+
+def test_a_managing_director_named_by_initials_is_the_manager() -> None:
+    assert spot("The HR partner said little; it was the MD who kept raving about the firm "
+                "and its profit share.", model=False).ids == ["enthusiasm"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("is it a good sign that she said they'll need a second baker when the new shop opens??",
+     ["need"]),
+    ("Was it a good sign that he wrote down my answers?", ["notes"]),
+    ("Should I ask if they had an opening?", []),
+    ("Will she take notes, do you think?", []),
+])
+def test_a_question_to_the_coach_about_what_was_told_reports_it(
+        text: str, expected: list[str]) -> None:
+    assert spot(text, model=False).ids == expected
+
+
+@pytest.mark.parametrize("text", [
+    "She said the lab needs a senior virologist, which I'm obviously not.",
+    "He said they'll need a harbour pilot with ten years at sea, which I'll never have.",
+    "she listed the perks: pension, bonus, gym. very matter of fact",
+    "shed probably have made notes if id brought my sketchbook",
+    "He scribbled a friend's number in the margin of my CV and said to ring her.",
+])
+def test_more_accounts_that_only_sound_like_a_signal(text: str) -> None:
+    assert spot(text, model=False).ids == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("As a matter of fact, she raved about the company and its pension.", ["enthusiasm"]),
+    ("He grumbled that they're so short of tilers the jobs keep slipping.", ["need"]),
+    ("He wrote down my number and my years at the depot.", ["notes"]),
+])
+def test_and_the_real_signals_beside_them(text: str, expected: list[str]) -> None:
+    assert spot(text, model=False).ids == expected
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("aisha scribbled notes on a pad the whole time lol", ["notes"]),
+    ("met the owner. his nephew callum was typing notes in the corner, the owner just talked",
+     []),
+    ("ngl wrote everything down", []),
+    ("Aisha scribbled notes on a pad the whole time.", ["notes"]),
+])
+def test_a_name_typed_in_lower_case_is_a_name_in_an_all_lower_case_account(
+        text: str, expected: list[str]) -> None:
+    assert spot(text, model=False).ids == expected
