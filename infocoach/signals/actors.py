@@ -196,7 +196,9 @@ PLAIN_BEFORE = {"the", "a", "an", "my", "our", "their", "his", "her", "this", "t
 SAT_IN = {("sat", "in"), ("sitting", "in"), ("sits", "in"), ("joined", "halfway"),
           ("joined", "partway"), ("joined", "midway"), ("joined", "us"), ("joined", "later"),
           ("popped", "in"), ("dropped", "in"), ("came", "in"), ("walked", "in"),
-          ("joined", "for"), ("joined", "at")}
+          ("joined", "for"), ("joined", "at"),
+          # as written by learners of English: "the HR lady who sit in take notes"
+          ("sit", "in"), ("join", "us")}
 SAT_IN_REACH = 4
 # "The coordinator who walked me in": what someone besides the manager did for the user.
 ESCORTED = {"walked", "walking", "showed", "showing", "let", "letting", "brought", "bringing",

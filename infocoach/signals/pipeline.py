@@ -108,6 +108,8 @@ HYPOTHETICAL_TERMS = {
         # A meeting still to come, or one told as it might have gone.
         "hopefully", "fingers crossed", "next week", "had she", "had he", "had they",
         "would've", "could've", "should've", "might've",
+        # "I really want that he asks why I change career": a wish, in a learner's words.
+        "want that", "wanted that", "famous for", "known for", "notorious for",
     ],
     "following_negations": [],
     "termination": TERMINATION,

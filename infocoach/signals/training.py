@@ -36,7 +36,8 @@ from spacy.tokens import DocBin
 
 from infocoach.ids import Signal
 from infocoach.paths import SIGNALS_MODEL_DIR
-from infocoach.signals import actors, cues, spotter
+from infocoach.signals import actors, cues, patterns, spotter
+from infocoach.signals import pipeline as pipeline_module
 from infocoach.signals import sentences as sentence_parts
 from infocoach.signals.dataset import TRAINED_ON, LabelledReport, load_split, split_path
 from infocoach.signals.learned import MODEL_META
@@ -55,9 +56,10 @@ def fingerprint() -> str:
     """A hash of everything the model is made from; equal hashes, equal models."""
     digest = hashlib.sha256(spacy.__version__.encode())
     # The rules place each signal in a sentence or clause (see ``examples``), so
-    # their modules are inputs as well as the cues.
+    # their modules (the matcher and the negation terms too) are inputs as well as the cues.
     for path in (CONFIG, Path(__file__), cues.__file__, sentence_parts.__file__,
-                 actors.__file__, spotter.__file__, *map(split_path, TRAINED_ON)):
+                 actors.__file__, spotter.__file__, patterns.__file__, pipeline_module.__file__,
+                 *map(split_path, TRAINED_ON)):
         digest.update(Path(path).read_bytes())
     return digest.hexdigest()
 

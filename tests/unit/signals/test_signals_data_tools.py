@@ -116,3 +116,15 @@ def test_the_model_is_trained_and_fingerprinted_without_dev2(
     assert training.is_current(tmp_path / "model")
     write(splits / "train.jsonl", [{"text": "She took notes.", "signals": ["notes"]}])
     assert not training.is_current(tmp_path / "model")
+
+
+@pytest.mark.parametrize("module", ["pipeline_module", "patterns"])
+def test_the_negation_terms_and_the_matcher_are_inputs_of_the_model(
+        module: str, tmp_path: Path, monkeypatch) -> None:
+    """They decide where the rules place each signal in the training examples."""
+    before = training.fingerprint()
+    changed = tmp_path / "copy.py"
+    source = Path(getattr(training, module).__file__).read_text(encoding="utf-8")
+    changed.write_text(source + "\n# changed\n", encoding="utf-8")
+    monkeypatch.setattr(getattr(training, module), "__file__", str(changed))
+    assert training.fingerprint() != before

@@ -924,3 +924,28 @@ def test_and_the_real_signals_beside_them(text: str, expected: list[str]) -> Non
 def test_a_name_typed_in_lower_case_is_a_name_in_an_all_lower_case_account(
         text: str, expected: list[str]) -> None:
     assert spot(text, model=False).ids == expected
+
+
+@pytest.mark.parametrize("text", [
+    "I'm guessing they're short of nurses, the ward looked frantic. She never said so.",
+    "Probably they need somebody for the stockroom, I guess. Nobody mention it.",
+    "He read the perks out like he was reading from a brochure: pension, car, phone.",
+    "Who: Ms Laine + trainee / What happened: the trainee who sit in take notes, Ms Laine no.",
+    "I really want that she asks about my diploma next time.",
+    "Maybe she would be more excited about the firm if it was not budget week.",
+    "Last time I met him, in spring, he asked all about my degree. Today nothing.",
+    "On the phone beforehand she asked why I'm leaving teaching. The meeting was a tour.",
+    "Seeing Mr Osei on Monday. He's known for taking notes on everyone.",
+    "My last info interview (another firm) - the man typed notes throughout. Today, nothing.",
+    "He said they might recruit next year, but it wouldn't be in my area.",
+])
+def test_guesses_wishes_and_other_meetings_are_not_signals(text: str) -> None:
+    assert spot(text, model=False).ids == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("She said they need a welder and I guess that's me.", ["need"]),
+    ("He was very excited about the firm and its new lab.", ["enthusiasm"]),
+])
+def test_real_signals_next_to_a_guess_or_an_adverb_stay(text: str, expected: list[str]) -> None:
+    assert spot(text, model=False).ids == expected
