@@ -597,6 +597,11 @@ class ActorFinder:
         return staff or (doc[i - 2].lower_ in MANAGER_NOUNS | OTHER_NOUNS and
                          self._classify(doc, original, doc[i - 2], i) is Actor.OTHER)
 
+    def introduced_as_other(self, doc: Doc, original: str, i: int) -> bool:
+        """Whether token ``i`` is a name the account introduces as someone besides the
+        manager ("her deputy, Karl", "Jo from HR")."""
+        return self._is_name(doc, original, doc[i]) and doc[i].lower_ in self._others(doc, original)
+
     def _is_name(self, doc: Doc, original: str, token: Token) -> bool:
         """A capitalised word that is not an English word: 'Priya', 'Ms. Alvarez'; in an
         account typed all in lower case ("priya took notes on her ipad"), such a word

@@ -654,6 +654,12 @@ class _Tally:
     # First tokens of bare topics ("they talked about the company."): the model may
     # not read a signal in a clause that says no more than that.
     topics: set[int] = field(default_factory=set)
+    # (signal, first token of a cue) the rules put down to a person the account brings
+    # in as someone besides the manager: the model may not claim it from the whole
+    # sentence, only from a clause of its own ("Ines brought her deputy, Karl, and it was
+    # Karl who was typing"). Not for a title or a team ("the HR director asked"): the
+    # rules read those as someone else too often for the model to be overruled.
+    others: set[tuple[Signal, int]] = field(default_factory=set)
 
     def keep(self, verdict: _Verdict | None) -> None:
         """One finding per signal: the first clear occurrence."""
@@ -721,6 +727,7 @@ def spot(text: str, *, rules: bool = True, model: bool = True,
         doc = nlp(normalized[start:end])
         tally.vetoed.clear()  # keyed by token index: one chunk's only
         tally.topics.clear()
+        tally.others.clear()
         if rules:
             _read(doc, original[start:end], start, finder, tally)
             _quoted_questions(doc, original[start:end], start, finder, tally)
@@ -773,10 +780,12 @@ def _learn(doc: Doc, original: str, offset: int, finder: ActorFinder | None,
             # sentence opens with the manager.
             told = max(range(1, len(read)), key=lambda k: read[k][1][signal], default=None)
             teller_ok = told is None or not _by_other(doc, original, part, told, finder)
+            others_did = any((signal, i) in tally.others for i in range(a, b))
             passed = [p[signal] for k, ((x, y), p) in enumerate(read)
                       if p[signal] >= thresholds[signal]
                       and ((x, y) != (a, b) or (
-                          support >= CLAUSE_SUPPORT * thresholds[signal] and teller_ok))
+                          support >= CLAUSE_SUPPORT * thresholds[signal] and teller_ok
+                          and not others_did))
                       and (k == 0 or not _by_other(doc, original, part, k, finder))
                       and not _says_whose_job(doc, a, x, y)
                       and not _not_the_users_meeting(doc, a, b, y)
@@ -1596,6 +1605,9 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
             # nobody named, but someone besides the user, who is talking.
             who = Attribution(Actor.MANAGER)
         if who.actor in (Actor.USER, Actor.OTHER):
+            if who.actor is Actor.OTHER and cue.signal is not None and \
+                    who.token is not None and finder.introduced_as_other(doc, original, who.token):
+                tally.others.add((cue.signal, span.start))
             tally.keep(_ellipsis(doc, original, offset, span, cue, finder))
         elif cue is cues.GOOD_HEAD and span.start == after_openers(doc, first, last) and (
                 who.actor is Actor.NONE or (
