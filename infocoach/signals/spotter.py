@@ -340,8 +340,8 @@ NO_NEED = {("not", "his", "department"), ("not", "her", "department"),
            # "a freeze on headcount till April, so nothing coming up"
            ("freeze", "on"), ("nothing", "coming", "up"), ("is", "frozen"), ("are", "frozen")}
 # "..., but they filled it in January", "they've already made an offer": the need is met.
-NEED_MET = {("took", "someone", "on"), ("taken", "someone", "on"), ("took", "on", "someone"),
-            ("taken", "on", "someone"), ("filled",), ("already", "hired"), ("just", "hired"),
+NEED_MET = {("took", "someone", "on"), ("taken", "someone", "on"), ("taken", "on", "someone"),
+            ("filled",), ("already", "hired"), ("just", "hired"),
             ("already", "made"),
             ("made", "an", "offer"),
             ("'s", "sorted"), ("is", "sorted"), ("sorted", "now"), ("now", "sorted"),
@@ -544,17 +544,16 @@ BUSY_REACH = 5
 # job is, not what they did in the meeting; the model reads "runs the data team"
 # as a need. The sentence as a whole is still read.
 RELATIVE = {"who", "whose"}
-# Notes written *for* the user, not about them.
+# Notes written *for* the user, not about them: "wrote a friend's number on the back of
+# her card", "wrote down the institute's website so I could look up the exams", "... and
+# told me to ring him".
 FOR_USER = {("for", "me"), ("for", "us"),
-            # "wrote a friend's number on the back of her card"
-            ("her", "card"), ("his", "card"), ("their", "card"), ("business", "card")}
+            ("her", "card"), ("his", "card"), ("their", "card"), ("business", "card"),
+            ("so", "i", "could"), ("so", "i", "can"), ("so", "that", "i"),
+            ("and", "told", "me", "to")}
 # "Scribbled her colleague's number in the margin", "wrote down the number of a friend":
 # a contact for the user; not "wrote down my number", "took a number of notes".
 NUMBER_REACH = 6
-# "wrote down the institute's website so I could look up the exams", "... and told me
-# to ring him"
-FOR_USER_PHRASES = {("so", "i", "could"), ("so", "i", "can"), ("so", "that", "i"),
-                    ("and", "told", "me", "to")}
 # "Writing notes but for his next meeting", "wrote stuff down for that call".
 # Not "for his own records".
 FOR_SOMETHING_ELSE = {"his", "her", "their", "that", "another"}
@@ -1199,11 +1198,8 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
         return True
     if signal is Signal.NOTES:
         rest = [t.lower_ for t in doc[after:b]]
-        return not FOR_USER.isdisjoint(pairwise(rest)) or _for_something_else(rest) or \
-            _has_phrase(rest, FOR_USER_PHRASES) or \
-            any(w == "number" and k and rest[k - 1] != "a" and
-                "my" not in rest[max(0, k - NUMBER_REACH // 2) : k]
-                for k, w in enumerate(rest[:NUMBER_REACH])) or \
+        return _has_phrase(rest, FOR_USER) or _for_something_else(rest) or \
+            _a_contact_for_the_user(rest) or \
             (not WRITTEN_ELSE.isdisjoint(rest[:WRITTEN_REACH]) and
              OWN_WORDS.isdisjoint(rest[: 2 * WRITTEN_REACH])) or \
             _unwritten(doc, a, b) or _has_phrase(words, NOT_ABOUT_ME) or \
@@ -1249,10 +1245,21 @@ def _praise_of_mine(words: list[str]) -> bool:
     """"She loved my portfolio, properly loved it": praise of the user's work (which
     the guideline leaves out), told with the words of enthusiasm; not "asked about my
     CV, then raved about their flexible working"."""
-    return any(w in PRAISE and any(
-        m == "my" and not USER_WORK.isdisjoint(words[i + 1 + k + 1 : i + 2 + k + MINE_REACH])
-        for k, m in enumerate(words[i + 1 : i + 1 + PRAISED_REACH]))
-        for i, w in enumerate(words))
+    for i, word in enumerate(words):
+        if word not in PRAISE:
+            continue
+        for j in range(i + 1, min(len(words), i + 1 + PRAISED_REACH)):
+            if words[j] == "my" and not USER_WORK.isdisjoint(words[j + 1 : j + 1 + MINE_REACH]):
+                return True
+    return False
+
+
+def _a_contact_for_the_user(rest: list[str]) -> bool:
+    """Whether what was written (``rest``, from the writing on) is someone's number:
+    "scribbled her colleague's number in the margin"; not "wrote down my number"."""
+    return any(w == "number" and k and rest[k - 1] != "a" and
+               "my" not in rest[max(0, k - NUMBER_REACH // 2) : k]
+               for k, w in enumerate(rest[:NUMBER_REACH]))
 
 
 def _spells_own_name(words: list[str]) -> bool:
