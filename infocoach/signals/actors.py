@@ -200,6 +200,7 @@ SAT_IN = {("sat", "in"), ("sitting", "in"), ("sits", "in"), ("joined", "halfway"
           # as written by learners of English: "the HR lady who sit in take notes"
           ("sit", "in"), ("join", "us")}
 SAT_IN_REACH = 4
+PASSIVE_JOINED = {"was", "were", "been", "got"}
 # "The coordinator who walked me in": what someone besides the manager did for the user.
 ESCORTED = {"walked", "walking", "showed", "showing", "let", "letting", "brought", "bringing",
             "led", "leading", "buzzed", "escorted", "escorting", "fetched", "collected",
@@ -208,6 +209,7 @@ ESCORTED = {"walked", "walking", "showed", "showing", "let", "letting", "brought
 FRONT_DESK_PLACES = {"reception", "desk", "door", "lobby", "gate", "entrance", "foyer",
                      "front", "security", "downstairs", "car"}
 ESCORT_REACH = 8
+CAME = {"came", "come", "comes", "coming", "tagged"}
 NOT_WORDS = {"not", "n't"}
 # Manager words that, before "who met me at the door", still name the manager.
 FETCHING_MANAGERS = MANAGER_NOUNS - {"coordinator", "woman", "man", "guy", "lady", "engineer",
@@ -239,8 +241,14 @@ SUBJECT_OPENERS = {"so", "and", "but", "then", "honestly", "also", "just", "basi
                    "anyway", "well", "oh", "lol", "ok", "okay", "yeah", "tbh", "plus", "after",
                    "that", "afterwards", "later", "finally", "overall"}
 COMPANIONS_KEY = "infocoach_companions"
+STAFF_TITLES_KEY = "infocoach_staff_titles"
+# What opens a later mention of a title: "the team lead", "that deputy head".
+TITLE_DETERMINERS = {"the", "a", "an", "this", "that"}
+TITLE_WORDS = 3
 COMPANION_DETERMINERS = {"a", "an", "the", "her", "his", "their", "one"}
 COMPANION_WORDS = 3
+BROUGHT_ALONG = {"brought", "bringing", "introduced", "fetched", "roped"}
+BROUGHT_FILLERS = {"along", "in", "me", "us", "to"}
 # What a word for a person often ends with ("nurse", "technician", "planner"), and words
 # for people that do not, for someone brought in beside the manager.
 PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "wife", "nurse",
@@ -376,13 +384,18 @@ class ActorFinder:
             return None  # "they need someone who can run a programme": nobody acted
         if lower in UNCLEAR_PRONOUNS or lower in GO_BETWEENS:
             return Actor.UNCLEAR
-        if lower == "who" and self._fetched_by_other(doc, original, token.i):
+        if lower == "who" and (self._fetched_by_other(doc, original, token.i) or
+                               _came_with_the_manager(doc, token.i) or
+                               self._companion_before(doc, original, token.i)):
             return Actor.OTHER  # "the coordinator who walked me in", "a nurse who joined us"
         if lower == "who" and token.i >= 2 and doc[token.i - 2].lower_ in DESCRIBED_BY_DEED \
                 and self._classify(doc, original, doc[token.i - 1], cue_start) is None \
                 and not doc[token.i - 1].is_punct and doc[token.i - 1].lower_ != "person" \
                 and not _tells_a_job(doc, token.i):
             return Actor.OTHER  # "the junior who showed me round kept telling me ..."
+        if lower == "partner" and any(t.lower_ in STAFF_WORDS | {"business"}
+                                      for t in doc[max(0, token.i - 2) : token.i]):
+            return Actor.OTHER  # "her HR business partner", "the HR partner stayed"
         if lower in STAFF_WORDS and (_sat_in(doc, token) or (
                 token.i + 1 < len(doc) and doc[token.i + 1].lower_ in STAFF_PEOPLE)):
             return Actor.OTHER  # "the HR person", "HR sat in"; not "the HR director"
@@ -392,14 +405,21 @@ class ActorFinder:
                 any(t.lower_ in NOT_WORDS for t in doc[max(0, token.i - 3) : token.i]):
             return None  # "(not the hiring manager)", "Priya, not her assistant,": not the doer
         if lower in MANAGER_NOUNS and token.i + 1 < len(doc) and \
-                doc[token.i + 1].lower_ == "who" and \
-                self._fetched_by_other(doc, original, token.i + 1):
+                doc[token.i + 1].lower_ == "who" and (
+                    self._fetched_by_other(doc, original, token.i + 1) or
+                    _came_with_the_manager(doc, token.i + 1)):
             return Actor.OTHER  # "the office coordinator who let me in raved ..."
         if lower in MANAGER_NOUNS and token.i >= 2 and doc[token.i - 1].lower_ == "'s" and \
                 lower not in MEETING_ROLES and self._a_person(doc, original, doc[token.i - 2]):
             return Actor.OTHER  # "the manager's boss walked past"; not "the charity's head"
-        if lower not in MANAGER_NOUNS and lower in self._companions(doc, original):
-            return Actor.OTHER  # "the manager and a senior nurse ... The nurse asked ..."
+        if lower in MANAGER_NOUNS and _staff_title(doc, token) is not None and \
+                _staff_title(doc, token) in _staff_titles(doc) and not _their_staff(doc, token.i):
+            return Actor.OTHER  # "one of his team leads ... The team lead told me ..."
+        if lower not in MANAGER_NOUNS and lower in self._companions(doc, original) and \
+                not any(t.lower_ in BROUGHT_ALONG for t in doc[max(0, token.i - 5) : token.i]):
+            # "the manager and a senior nurse ... The nurse asked ..."; not where the nurse
+            # is brought: "brought a nurse along, then jotted down ..." is the manager
+            return Actor.OTHER
         if lower in OTHER_NOUNS and _names_a_job(doc, token):
             return None  # "the junior copywriter role has been open since January"
         if lower in MANAGER_NOUNS or lower in OTHER_NOUNS:
@@ -570,11 +590,22 @@ class ActorFinder:
         found = set()
         for t in doc[1:-2]:
             left = doc[t.i - 1]
-            if t.lower_ != "and" or doc[t.i + 1].lower_ not in COMPANION_DETERMINERS or not (
-                    left.lower_ in MANAGER_NOUNS or self._is_name(doc, original, left)):
+            # "the head of nursing brought (along) the practice educator", "introduced
+            # me to her deputy"
+            at = t.i + 1
+            while t.lower_ in BROUGHT_ALONG and at < len(doc) - 2 and \
+                    doc[at].lower_ in BROUGHT_FILLERS:
+                at += 1
+            # not "my friend introduced me to the practice educator": the one met
+            brought = t.lower_ in BROUGHT_ALONG and doc[at].lower_ in COMPANION_DETERMINERS \
+                and not any(u.lower_ in OTHER_NOUNS for u in doc[sentence_of(doc, t.i)[0] : t.i])
+            if not brought and (t.lower_ != "and" or
+                                doc[t.i + 1].lower_ not in COMPANION_DETERMINERS or not (
+                                    left.lower_ in MANAGER_NOUNS or
+                                    self._is_name(doc, original, left))):
                 continue
             words = []
-            for u in doc[t.i + 2 : t.i + 2 + COMPANION_WORDS]:
+            for u in doc[at + 1 : at + 1 + COMPANION_WORDS]:
                 if not u.is_alpha or u.is_stop:
                     break
                 words.append(u.lower_)
@@ -583,6 +614,14 @@ class ActorFinder:
                 found.add(words[-1])
         doc.user_data[COMPANIONS_KEY] = found
         return found
+
+    def _companion_before(self, doc: Doc, original: str, who: int) -> bool:
+        """"... brought the practice educator along, who made notes": the "who" is
+        the companion named right before it."""
+        i = _word_before(doc, who)
+        if i >= 0 and doc[i].lower_ in {"along", "in", "over"}:
+            i = _word_before(doc, i)
+        return i >= 0 and doc[i].lower_ in self._companions(doc, original)
 
     def _apposed_to_other(self, doc: Doc, original: str, name: Token) -> bool:
         """"Noor brought her team lead, Phil, ...", "the receptionist (Dana?)": a name set
@@ -732,6 +771,35 @@ def staff_in_need(doc: Doc, i: int) -> bool:
         or (i >= 3 and doc[i - 3].lower_ == "one" and doc[i - 2].lower_ == "of")
 
 
+def _staff_title(doc: Doc, token: Token) -> tuple[str, ...] | None:
+    """The title ending at ``token`` after its determiner or "his"/"her", singular:
+    ("team", "lead") for "one of his team leads" and for "the team lead"; None
+    for a bare "manager" (the one met, as a rule) or when no determiner opens it."""
+    words = [token.lower_.removesuffix("s") if token.lower_ not in MANAGER_NOUNS
+             else token.lower_]
+    for before in reversed(doc[max(0, token.i - TITLE_WORDS) : token.i]):
+        if before.lower_ in TITLE_DETERMINERS or before.lower_ in STAFF_OF:
+            title = tuple(reversed(words))
+            return None if title in {("manager",), *((r,) for r in MEETING_ROLES)} else title
+        if not before.is_alpha:
+            return None
+        words.append(before.lower_)
+    return None
+
+
+def _staff_titles(doc: Doc) -> set[tuple[str, ...]]:
+    """Titles the account gives the manager's staff or boss, "his team leads", "her
+    deputy head": a later "the team lead" is that person again, not the manager.
+    Cached on the doc."""
+    cached = doc.user_data.get(STAFF_TITLES_KEY)
+    if cached is None:
+        cached = {title for t in doc
+                  if MANAGER_NOUNS.intersection((t.lower_, t.lower_.removesuffix("s")))
+                  and _their_staff(doc, t.i) and (title := _staff_title(doc, t)) is not None}
+        doc.user_data[STAFF_TITLES_KEY] = cached
+    return cached
+
+
 def _their_staff(doc: Doc, i: int) -> bool:
     """"Her boss", "his sous chef", "her paralegal Jon": someone on the manager's staff
     (or over them), named by the word at ``i`` after "his" or "her"."""
@@ -769,12 +837,25 @@ def _owns_a_thing(doc: Doc, token: Token) -> bool:
         owned not in MANAGER_PRONOUNS
 
 
+def _possessive_of_person(doc: Doc, token: Token) -> bool:
+    """Whether ``token`` owns the person named next: "Carol's boss", "Sam's deputy"."""
+    return token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "'s" and \
+        doc[token.i + 2].lower_ in MANAGER_NOUNS | OTHER_NOUNS
+
+
 def _sat_in(doc: Doc, token: Token) -> bool:
     """"A junior analyst called Oliver *sat in* and typed notes", "we were joined by the
-    practice manager": someone besides the manager, whose meeting it was."""
+    practice manager": someone besides the manager, whose meeting it was. Not the owner
+    of the one who did: in "Carol's boss popped in ... then Carol took notes" the boss
+    came in, and Carol is the manager."""
+    if _possessive_of_person(doc, token):
+        return False
     after = [t.lower_ for t in doc[token.i + 1 : token.i + 1 + SAT_IN_REACH]]
     before = [t.lower_ for t in doc[max(0, token.i - SAT_IN_REACH) : token.i]]
-    return not SAT_IN.isdisjoint(pairwise(after)) or ("joined", "by") in set(pairwise(before))
+    # "Dr. Mensah was joined halfway through by the ward manager": the other one joined.
+    joined = [k for k, pair in enumerate(pairwise(after)) if pair in SAT_IN]
+    return (bool(joined) and not (joined[0] and after[joined[0] - 1] in PASSIVE_JOINED)) or \
+        ("joined", "by") in set(pairwise(before))
 
 
 def _tells_a_job(doc: Doc, who: int) -> bool:
@@ -783,6 +864,22 @@ def _tells_a_job(doc: Doc, who: int) -> bool:
         return False
     verb = doc[who + 1]
     return verb.lemma_ in ROLE_VERBS or verb.lower_.removesuffix("s") in ROLE_VERBS
+
+
+def _came_with_the_manager(doc: Doc, who: int) -> bool:
+    """"The team lead *who came with him*", "a nurse who was with her": whoever came
+    with the manager is someone else, even when their title is a manager's."""
+    after = [t.lower_ for t in doc[who + 1 : who + 1 + ESCORT_REACH]]
+    while after and after[0] in PASSIVE_BRIDGE:
+        after.pop(0)
+    if after[:1] == ["with"]:
+        after = ["came", *after]
+    if len(after) < 3 or after[0] not in CAME or after[1] not in {"with", "along"}:
+        return False
+    # not "Priya, who came with her deputy": the deputy is the one who came along
+    owned = after[3:4] and (after[3] in MANAGER_NOUNS | OTHER_NOUNS | PERSON_WORDS
+                            or after[3].endswith(PERSON_ENDINGS))
+    return after[1] == "along" or (after[2] in OBJECT_PRONOUNS and not owned)
 
 
 def _brought_the_user(doc: Doc, who: int) -> bool:

@@ -285,7 +285,9 @@ GUESS_VERBS = {"think", "reckon", "guess", "bet", "suspect", "imagine", "assume"
 GUESS_NOUNS = {"guess", "hunch", "bet", "feeling", "impression"}
 GUESSING = {"guess", "guessing"}
 SAID = {"said", "says", "told", "mentioned", "hinted", "explained"}
-UNSAYING = {"n't", "not", "never", "nobody", "no"}
+UNSAYING = {"n't", "not", "never", "nobody", "no", "neither", "nor"}
+# How far before "said" an unsaying word still unsays it: "neither she nor her deputy said".
+UNSAYING_REACH = 3
 # "They need a senior architect, so not me", "which obviously isn't me", "Way above
 # my level.", "I'm neither.", "so no chance": the user plainly can't fill it, in
 # the need's sentence or the next.
@@ -550,7 +552,11 @@ RELATIVE = {"who", "whose"}
 FOR_USER = {("for", "me"), ("for", "us"),
             ("her", "card"), ("his", "card"), ("their", "card"), ("business", "card"),
             ("so", "i", "could"), ("so", "i", "can"), ("so", "that", "i"),
-            ("and", "told", "me", "to")}
+            ("and", "told", "me", "to"),
+            # "pulled out a pad and drew me a diagram of the supply chain": a drawing for the user
+            # (not "asked what drew me to HR")
+            ("drew", "me", "a"), ("sketched", "me", "a"), ("drew", "a", "diagram"),
+            ("drew", "a", "map")}
 # "Scribbled her colleague's number in the margin", "wrote down the number of a friend":
 # a contact for the user; not "wrote down my number", "took a number of notes".
 NUMBER_REACH = 6
@@ -1015,8 +1021,8 @@ def _users_guess(words: list[str]) -> bool:
     plain_guess = not GUESSING.isdisjoint(words)
     if not guessed or (MODALS.isdisjoint(words) and not plain_guess):
         return False
-    return not any(w in SAID and words[i - 1] not in UNSAYING and
-                   words[max(0, i - 2)] not in UNSAYING for i, w in enumerate(words) if i)
+    return not any(w in SAID and UNSAYING.isdisjoint(words[max(0, i - UNSAYING_REACH) : i])
+                   for i, w in enumerate(words) if i)
 
 
 def _not_the_users_meeting(doc: Doc, a: int, b: int, told: int) -> bool:

@@ -606,6 +606,29 @@ CHATTY = {
         "neither.",
         "She said they'd love someone with a forklift licence and a first-aid ticket. I have "
         "both."),
+    # Kinds from batch 53 (several people from the company in the room), each read
+    # wrongly before: the one named with "'s", "was joined by", an HR partner, whoever
+    # came with the manager.
+    "the manager's boss who popped in": (
+        "notes",
+        "Rosa's boss popped in and scribbled something on a sticky note before leaving.",
+        "Rosa's boss popped in to say hi; once he'd gone, Rosa scribbled my answers on a "
+        "sticky note."),
+    "the one who joined the manager": (
+        "background",
+        "The ward sister, Ms Obi, was joined halfway through by the unit manager, who asked "
+        "me why I left teaching.",
+        "The ward sister, Ms Obi, was joined halfway through by the unit manager. Before "
+        "that, Ms Obi had asked me why I left teaching."),
+    "an HR business partner": (
+        "notes",
+        "The HR business partner kept typing on her laptop while I answered.",
+        "The operations director kept typing on her laptop while I answered."),
+    "whoever came with the manager": (
+        "enthusiasm",
+        "The supervisor who came with him couldn't stop saying how much she loves working "
+        "there.",
+        "The supervisor who met me couldn't stop saying how much she loves working there."),
 }
 
 
@@ -710,6 +733,30 @@ CUE_CHATTY = {
         "need",
         "She said the lab was short of phlebotomists, but they hired three last month.",
         "She said the lab was short of phlebotomists, and I trained as one last year."),
+    # From batch 53: the manager's staff named by a title again later, and a "who"
+    # that is the companion the manager brought; each flagged before.
+    "a title given to the manager's staff, used again": (
+        "need",
+        "I met Ingrid with one of her shift leads. The shift lead said they're desperate for "
+        "forklift drivers; Ingrid never mentioned staffing.",
+        "I met Ingrid with one of her shift leads. Ingrid said they're desperate for forklift "
+        "drivers; the shift lead never mentioned staffing."),
+    "the companion the manager brought": (
+        "notes",
+        "The clinic director brought a dental hygienist along, who jotted down everything I "
+        "said.",
+        "The clinic director brought a dental hygienist along, then jotted down everything I "
+        "said."),
+    "a drawing made for the user": (
+        "notes",
+        "She grabbed a notepad and drew me a map of how the three warehouses connect.",
+        "She grabbed a notepad and wrote down the three warehouses I'd worked in."),
+    "the user's guess that neither of them voiced": (
+        "need",
+        "I reckon they could use someone like me down the line, but neither Omar nor his "
+        "boss said anything like that.",
+        "I reckon they could use someone like me down the line, and Omar said as much: they "
+        "need someone with my skills."),
 }
 
 
