@@ -904,17 +904,30 @@ def _object_of_user(doc: Doc, token: Token) -> Actor | None:
     their benefits sound better", "I asked Kofi about his bootcamp and made notes" are
     the user's doing."""
     first = sentence_of(doc, token.i)[0]
-    i = token.i - 1
+    i = _apposed_to(doc, first, token.i) - 1
     while i > first and (doc[i].lower_ in {"the", "my", "our", "this"} or
                          doc[i].lower_.rstrip(".") in TITLES or doc[i].is_punct):
         i -= 1
     # "I spent the whole meeting praising them - told Cheryl it's the best employer":
     # a verb after a dash or "and" in a sentence the user opened is still the user's.
+    # "I basically gave Jordan ...": an adverb between the user and the verb
+    j = i - 1 if i - 1 > first and doc[i - 1].lower_.endswith("ly") else i
     users_verb = i >= first and doc[i].lower_ in USER_TO_MANAGER and (
-        _opens_sentence(doc, first, i) or (i > first and doc[i - 1].lower_ in USER_PRONOUNS)
+        _opens_sentence(doc, first, i) or (j > first and doc[j - 1].lower_ in USER_PRONOUNS)
         or (i > first and doc[i - 1].lower_ in USER_CARRIED and
             doc[after_openers(doc, first, i)].lower_ in USER_PRONOUNS))
     return Actor.USER if users_verb else Actor.MANAGER
+
+
+def _apposed_to(doc: Doc, first: int, i: int) -> int:
+    """Where the one that the title at ``i`` is set beside is named: "gave *Jordan*, the
+    head chef, a pitch"; else ``i``."""
+    k = i - 1
+    while k > first and doc[k].is_alpha and not doc[k].is_stop and i - k <= TITLE_WORDS:
+        k -= 1
+    if k > first and doc[k].lower_ in TITLE_DETERMINERS | STAFF_OF:
+        k -= 1
+    return k - 1 if k - 1 >= first and doc[k].text == "," and doc[k - 1].is_alpha else i
 
 
 def after_openers(doc: Doc, a: int, b: int) -> int:

@@ -200,6 +200,15 @@ NEED = Cue(
          low("really", "badly", "a", "bit", "so", "very", "seriously", "pretty", op="{0,2}"),
          low("short"), low("of")],
         [low("one", "two", "three", "four"), {"IS_PUNCT": False, "OP": "{1,2}"}, low("short")],
+        # "the team is two analysts down", "they're down two receptionists"
+        [low("one", "two", "three", "four"), {"IS_PUNCT": False, "OP": "{1,2}"}, low("down"),
+         low("since", "at", "on", "right", "now", ".", ",", "and")],
+        [low("'re", "re", "are", "were", "is", "'s", "been"), low("down"),
+         low("one", "two", "three", "four", "a", "an"), lem(*PERSON_WORD, *JOB_HEAD)],
+        # "it's hard to find good CNC operators these days"
+        [low("hard", "difficult", "impossible", "tough"), low("to"), lem("find", "get", "hire"),
+         low("good", "decent", "qualified", "experienced", "skilled", "reliable"),
+         {"IS_PUNCT": False, "OP": "?"}, lem(*JOB_HEAD, "people", "staff", "worker", "hand")],
         # "we're short a project admin"
         [lem("be"), low("really", "badly", op="?"), low("short"), low("a", "an", "one", "two")],
         [low("drowning"), low("in")],
@@ -238,6 +247,13 @@ NEED_STATED = Cue(
     ),
 )
 
+# "the best / most rewarding place she's ever worked"
+BEST_EVER = ("best", "happiest", "nicest", "friendliest", "favourite", "favorite", "greatest")
+MOST_GOOD = ("rewarding", "fun", "supportive", "enjoyable", "exciting", "friendly",
+             "interesting", "fulfilling")
+EVER_WORKED = (low("she", "he", "they"), low("'s", "has", "'d", "had", "'ve", "have", op="?"),
+               low("ever"), lem("work", "have"))
+
 ENTHUSIASM = Cue(
     "enthusiasm", Signal.ENTHUSIASM, 0.85,
     (
@@ -259,6 +275,17 @@ ENTHUSIASM = Cue(
         [lem("imagine"), lem("work"), low("anywhere", "elsewhere")],
         [lem("invest"), low("in"), low("their", "its"), lem("people", "staff", "employee")],
         [lem("treat"), low("their", "its"), lem("people", "staff", "employee")],
+        # "kept talking the company up", "did a sales job on me"
+        [lem("talk"), low(*OWNERS), lem(*WORKPLACE, *COMPANY_NOUN), low("up")],
+        [lem("do"), low("a"), low("sales"), low("job", "pitch"), low("on")],
+        # why their firm beats the rest: "miles ahead of the other firms", "beats every
+        # other airline", "head and shoulders above"
+        [low("miles", "streets"), low("ahead")],
+        [lem("beat"), low("every", "any"), low("other")],
+        [low("head"), low("and"), low("shoulders"), low("above")],
+        # "the most rewarding place she's ever worked", "the best job he's ever had"
+        [low(*BEST_EVER), lem(*WORKPLACE), *EVER_WORKED],
+        [low("most"), low(*MOST_GOOD), lem(*WORKPLACE), *EVER_WORKED],
     ),
 )
 

@@ -612,7 +612,8 @@ FEEDBACK = {"tweaks", "suggestions", "corrections", "edits", "redlined", "feedba
 PASSIVE_ACTS = PASSIVE_VERBS | {"told", "shown", "given", "offered", "pitched", "sold"}
 PASSIVE_REACH = 3
 # "I saw him write ...", "I noticed her typing ...": the user watched the manager act.
-PERCEIVE = {"saw", "see", "noticed", "watched", "spotted", "clocked"}
+PERCEIVE = {"saw", "see", "noticed", "watched", "spotted", "clocked", "watch", "notice"}
+WATCH_MODALS = {"could", "can", "did"}
 MANAGER_POSSESSIVES = {"his", "her", "their"}
 # Words before a sentence's subject that do not change who it is.
 PLAIN_PEOPLE = {"woman", "man", "guy", "lady", "bloke", "chap", "gentleman", "girl", "lad",
@@ -1153,9 +1154,8 @@ def _opens_with(doc: Doc, original: str, part: tuple[int, int],
         return None
     if who.actor is Actor.USER:
         # "I saw him write it on a post-it": the user watched the manager act.
-        watched = who.token + 1 < y and doc[who.token + 1].lower_ in PERCEIVE
         return Actor.USER if who.token == first and _user_is_subject(doc, x, who) and \
-            not watched else None
+            _watched(doc, who.token, y) is None else None
     opens = who.token == first or doc[first].lower_ in SUBJECT_DETERMINERS
     return who.actor if opens and who.token - first < TELLER_REACH else None
 
@@ -1527,13 +1527,23 @@ def _user_is_subject(doc: Doc, a: int, who: Attribution) -> bool:
         doc[i - 1].is_punct or doc[i - 1].is_space
 
 
+def _watched(doc: Doc, i: int, end: int) -> int | None:
+    """Where the one the user at ``i`` watched is: "I saw *him* write it on a post-it",
+    "I could see *her* typing"; None when the user did not watch."""
+    k = i + 1
+    if k < end and doc[k].lower_ in WATCH_MODALS:
+        k += 1
+    return k + 1 if k + 1 < end and doc[k].lower_ in PERCEIVE else None
+
+
 def _passive_user(doc: Doc, who: Attribution) -> Attribution:
     """"I was asked / got told": the user names themselves, the manager acted."""
     if who.actor is not Actor.USER or who.token is None:
         return who
     after = doc[who.token + 1 : who.token + 1 + PASSIVE_REACH]
-    if len(after) > 1 and after[0].lower_ in PERCEIVE and after[1].lower_ in OBJECT_PRONOUNS:
-        return Attribution(Actor.MANAGER, who.token + 2)
+    seen = _watched(doc, who.token, len(doc))
+    if seen is not None and doc[seen].lower_ in OBJECT_PRONOUNS:
+        return Attribution(Actor.MANAGER, seen)
     for n, token in enumerate(after):
         if token.lower_ in PASSIVE_ACTS and n > 0:
             return Attribution(Actor.MANAGER, who.token)

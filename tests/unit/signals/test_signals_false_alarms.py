@@ -624,6 +624,10 @@ CHATTY = {
         "notes",
         "The HR business partner kept typing on her laptop while I answered.",
         "The operations director kept typing on her laptop while I answered."),
+    "someone else the user could see typing": (
+        "notes",
+        "I could see the intern typing into a doc on her second screen while I talked.",
+        "I could see her typing into a doc on her second screen while I talked."),
     "whoever came with the manager": (
         "enthusiasm",
         "The supervisor who came with him couldn't stop saying how much she loves working "
@@ -757,6 +761,42 @@ CUE_CHATTY = {
         "boss said anything like that.",
         "I reckon they could use someone like me down the line, and Omar said as much: they "
         "need someone with my skills."),
+    # Enthusiasm told as selling the place or setting it above the rest (batches 51-54
+    # missed these): each twin was missed by the rules before.
+    "the user talked the company up": (
+        "enthusiasm",
+        "I talked the company up to my sister afterwards; Lena herself was pretty neutral "
+        "about it.",
+        "Lena talked the practice up for most of the hour."),
+    "the user did the selling": (
+        "enthusiasm",
+        "I did a sales job on Mr Park about my own skills.",
+        "Mr Park did a sales job on me about the studio."),
+    "a cousin's firm beats the rest": (
+        "enthusiasm",
+        "My cousin swears her bakery beats every other in the county.",
+        "Ms Ito said their bakery beats every other in the county."),
+    "the worst place ever worked": (
+        "enthusiasm",
+        "She said her last employer was the worst place she'd ever worked.",
+        "She said this is the nicest place she'd ever worked."),
+    "the user's view of the firm": (
+        "enthusiasm",
+        "I told Omar I think his firm is miles ahead of the others.",
+        "Omar said his firm is miles ahead of the others."),
+    # Needs told as a team some people down, or good people hard to find.
+    "the user's old team some people down": (
+        "need",
+        "My old team was always one analyst down, which is why I burned out.",
+        "She said her team has been one analyst down since the spring."),
+    "the user finds good people hard to find": (
+        "need",
+        "I told him it's hard to find good electricians where I live.",
+        "He said it's hard to find good electricians these days."),
+    "the user's own depot is short": (
+        "need",
+        "I grumbled that we're down two drivers at my current depot.",
+        "He grumbled that they're down two drivers at the depot."),
 }
 
 
