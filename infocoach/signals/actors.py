@@ -69,6 +69,14 @@ MANAGER_NOUNS = {
     # "the chap at the planning office kept making notes"
     "chap", "bloke", "gentleman", "fella",
 }
+# Professionals met in their own field: "the charge nurse kept jotting", "senior
+# associate took notes in OneNote"; each may also come along with the manager ("the
+# manager and a senior nurse"), so :meth:`ActorFinder._companions` still knows them.
+PROFESSIONS = {"nurse", "associate", "consultant", "solicitor", "surveyor", "architect",
+               "pharmacist", "registrar", "accountant", "analyst"}
+MANAGER_NOUNS |= PROFESSIONS
+# Words before a profession that make it the user's own: "I'm a staff nurse", "as an analyst".
+USERS_JOB = {"'m", "am", "as", "myself"}
 OTHER_NOUNS = {
     "friend", "sister", "brother", "mom", "dad", "mother", "father", "wife", "husband",
     "colleague", "coworker", "classmate", "assistant", "cousin", "roommate", "son", "daughter",
@@ -83,6 +91,8 @@ OTHER_NOUNS = {
     # "Another candidate waiting outside said ...", "the PA who greeted me".
     "candidate", "candidates", "pa", "secretary", "junior", "apprentice", "deputy",
     "paralegal", "grad", "graduate",
+    # "Glassdoor reviews rave about the culture", "reviewers say ..."
+    "reviews", "reviewers", "reviewer",
 }
 # What a job is called: "junior" or "trainee" right before one of these, within
 # JOB_REACH words, describes the job, not a person ("a trainee surveyor post").
@@ -130,6 +140,8 @@ NOT_NAMES = {
     "linkedin", "ipad", "pls", "plz", "thx", "jk", "ikr", "tmi", "wtf", "ppl", "cuz", "coz",
     "abt", "tmrw", "yday", "lil", "gotta", "probs", "def", "bro", "sis", "lmk", "ofc", "rly",
     "prolly", "tbf", "fwiw", "iirc", "afaik", "ugh", "meh", "wow", "yay", "oof", "welp",
+    # Review sites: "Glassdoor reviews rave about the culture" is nobody met.
+    "glassdoor", "indeed", "reddit", "trustpilot",
 }
 # Given names that are English words too: capitalised, they name a person ("Grace
 # tapped a note into her tablet"). Not "Hope", "Will", "May" or "June", which open
@@ -242,6 +254,14 @@ SUBJECT_OPENERS = {"so", "and", "but", "then", "honestly", "also", "just", "basi
                    "that", "afterwards", "later", "finally", "overall"}
 COMPANIONS_KEY = "infocoach_companions"
 STAFF_TITLES_KEY = "infocoach_staff_titles"
+# "The security guy told me it's a great place to work": whoever keeps the site.
+PLAIN_STAFF = {"guy", "man", "woman", "lady", "bloke", "chap", "fella", "gentleman"}
+SITE_STAFF = {"security", "delivery", "cleaning", "parking", "door", "desk", "reception",
+              "canteen", "lift", "maintenance"}
+# "The ward sister", "the theatre sister": the nurse in charge, not a sibling.
+WARD_WORDS = {"ward", "theatre", "theater", "nursing", "senior", "charge", "clinic", "unit"}
+# Verbs after which "a receptionist" is a post to fill, not someone there.
+WANTING = {"need", "hire", "recruit", "want", "find", "get"}
 # What opens a later mention of a title: "the team lead", "that deputy head".
 TITLE_DETERMINERS = {"the", "a", "an", "this", "that"}
 TITLE_WORDS = 3
@@ -338,6 +358,8 @@ class ActorFinder:
                 continue  # "one of his engineers retires and he'll need ...": still him
             if i and doc[i - 1].lower_ in PLACE_PREPOSITIONS:
                 continue  # "study trips to Copenhagen": a place, not a person
+            if i >= 2 and doc[i - 1].lower_ in {"a", "an"} and doc[i - 2].lemma_ in WANTING:
+                continue  # "will need a receptionist who ..., and she ...": a post, not her
             actor = self._classify(doc, original, token, end)
             if actor is not None:
                 return actor
@@ -415,11 +437,19 @@ class ActorFinder:
         if lower in MANAGER_NOUNS and _staff_title(doc, token) is not None and \
                 _staff_title(doc, token) in _staff_titles(doc) and not _their_staff(doc, token.i):
             return Actor.OTHER  # "one of his team leads ... The team lead told me ..."
-        if lower not in MANAGER_NOUNS and lower in self._companions(doc, original) and \
+        if lower not in MANAGER_NOUNS - PROFESSIONS and \
+                lower in self._companions(doc, original) and \
                 not any(t.lower_ in BROUGHT_ALONG for t in doc[max(0, token.i - 5) : token.i]):
             # "the manager and a senior nurse ... The nurse asked ..."; not where the nurse
             # is brought: "brought a nurse along, then jotted down ..." is the manager
             return Actor.OTHER
+        if lower in PROFESSIONS and not USERS_JOB.isdisjoint(
+                t.lower_ for t in doc[max(0, token.i - 3) : token.i]):
+            return None  # "I told her I'm a staff nurse": the user's own job
+        if lower in PLAIN_STAFF and token.i and doc[token.i - 1].lower_ in SITE_STAFF:
+            return Actor.OTHER  # "the security guy at the gate", "the delivery man"
+        if lower == "sister" and token.i and doc[token.i - 1].lower_ in WARD_WORDS:
+            return _object_of_user(doc, token)  # "the ward sister": a nurse in charge
         if lower in OTHER_NOUNS and _names_a_job(doc, token):
             return None  # "the junior copywriter role has been open since January"
         if lower in MANAGER_NOUNS or lower in OTHER_NOUNS:
@@ -452,8 +482,8 @@ class ActorFinder:
         passive = doc[cue_start].lower_ in PASSIVE_VERBS
         if passive and len(between) and all(t.lower_ in PASSIVE_BRIDGE for t in between):
             return Actor.MANAGER
-        if token.i and doc[token.i - 1].lower_ in MANAGER_NOUNS:
-            return Actor.MANAGER
+        if token.i and doc[token.i - 1].lower_ in MANAGER_NOUNS | {"person"}:
+            return Actor.MANAGER  # "the manager I met", "the person I'd come to see"
         if token.i >= 2 and doc[token.i - 1].lower_ in RELATIVE_WORDS:
             named = _word_before(doc, token.i - 1)
             if named >= 0 and doc[named].lower_ in MANAGER_NOUNS:
@@ -609,7 +639,7 @@ class ActorFinder:
                 if not u.is_alpha or u.is_stop:
                     break
                 words.append(u.lower_)
-            if words and words[-1] not in MANAGER_NOUNS and (
+            if words and words[-1] not in MANAGER_NOUNS - PROFESSIONS and (
                     words[-1] in PERSON_WORDS or words[-1].endswith(PERSON_ENDINGS)):
                 found.add(words[-1])
         doc.user_data[COMPANIONS_KEY] = found
@@ -851,11 +881,11 @@ def _sat_in(doc: Doc, token: Token) -> bool:
     if _possessive_of_person(doc, token):
         return False
     after = [t.lower_ for t in doc[token.i + 1 : token.i + 1 + SAT_IN_REACH]]
-    before = [t.lower_ for t in doc[max(0, token.i - SAT_IN_REACH) : token.i]]
+    before = [t.lower_ for t in doc[max(0, token.i - 2 * SAT_IN_REACH) : token.i]]
     # "Dr. Mensah was joined halfway through by the ward manager": the other one joined.
     joined = [k for k, pair in enumerate(pairwise(after)) if pair in SAT_IN]
     return (bool(joined) and not (joined[0] and after[joined[0] - 1] in PASSIVE_JOINED)) or \
-        ("joined", "by") in set(pairwise(before))
+        ("by" in before and "joined" in before[: before.index("by")])
 
 
 def _tells_a_job(doc: Doc, who: int) -> bool:

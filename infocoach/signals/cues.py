@@ -112,6 +112,10 @@ WHAT_I_VERB = (
 )
 
 
+# How many pages: "filled a page", "about two pages", "half a page".
+PAGES = ("a", "half", "most", "about", "at", "least", "one", "two", "three", "four", "several",
+         "whole", "couple", "of")
+
 NOTES = Cue(
     "notes", Signal.NOTES, 0.9,
     (
@@ -154,6 +158,11 @@ NOTES = Cue(
          {"IS_PUNCT": False, "OP": "{0,6}"},
          low("while", "as", "whenever", "when", "time"), low("i"), low("was", op="?"),
          lem("talk", "talking", "speak", "speaking", "answer", "explain", "describe", "chat")],
+        # "filled a page of her notebook", "filled three pages while I talked"; not "filled
+        # four pages" after the user's own note-taking, whose subject is left unsaid
+        [lem("fill"), low(*PAGES, op="{0,3}"), lem("page"), low("of", "in"),
+         low("her", "his", "their", "a")],
+        [lem("fill"), low(*PAGES, op="{0,3}"), lem("page"), low("while", "as"), low("i", "we")],
         # pulled out a notebook / grabbed a pen
         [lem("pull", "grab", "take", "get", "whip", "bring"), low("out", op="?"),
          low("a", "an", "her", "his", "their", op="?"), low("legal", op="?"),

@@ -66,6 +66,8 @@ NEGATION_TERMS = {
         "won't stop", "will not stop", "didn't stop", "did not stop", "never stopped",
         "never stops", "doesn't stop", "could not stop", "cannot stop",
         "can't imagine", "couldn't imagine",
+        # "she couldn't hide how proud she is of her team"
+        "can't hide", "couldn't hide", "could not hide", "cannot hide",
         "can't find", "couldn't find", "cannot find", "can't keep up", "couldn't keep up",
         "don't have anyone", "doesn't have anyone", "didn't have anyone",
         "don't have enough", "doesn't have enough",

@@ -1071,7 +1071,9 @@ def _unwritten(doc: Doc, a: int, b: int) -> bool:
 def _negated_cue(doc: Doc, first: int, span: Span) -> bool:
     """A negation right before the cue that NegEx missed, as its scope ended inside the
     cue ("never wrote a thing in it while I talked"); not "couldn't stop talking"."""
-    said = doc[max(first, span.start - RECORDING_NEGATION_REACH) :
+    # two words further back than the negation itself, so that the whole of a pseudo
+    # negation is seen: "could|n't hide how proud", not "n't hide how proud"
+    said = doc[max(first, span.start - RECORDING_NEGATION_REACH - 2) :
                min(span.end, span.start + 2)].text
     return _negated_act(doc, first, span.start) and \
         not any(term in said for term in NEGATION_TERMS["pseudo_negations"])

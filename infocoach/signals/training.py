@@ -174,14 +174,19 @@ def _reader(nlp: spacy.language.Language) -> Locator:
     return lambda texts: [doc.cats for doc in nlp.pipe(texts)]
 
 
-def train_signals_model(force: bool = False, model_dir: Path = SIGNALS_MODEL_DIR) -> int:
-    """Train into ``model_dir`` unless its fingerprint says it is current; exit code."""
+def train_signals_model(force: bool = False, model_dir: Path = SIGNALS_MODEL_DIR,
+                        quiet: bool = False) -> int:
+    """Train into ``model_dir`` unless its fingerprint says it is current; exit code.
+    ``quiet`` keeps spaCy's tables out of the terminal (shown only on failure), for
+    when it trains beside the Rasa model, whose progress then stays readable."""
     if not force and is_current(model_dir):
         _say(f"signal model up to date ({model_dir})")
         return 0
     started = time.monotonic()
     inputs = fingerprint()
-    returncode = spacy_train(load_split("train"), load_split("dev"), model_dir)
+    if quiet:
+        _say("training the signal model alongside (spaCy, two passes, about a minute)")
+    returncode = spacy_train(load_split("train"), load_split("dev"), model_dir, quiet=quiet)
     if returncode != 0:
         return returncode
     (model_dir / FINGERPRINT).write_text(json.dumps({"inputs": inputs}), encoding="utf-8")

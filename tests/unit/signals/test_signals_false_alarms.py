@@ -614,12 +614,6 @@ CHATTY = {
         "Rosa's boss popped in and scribbled something on a sticky note before leaving.",
         "Rosa's boss popped in to say hi; once he'd gone, Rosa scribbled my answers on a "
         "sticky note."),
-    "the one who joined the manager": (
-        "background",
-        "The ward sister, Ms Obi, was joined halfway through by the unit manager, who asked "
-        "me why I left teaching.",
-        "The ward sister, Ms Obi, was joined halfway through by the unit manager. Before "
-        "that, Ms Obi had asked me why I left teaching."),
     "an HR business partner": (
         "notes",
         "The HR business partner kept typing on her laptop while I answered.",
@@ -628,6 +622,12 @@ CHATTY = {
         "notes",
         "I could see the intern typing into a doc on her second screen while I talked.",
         "I could see her typing into a doc on her second screen while I talked."),
+    "the one the user's friend came to see": (
+        "notes",
+        "The practice manager's assistant - the person my friend had come to see - kept "
+        "tapping notes into an iPad.",
+        "The practice manager - the person I'd actually come to see - kept tapping notes "
+        "into an iPad."),
     "whoever came with the manager": (
         "enthusiasm",
         "The supervisor who came with him couldn't stop saying how much she loves working "
@@ -797,6 +797,48 @@ CUE_CHATTY = {
         "need",
         "I grumbled that we're down two drivers at my current depot.",
         "He grumbled that they're down two drivers at the depot."),
+    # From batches 55-58: a post to fill is nobody in the room, a ward sister is a
+    # nurse in charge, and "couldn't hide how proud" is no negation.
+    "someone else's praise, beside a post to fill": (
+        "enthusiasm",
+        "The receptionist who showed me in couldn't say enough good things about the place.",
+        "The manager said they'll need a receptionist soon, and she couldn't say enough good "
+        "things about the place."),
+    "the user's sister": (
+        "background",
+        "My sister asked why I'd switched from paramedic science to nursing.",
+        "The ward sister asked why I'd switched from paramedic science to nursing."),
+    "the user's own pride": (
+        "enthusiasm",
+        "I couldn't hide how proud I was of my old team.",
+        "She couldn't hide how proud she is of her team."),
+    # Professionals met in their own field, unless the job is the user's.
+    "the user is the nurse": (
+        "notes",
+        "I told her I'm a staff nurse. Took notes on everything she said.",
+        "The charge nurse had a pad out and jotted down everything I said."),
+    "the user is the analyst": (
+        "notes",
+        "As an analyst myself, I typed notes throughout.",
+        "The senior associate typed notes throughout."),
+    "the security guy's praise": (
+        "enthusiasm",
+        "The security guy at the gate told me it's a great place to work.",
+        "The site manager at the gate told me it's a great place to work."),
+    "review sites raving": (
+        "enthusiasm",
+        "Glassdoor reviews rave about the culture there.",
+        "Mr. Okafor raved about the culture there."),
+    "the one who joined the manager": (
+        "background",
+        "The ward sister, Ms Obi, was joined halfway through by the unit manager, who asked "
+        "me why I left teaching.",
+        "The ward sister, Ms Obi, was joined halfway through by the unit manager. Before "
+        "that, Ms Obi had asked me why I left teaching."),
+    "pages the user filled": (
+        "notes",
+        "I filled three pages of my notebook while she talked.",
+        "She filled three pages of her notebook while I talked."),
 }
 
 

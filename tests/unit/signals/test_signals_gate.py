@@ -150,8 +150,9 @@ def says_in(clause: str, signal: Signal):
 # not stop the model in another clause of the same sentence.
 CLAUSE_BY_CLAUSE = [
     # the user's own notes in one clause, the manager's in the next
-    ("I scribbled a couple of lines myself, but then Ngozi started filling a page of her pad.",
-     "ngozi started filling", Signal.NOTES),
+    ("I scribbled a couple of lines myself, but then Ngozi started covering her pad in tiny "
+     "handwriting.",
+     "ngozi started covering", Signal.NOTES),
     # someone else first; a later clause with no subject has the manager's
     ("The intern at the desk was grumpy but the director was lovely: she asked about my "
      "degree and kept tapping notes into her tablet.", "kept tapping notes", Signal.NOTES),
