@@ -212,6 +212,7 @@ SAT_IN = {("sat", "in"), ("sitting", "in"), ("sits", "in"), ("joined", "halfway"
           # as written by learners of English: "the HR lady who sit in take notes"
           ("sit", "in"), ("join", "us")}
 SAT_IN_REACH = 4
+# "Dr. Mensah *was* joined by ...": the one named was joined, and did not join.
 PASSIVE_JOINED = {"was", "were", "been", "got"}
 # "The coordinator who walked me in": what someone besides the manager did for the user.
 ESCORTED = {"walked", "walking", "showed", "showing", "let", "letting", "brought", "bringing",
@@ -221,6 +222,7 @@ ESCORTED = {"walked", "walking", "showed", "showing", "let", "letting", "brought
 FRONT_DESK_PLACES = {"reception", "desk", "door", "lobby", "gate", "entrance", "foyer",
                      "front", "security", "downstairs", "car"}
 ESCORT_REACH = 8
+# "The team lead who *came* with him": the manager's company.
 CAME = {"came", "come", "comes", "coming", "tagged"}
 NOT_WORDS = {"not", "n't"}
 # Manager words that, before "who met me at the door", still name the manager.
@@ -267,6 +269,7 @@ TITLE_DETERMINERS = {"the", "a", "an", "this", "that"}
 TITLE_WORDS = 3
 COMPANION_DETERMINERS = {"a", "an", "the", "her", "his", "their", "one"}
 COMPANION_WORDS = 3
+# "The head of nursing brought (along) the practice educator": a companion.
 BROUGHT_ALONG = {"brought", "bringing", "introduced", "fetched", "roped"}
 BROUGHT_FILLERS = {"along", "in", "me", "us", "to"}
 # What a word for a person often ends with ("nurse", "technician", "planner"), and words
@@ -434,8 +437,8 @@ class ActorFinder:
         if lower in MANAGER_NOUNS and token.i >= 2 and doc[token.i - 1].lower_ == "'s" and \
                 lower not in MEETING_ROLES and self._a_person(doc, original, doc[token.i - 2]):
             return Actor.OTHER  # "the manager's boss walked past"; not "the charity's head"
-        if lower in MANAGER_NOUNS and _staff_title(doc, token) is not None and \
-                _staff_title(doc, token) in _staff_titles(doc) and not _their_staff(doc, token.i):
+        title = _staff_title(doc, token) if lower in MANAGER_NOUNS else None
+        if title is not None and title in _staff_titles(doc) and not _their_staff(doc, token.i):
             return Actor.OTHER  # "one of his team leads ... The team lead told me ..."
         if lower not in MANAGER_NOUNS - PROFESSIONS and \
                 lower in self._companions(doc, original) and \
