@@ -185,7 +185,7 @@ def train_signals_model(force: bool = False, model_dir: Path = SIGNALS_MODEL_DIR
     started = time.monotonic()
     inputs = fingerprint()
     if quiet:
-        _say("training the signal model alongside (spaCy, two passes, about a minute)")
+        _say("training the signal model alongside (spaCy, two passes, a minute or two)")
     returncode = spacy_train(load_split("train"), load_split("dev"), model_dir, quiet=quiet)
     if returncode != 0:
         return returncode
