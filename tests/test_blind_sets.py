@@ -33,6 +33,7 @@ SIGNALS_BLIND7 = SIGNALS_DATA_DIR / "blind7.jsonl"
 SIGNALS_BLIND8 = SIGNALS_DATA_DIR / "blind8.jsonl"
 SIGNALS_BLIND9 = SIGNALS_DATA_DIR / "blind9.jsonl"
 SIGNALS_BLIND10 = SIGNALS_DATA_DIR / "blind10.jsonl"
+SIGNALS_BLIND11 = SIGNALS_DATA_DIR / "blind11.jsonl"
 SIGNALS_DEV2 = SIGNALS_DATA_DIR / "dev2.jsonl"
 SIGNALS_DEV3 = SIGNALS_DATA_DIR / "dev3.jsonl"
 SIGNALS_DEV4 = SIGNALS_DATA_DIR / "dev4.jsonl"
@@ -93,9 +94,9 @@ def test_signals_dev_sets_share_no_account_with_the_training_splits(path: Path, 
                           (SIGNALS_BLIND4, 300), (SIGNALS_BLIND5, 300),
                           (SIGNALS_BLIND6, 300), (SIGNALS_BLIND7, 300),
                           (SIGNALS_BLIND8, 300), (SIGNALS_BLIND9, 300),
-                          (SIGNALS_BLIND10, 300)],
+                          (SIGNALS_BLIND10, 300), (SIGNALS_BLIND11, 300)],
                          ids=["blind", "blind2", "blind3", "blind4", "blind5", "blind6",
-                              "blind7", "blind8", "blind9", "blind10"])
+                              "blind7", "blind8", "blind9", "blind10", "blind11"])
 def test_signals_blind_split_shares_no_account_with_the_other_splits(path: Path, size: int):
     blind = _accounts(path)
     assert len(blind) == size

@@ -37,9 +37,10 @@ TRAINED_ON: tuple[Split, ...] = ("train", "dev")
 # once ``blind2`` had been, ``blind4`` once ``blind3`` had been, ``blind5`` once
 # ``blind4`` had been, ``blind6`` once ``blind5`` had been, ``blind7`` once
 # ``blind6`` had been, ``blind8`` once ``blind7`` had been, ``blind9`` once
-# ``blind8`` had been, and ``blind10`` once ``blind9`` had been.
+# ``blind8`` had been, ``blind10`` once ``blind9`` had been, and ``blind11`` once
+# ``blind10`` had been.
 BLIND_SPLITS = ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
-                "blind8", "blind9", "blind10")
+                "blind8", "blind9", "blind10", "blind11")
 
 
 class LabelledReport(BaseModel):
