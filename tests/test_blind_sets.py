@@ -23,16 +23,6 @@ from infocoach.paths import DATA_DIR, ROOT, SIGNALS_DATA_DIR
 NLU_BLIND = ROOT / "tests" / "nlu" / "blind.yml"
 NLU_DEV = ROOT / "tests" / "nlu" / "dev.yml"
 NLU_DEV2 = ROOT / "tests" / "nlu" / "dev2.yml"
-SIGNALS_BLIND = SIGNALS_DATA_DIR / "blind.jsonl"
-SIGNALS_BLIND2 = SIGNALS_DATA_DIR / "blind2.jsonl"
-SIGNALS_BLIND3 = SIGNALS_DATA_DIR / "blind3.jsonl"
-SIGNALS_BLIND4 = SIGNALS_DATA_DIR / "blind4.jsonl"
-SIGNALS_BLIND5 = SIGNALS_DATA_DIR / "blind5.jsonl"
-SIGNALS_BLIND6 = SIGNALS_DATA_DIR / "blind6.jsonl"
-SIGNALS_BLIND7 = SIGNALS_DATA_DIR / "blind7.jsonl"
-SIGNALS_BLIND8 = SIGNALS_DATA_DIR / "blind8.jsonl"
-SIGNALS_BLIND9 = SIGNALS_DATA_DIR / "blind9.jsonl"
-SIGNALS_BLIND10 = SIGNALS_DATA_DIR / "blind10.jsonl"
 SIGNALS_BLIND11 = SIGNALS_DATA_DIR / "blind11.jsonl"
 SIGNALS_DEV2 = SIGNALS_DATA_DIR / "dev2.jsonl"
 SIGNALS_DEV3 = SIGNALS_DATA_DIR / "dev3.jsonl"
@@ -89,14 +79,7 @@ def test_signals_dev_sets_share_no_account_with_the_training_splits(path: Path, 
     assert not dev & training, sorted(dev & training)
 
 
-@pytest.mark.parametrize("path, size",
-                         [(SIGNALS_BLIND, 150), (SIGNALS_BLIND2, 400), (SIGNALS_BLIND3, 300),
-                          (SIGNALS_BLIND4, 300), (SIGNALS_BLIND5, 300),
-                          (SIGNALS_BLIND6, 300), (SIGNALS_BLIND7, 300),
-                          (SIGNALS_BLIND8, 300), (SIGNALS_BLIND9, 300),
-                          (SIGNALS_BLIND10, 300), (SIGNALS_BLIND11, 300)],
-                         ids=["blind", "blind2", "blind3", "blind4", "blind5", "blind6",
-                              "blind7", "blind8", "blind9", "blind10", "blind11"])
+@pytest.mark.parametrize("path, size", [(SIGNALS_BLIND11, 300)], ids=["blind11"])
 def test_signals_blind_split_shares_no_account_with_the_other_splits(path: Path, size: int):
     blind = _accounts(path)
     assert len(blind) == size
