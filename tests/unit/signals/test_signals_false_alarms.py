@@ -33,9 +33,6 @@ QUIET = {
         "He told me which certificates you need in the construction sector.",
         "She explained what kind of portfolio is needed in the games industry generally.",
     ],
-    "the user's own gap": [
-        "She wanted me to account for the gap in my employment history.",
-    ],
     "said without enthusiasm": [
         "He read out the holiday allowance and the pension in a flat voice.",
         "She ran through the company benefits rather unenthusiastically.",
@@ -114,6 +111,13 @@ def test_every_sentence_here_is_new() -> None:
 ])
 def test_a_false_alarm_of_this_kind_stays_quiet(kind: str, text: str) -> None:
     assert spot(text).ids == []
+
+
+def test_the_users_own_gap_is_no_need() -> None:
+    """"Gap" is a need cue ("a gap in the team"), but the gap in the user's CV is not the
+    department's. Asking the user to account for it is probing their background, as the
+    guideline and the data label it, so only the need is ruled out here."""
+    assert "need" not in spot("She wanted me to account for the gap in my employment history.").ids
 
 
 @pytest.mark.parametrize("text, signal", STILL_FOUND)
