@@ -58,6 +58,8 @@ QUIET = {
     ],
 }
 STILL_FOUND = [
+    ("She asked if I'd ever run payroll, then said they've been a payroll clerk short since May.",
+     "need"),
     ("I think she said they might need a tester once the new contract starts.", "need"),
     ("He asked why I think I'd be good at logistics.", "background"),
     ("She asked about my time in retail and whether I had any questions.", "background"),
@@ -185,6 +187,22 @@ def test_the_floor_sentences_are_new() -> None:
 # Kinds found on chatty accounts: each must stay quiet even when the model reads its
 # signal in every sentence, and its twin must then still be found.
 CHATTY = {
+    "a need that hangs on a contract being won": (
+        "need",
+        "She said if they ever win the airport contract they'd need two more schedulers, "
+        "but it's a long shot.",
+        "She said if someone with my scheduling background joined, they'd finally clear "
+        "the backlog."),
+    "a need that hangs on a budget": (
+        "need",
+        "He told me there might be a junior analyst post next year if the budget gets "
+        "signed off.",
+        "He told me there will be a junior analyst post next year, once the new budget "
+        "starts."),
+    "a need told hypothetically": (
+        "need",
+        "Hypothetically, she said, her team could use a drone pilot.",
+        "Honestly, she said, her team could use a drone pilot."),
     "the user can't fill it, said in the next sentence": (
         "need",
         "Her only vacancy is for a consultant anaesthetist. Way above my level, sadly.",
