@@ -197,6 +197,13 @@ CAME_VERBS = {"come", "came", "gone", "went", "asked", "arranged", "booked", "wa
 CAME_OBJECTS = {"see", "meet", "talk", "speak"}
 CAME_BRIDGE = {"who", "whom", "that", "i", "'d", "had", "was", "actually", "originally",
                "really", "initially", "to", ","}
+# "The partner I met didn't bring it up": the one met, told with the verb itself.
+MET_VERBS = {"met", "visited", "interviewed"}
+# "The head of planning himself": words between a title and its "himself".
+TITLE_LINKS = {"of", "for", "the", "planning", "operations", "ops", "finance", "sales",
+               "engineering", "marketing", "department", "team"}
+SELF_REACH = 4
+BRACKET_REACH = 8
 RELATIVE_WORDS = {"who", "whom", "that"}
 SELF_WORDS = {"herself", "himself", "themselves", "themself"}
 # Words that never name the person met, though "who I'd come to see" follows them.
@@ -462,7 +469,8 @@ class ActorFinder:
                 doc[j].lower_ in OWN for j in range(max(0, token.i - reach), token.i)
             )
             elsewhere = lower in MANAGER_NOUNS and (
-                _placed_elsewhere(doc, token) or _not_the_one_met(doc, token))
+                _placed_elsewhere(doc, token) or (
+                    _not_the_one_met(doc, token) and not _names_a_job(doc, token)))
             if owned or elsewhere or lower in OTHER_NOUNS or _sat_in(doc, token) or \
                     _their_staff(doc, token.i):
                 return None if _owns_a_thing(doc, token) else Actor.OTHER
@@ -982,18 +990,31 @@ def _met(doc: Doc) -> list[Token]:
         if not token.is_alpha or token.lower_ in NOT_MET:
             continue  # "who I'd come to see": the person is named before the "who"
         after = [t.lower_ for t in doc[token.i + 1 : token.i + 1 + MET_REACH]]
-        if after and after[0] in SELF_WORDS and token.lower_ in MANAGER_NOUNS:
-            found.append(token.i)
+        if token.lower_ in MANAGER_NOUNS and _self_follows(after):
+            found.append(token.i)  # "the procurement manager herself", "the head of sales himself"
             continue
         rest = after
         while rest and rest[0] in CAME_BRIDGE:
             rest = rest[1:]
         bridged = len(after) - len(rest)
-        if bridged and "i" in after[:bridged] and len(rest) > 2 and rest[0] in CAME_VERBS \
-                and rest[1] == "to" and rest[2] in CAME_OBJECTS:
-            found.append(token.i)
+        if bridged and "i" in after[:bridged] and (
+                (len(rest) > 2 and rest[0] in CAME_VERBS and rest[1] == "to"
+                 and rest[2] in CAME_OBJECTS) or (
+                    rest and rest[0] in MET_VERBS and token.lower_ in MANAGER_NOUNS)):
+            found.append(token.i)  # "... who I'd come to see", "the partner I actually met"
     doc.user_data[MET_KEY] = found
     return [doc[i] for i in found]
+
+
+def _self_follows(after: list[str]) -> bool:
+    """Whether the words after a title are "herself" or "himself", with at most the rest
+    of the title between: "(the manager) herself", "(the head) of planning himself"."""
+    for word in after[:SELF_REACH]:
+        if word in SELF_WORDS:
+            return True
+        if word not in TITLE_LINKS:
+            return False
+    return False
 
 
 def _not_the_one_met(doc: Doc, token: Token) -> bool:
@@ -1002,8 +1023,8 @@ def _not_the_one_met(doc: Doc, token: Token) -> bool:
     general manager was the one met), or the same word told apart by another ("the
     office manager" when the practice manager was)."""
     met = _met(doc)
-    if not met or any(m.i == token.i for m in met):
-        return False
+    if not met or any(m.i == token.i for m in met) or _in_brackets(doc, token.i):
+        return False  # "the sous chef I met (head chef was off sick) asked": an aside
     for m in met:
         if m.lower_ != token.lower_:
             continue
@@ -1012,6 +1033,16 @@ def _not_the_one_met(doc: Doc, token: Token) -> bool:
         if mine in PLAIN_BEFORE or theirs in PLAIN_BEFORE or mine == theirs:
             return False  # "the manager" may be the practice manager met
     return True
+
+
+def _in_brackets(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` stands in a bracketed aside opened earlier in its sentence."""
+    for t in reversed(doc[max(0, i - BRACKET_REACH) : i]):
+        if t.text in {")", "."}:
+            return False
+        if t.text == "(":
+            return True
+    return False
 
 
 def _opens_sentence(doc: Doc, first: int, i: int) -> bool:

@@ -94,6 +94,14 @@ EVIDENCE_TAIL = 6
 QUOTE_END = EVIDENCE_BREAK | {"because", "since", "so", "after", "before", "until", "who", "which"}
 # A quote that starts at the actor takes the word that introduces it: "The director jotted".
 EVIDENCE_LEAD = {"the", "my", "our", *TITLES}
+# "Jotting notes was all on me": who did it, said after the deed.
+CLEFT_BE = {"was", "is", "were"}
+CLEFT_FILLERS = {"all", "only", "just", "entirely", "totally", "on", "down", "to", "really"}
+CLEFT_BREAKS = {",", ".", ";", "!", "?", "but", "and", "-", "—"}
+CLEFT_REACH = 10
+# A "did she ...?" of the user's own is what happened only when they answer it so.
+AFFIRM = {"yes", "yep", "yeah", "yup", "definitely", "absolutely", "totally", "oh"}
+AFFIRM_DID = [["she", "did"], ["he", "did"], ["they", "did"]]
 QUESTION_START = {
     "is", "are", "was", "were", "do", "does", "should", "could", "would", "can", "will", "what",
     "how", "why", "when", "shall", "must", "might", "am", "any",
@@ -223,6 +231,9 @@ UNREAL_HAVE = {"have", "'ve"}
 # "I was terrified she'd grill me ...": a fear of what would happen.
 FEAR = {"terrified", "worried", "afraid", "scared", "nervous", "dreading", "dreaded", "anxious",
         "panicking", "paranoid", "petrified", "convinced"}
+# "My worry is the director asking ...", not "my worry was unfounded".
+FEAR_NOUNS = {"worry", "fear", "dread", "nightmare", "concern"}
+FEARED_LEADS = {"the", "that", "her", "him", "them", "she", "he", "they", "being", "getting"}
 FEAR_MODALS = {"would", "'d", "will", "'ll", "might", "going", "gon"}
 FEAR_ENDS = {"but", ";", "and", "though", "."}
 FEAR_REACH = 14
@@ -421,9 +432,14 @@ FIELD_UNITS = {"team", "teams", "group", "unit", "department", "side", "desk"}
 OWN_GAP = {"in", "on", "of", "between"}
 # "She asked what questions I had": asking for the user's questions, not their past.
 ASK_LEMMAS = {"ask", "wonder"}
-ASK_REACH = 8
+ASK_REACH = 10
 THEIR_QUESTIONS = {("questions",), ("question",), ("to", "know"), ("to", "ask"),
-                   ("to", "cover"), ("to", "discuss")}
+                   ("to", "cover"), ("to", "discuss"),
+                   # not "what I hoped to get out of a move into cybersecurity": a motive
+                   ("out", "of", "the", "meeting"), ("out", "of", "this", "meeting"),
+                   ("out", "of", "our", "meeting"), ("out", "of", "the", "chat"),
+                   ("out", "of", "our", "chat"), ("out", "of", "the", "hour"),
+                   ("out", "of", "today"), ("out", "of", "the", "conversation")}
 # "I asked which roles they struggle to fill": the user's question, not the manager's word.
 USER_ASKS = {"asked", "ask", "wondered", "enquired", "inquired", "know", "curious"}
 USER_ASK_REACH = 4
@@ -1034,6 +1050,9 @@ def _feared(words: list[str]) -> bool:
         if word in FEAR and len(words) > i + 2 and words[i + 1] in {"him", "her", "them"} \
                 and words[i + 2].endswith("ing"):
             return True  # "I'm dreading him asking why I left"
+        if word in FEAR_NOUNS and words[i + 1 : i + 2] in (["is"], ["was"]) and \
+                words[i + 2 : i + 3] and words[i + 2] in FEARED_LEADS:
+            return True  # "my big worry is the director asking why I dropped out"
         if word in FEAR:
             rest = words[i + 1 : i + 1 + FEAR_REACH]
             ends = [j for j, w in enumerate(rest) if w in FEAR_ENDS]
@@ -1430,8 +1449,11 @@ def _user_lacks(words: list[str]) -> bool:
 def _asked_for_questions(doc: Doc, a: int, b: int) -> bool:
     """"She asked what questions I had", "asked what I wanted to know": every asking in
     the part is for the user's questions, and nothing of the user's own ("my") is named."""
-    asks = [t.i for t in doc[a:b] if t.lemma_ in ASK_LEMMAS or t.lower_ in ASK_LEMMAS]
-    if not asks or any(t.lower_ == "my" for t in doc[a:b]):
+    users = {t.i for t in doc[a:b] if (t.lemma_ in ASK_LEMMAS or t.lower_ in ASK_LEMMAS)
+             and t.i > a and doc[t.i - 1].lower_ == "i"}  # "i asked my questions": no probe
+    asks = [t.i for t in doc[a:b] if (t.lemma_ in ASK_LEMMAS or t.lower_ in ASK_LEMMAS)
+            and t.i not in users]
+    if not asks or any(t.lower_ == "my" and t.i - 1 not in users for t in doc[a:b]):
         return False
     return all(_has_phrase([t.lower_ for t in doc[i + 1 : min(b, i + 1 + ASK_REACH)]],
                            THEIR_QUESTIONS)
@@ -1671,6 +1693,8 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
             # "Made notes while I talked", "grilled me on my past jobs, wrote stuff down":
             # nobody named, but someone besides the user, who is talking.
             who = Attribution(Actor.MANAGER)
+        if _cleft_on_user(doc, span.end, last):
+            who = Attribution(Actor.USER)
         if who.actor in (Actor.USER, Actor.OTHER):
             if who.actor is Actor.OTHER and cue.signal is not None and \
                     who.token is not None and finder.introduced_as_other(doc, original, who.token):
@@ -1696,6 +1720,21 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
             tally.vetoed.add(veto)
         else:
             tally.keep(_verdict(doc, offset, span, cue, who))
+
+
+def _cleft_on_user(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words after a cue (from ``start``) say it was the user who did it:
+    "Jotting notes was all on me", "the person scribbling furiously was me"."""
+    words = []
+    for t in doc[start : min(end, start + CLEFT_REACH)]:
+        if t.lower_ in CLEFT_BREAKS:
+            break
+        words.append(t.lower_)
+    for k, word in enumerate(words):
+        if word in CLEFT_BE:
+            rest = [w for w in words[k + 1 :] if w not in CLEFT_FILLERS]
+            return rest[:1] in (["me"], ["myself"], ["mine"]) and len(rest) == 1
+    return False
 
 
 def _done_to_the_user(doc: Doc, a: int, b: int) -> bool:
@@ -1739,8 +1778,9 @@ def _asks_about_the_user(words: list[str]) -> bool:
     """Whether a question the manager put asks about the user's past or reasons: "why HR
     though", "you were an engineer, right", "how many people did you manage"; not
     "coffee?", "any questions?" or "did you find us all right?"."""
-    if not SMALL_TALK.isdisjoint(words) or not CHIT_CHAT.isdisjoint(words):
-        return False
+    if not SMALL_TALK.isdisjoint(words) or not CHIT_CHAT.isdisjoint(words) \
+            or _has_phrase(words, THEIR_QUESTIONS):
+        return False  # "so what do you want to know?": the user's questions, not their past
     you = not SECOND_PERSON.isdisjoint(words)
     why = "why" in words and NEGATIONS.isdisjoint(words)
     past = not PAST_ASKED.isdisjoint(words)
@@ -1810,12 +1850,24 @@ def _is_question(span: Span) -> bool:
     last = end - 1
     while last > start and doc[last].is_space:
         last -= 1
-    if doc[last].text != "?" or doc[start].lower_ not in QUESTION_START:
+    if doc[last].text != "?":
+        return False
+    if doc[start].lower_ == "did":
+        return not _answered_yes(doc, end)
+    if doc[start].lower_ not in QUESTION_START:
         return False
     # "Is it good that he said they'll need a second chef??": a question about what
     # was told, which is a report of it.
     # Not "should I ask if they had an opening?".
     return not any(_is_past(t) and t.lower_ != "had" for t in doc[start + 1 : span.end])
+
+
+def _answered_yes(doc: Doc, end: int) -> bool:
+    """Whether the sentence after a "did ...?" question (ending at ``end``) answers yes:
+    "Did she ask about my background? Yes, loads." happened; "... ? Nope." or a question
+    left open did not."""
+    words = [t.lower_ for t in doc[end : end + 3] if not (t.is_space or t.is_punct)]
+    return bool(words) and (words[0] in AFFIRM or words[:2] in AFFIRM_DID)
 
 
 def _is_past(token: Token) -> bool:

@@ -24,6 +24,26 @@ QUIET = {
     "asking for the user's questions": [
         "Halfway through, he asked me what else I wanted to know about the role.",
         "She asked if I had any more questions before she had to go.",
+        "She asked what I wanted to get out of the hour and then answered everything in order.",
+        "he just said 'right, what do you want to know?' and we went from there.",
+        "she asked me what i wanted to cover, i asked my questions, and that was that.",
+    ],
+    "a question of the user's own, answered no": [
+        "Did the director ask about my last job? Nope, not once.",
+        "did she write anything down? no, she just listened.",
+    ],
+    "the user, named after the deed": [
+        "Taking the notes was all on me; she just talked.",
+        "The one writing everything down was me.",
+    ],
+    "someone besides the one the account says was met": [
+        "The deputy manager quizzed me on my degree while I waited. The store manager I "
+        "actually met never asked.",
+        "The office manager asked about my CV on the way up. The head of finance himself "
+        "went straight to my questions.",
+    ],
+    "a worry told as a noun": [
+        "My real worry is the head of sales asking why I left banking.",
     ],
     "a need the user says they lack": [
         "He told me they badly need a qualified actuary, and I have no actuarial exams at all.",
@@ -58,6 +78,10 @@ QUIET = {
     ],
 }
 STILL_FOUND = [
+    ("Did she ask about my background? Yes, for ages.", "background"),
+    ("did he take notes? he did, pages of them.", "notes"),
+    ("The store manager I actually met asked all about my time at the bakery.", "background"),
+    ("My worry was for nothing: she asked all about my time at the bakery.", "background"),
     ("She asked if I'd ever run payroll, then said they've been a payroll clerk short since May.",
      "need"),
     ("I think she said they might need a tester once the new contract starts.", "need"),
