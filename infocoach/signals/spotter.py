@@ -353,6 +353,9 @@ OPENS = {".", ",", "!", "?", ";", ":", "-", "—", "–", "and", "but", "so", "t
 # "The Paris office is hiring, but that's a different division from hers."
 OTHER_UNIT_WORDS = {"different", "another", "other"}
 OTHER_UNITS = {"division", "department", "dept", "team", "office", "branch", "site", "company"}
+# "another team leader": a post, not another team's need.
+UNIT_ROLES = {"leader", "leaders", "lead", "leads", "member", "members", "manager", "managers",
+              "player", "players", "coordinator", "supervisor", "assistant", "administrator"}
 # "He was basically trying to recruit me": a sales pitch to the user (enthusiasm, if
 # anything), not a need told of the department.
 COURTING = {("recruit", "me"), ("recruiting", "me"), ("recruit", "you")}
@@ -578,6 +581,7 @@ AMOUNTS = {"chunk", "deal", "part", "while", "bit", "hour", "amount", "half", "n
 # How far either side of "swamped" a team word is looked for: "her team is swamped",
 # "stretched thin since her deputy left", not "..., we wrapped up early".
 BUSY_REACH = 5
+STAFF_OWNERS = {"her", "his", "their", "our"}
 # "Rachel, who runs the data team, asked ...": a clause that says what someone's
 # job is, not what they did in the meeting; the model reads "runs the data team"
 # as a need. The sentence as a whole is still read.
@@ -1260,7 +1264,9 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
             any(t.lower_ == "headcount" and _a_size(doc, t.i, b) for t in doc[a:b]) or \
             any(w == "short" and of == "of" and what in NOT_PEOPLE
                 for w, of, what in zip(words, words[1:], words[2:], strict=False)) or \
-            any(w in OTHER_UNIT_WORDS and u in OTHER_UNITS for w, u in pairwise(words)) or \
+            any(w in OTHER_UNIT_WORDS and u in OTHER_UNITS and words[k + 2 : k + 3] != [] and
+                words[k + 2] not in UNIT_ROLES
+                for k, (w, u) in enumerate(pairwise(words))) or \
             ("next", "door") in set(pairwise(words)) or \
             not COURTING.isdisjoint(pairwise(words))
     if signal in IN_THE_MEETING and _own_past([t.lower_ for t in doc[after:b]]):
@@ -1539,18 +1545,27 @@ def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
     own_gap = span[-1].lemma_ == "gap" and len(after) > 1 and after[0] in OWN_GAP and \
         after[1] in OWN_WORDS
     near = doc[max(first, span.start - BUSY_REACH) : min(last, span.end + BUSY_REACH)]
-    busy = any(t.lower_ in BUSY for t in span) and TEAM_WORDS.isdisjoint(t.lower_ for t in near)
+    # "her planners are stretched thin": the manager's staff are busy, so a need.
+    staff = any(t.lower_ in STAFF_OWNERS and _plural(doc[t.i + 1])
+                for t in near if t.i + 1 < len(doc))
+    busy = any(t.lower_ in BUSY for t in span) and not staff and \
+        TEAM_WORDS.isdisjoint(t.lower_ for t in near)
     # "Short one: the art director asked ...", "Short one today.": a heading, not a
     # person short.
     heading = span[0].lower_ == "short" and (
         span.start == after_openers(doc, first, last) or
         (span.end < last and doc[span.end].text == ":"))
     # "The teaching profession is losing people": the field is the subject.
-    before = [t.lower_ for t in doc[first : span.start]]
+    before = [t.lower_ for t in doc[_after_contrast(doc, first, span.start) : span.start]]
     field_subject = any(w in FIELD_WORDS and (i + 1 == len(before) or before[i + 1] not in
                                               FIELD_UNITS) for i, w in enumerate(before))
     return own_gap or busy or heading or field_subject or \
         _whole_field([t.lower_ for t in span[-1:]] + after)
+
+
+def _plural(token: Token) -> bool:
+    """"planners", "nurses": a plural noun, by its lemma (the pipeline has no tagger)."""
+    return token.lower_.endswith("s") and token.lemma_ + "s" in (token.lower_, token.lower_[:-1])
 
 
 def _whole_field(words: list[str]) -> bool:

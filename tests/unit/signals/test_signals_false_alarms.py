@@ -78,6 +78,10 @@ QUIET = {
     ],
 }
 STILL_FOUND = [
+    ("We talked about the sector for a while, but then she said her unit needs a data analyst "
+     "right now.", "need"),
+    ("He admitted his surveyors are stretched thin this winter.", "need"),
+    ("She said they badly need another team lead for the night shift.", "need"),
     ("Did she ask about my background? Yes, for ages.", "background"),
     ("did he take notes? he did, pages of them.", "notes"),
     ("The store manager I actually met asked all about my time at the bakery.", "background"),
