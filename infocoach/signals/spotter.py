@@ -31,7 +31,8 @@ nothing in a clause that only says what someone's job is (", who runs the
 lab,"). Who did what is the rule layer's call, so a cue the rules gave to the
 user or someone else does not veto a clause the checks give to the manager.
 The rules' own clear findings stay, unless one of those checks rejects them or,
-for a bare need cue, the model all but rules the sentence out (:data:`RULE_FLOORS`).
+for a bare need cue or an enthusiasm cue, the model all but rules the sentence out
+(:data:`RULE_FLOORS`).
 """
 
 from __future__ import annotations
@@ -182,7 +183,15 @@ MODEL_THRESHOLDS = {Signal.BACKGROUND: 0.5, Signal.NOTES: 0.5, Signal.NEED: 0.65
 # more than 0.2 (75 of 2,463) and 0.1 seven more; and the two-pass model gives a long
 # run-on report ("... told me his group badly needs somebody who knows inventory software
 # like I do and then he walked me back to reception") 0.18, which 0.2 would overrule.
-RULE_FLOORS = {cues.NEED.name: 0.15}
+# Enthusiasm cues get a floor of 0.1 too: the rules read praise wherever "amazing" or
+# "went on about the company" stands ("a brewer walked past and shouted 'best company
+# ever!'"), the model has seen such stories whole. Out of fold over the 10,975 train+dev
+# accounts with the retired blind splits in them: micro-F1 0.9427 -> 0.9431, exact 0.9297
+# -> 0.9304, no-signal flagged 170 -> 154 of 5,975; the same floor on every cue flags 143
+# but loses 0.001 F1 (notes recall 0.937 -> 0.927), and 0.2 on enthusiasm flags 149 for
+# 0.9425.
+RULE_FLOORS = {cues.NEED.name: 0.15,
+               **{cue.name: 0.1 for cue in cues.ALL_CUES if cue.signal is Signal.ENTHUSIASM}}
 # How much of the threshold one clause must reach for its whole sentence to count.
 CLAUSE_SUPPORT = 0.5
 # Per text, the probability of each signal (learned.probabilities, or a fold's).

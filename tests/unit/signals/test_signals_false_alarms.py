@@ -186,30 +186,38 @@ def test_a_clause_telling_what_the_manager_said_may_still_be_a_need() -> None:
     assert "need" in spot(text, scorer=reads_need_in("who said")).ids
 
 
-def reads_need_at(probability: float):
-    """A stand-in model that gives every sentence and clause this probability of a need."""
+def reads_at(probability: float, signal: Signal = Signal.NEED):
+    """A stand-in model that gives every sentence and clause this probability of ``signal``."""
     def scorer(texts: Sequence[str]) -> list[dict[Signal, float]]:
-        return [{s: probability if s is Signal.NEED else 0.0 for s in Signal} for _ in texts]
+        return [{s: probability if s is signal else 0.0 for s in Signal} for _ in texts]
     return scorer
 
 
 BARE_NEED = "Ines said the yard is short of riggers this winter."
 FITTING_NEED = "Ines described a need on her team that I could fill."
+PRAISE_IN_PASSING = "Ines went on about the company while a forklift beeped outside."
+
+
+def test_the_model_overrules_an_enthusiasm_cue_it_all_but_rules_out() -> None:
+    assert spot(PRAISE_IN_PASSING, model=False).ids == ["enthusiasm"]
+    assert spot(PRAISE_IN_PASSING, scorer=reads_at(0.05, Signal.ENTHUSIASM)).ids == []
+    assert spot(PRAISE_IN_PASSING, scorer=reads_at(0.3, Signal.ENTHUSIASM)).ids == ["enthusiasm"]
 
 
 def test_the_model_overrules_a_bare_need_cue_it_all_but_rules_out() -> None:
     assert spot(BARE_NEED, model=False).ids == ["need"]
-    assert spot(BARE_NEED, scorer=reads_need_at(0.05)).ids == []
-    assert spot(BARE_NEED, scorer=reads_need_at(0.3)).ids == ["need"]
+    assert spot(BARE_NEED, scorer=reads_at(0.05)).ids == []
+    assert spot(BARE_NEED, scorer=reads_at(0.3)).ids == ["need"]
 
 
 def test_a_need_said_to_fit_the_user_stands_whatever_the_model_reads() -> None:
-    assert spot(FITTING_NEED, scorer=reads_need_at(0.0)).ids == ["need"]
+    assert spot(FITTING_NEED, scorer=reads_at(0.0)).ids == ["need"]
 
 
 def test_the_floor_sentences_are_new() -> None:
     known = {r.text.lower() for split in SPLITS for r in load_split(split)}
     assert BARE_NEED.lower() not in known and FITTING_NEED.lower() not in known
+    assert PRAISE_IN_PASSING.lower() not in known
 
 
 # Kinds found on chatty accounts: each must stay quiet even when the model reads its
