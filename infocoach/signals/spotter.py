@@ -41,7 +41,7 @@ import re
 from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from spacy.tokens import Doc, Span, Token
 
@@ -950,26 +950,27 @@ def _unreal(doc: Doc, original: str, a: int, b: int, span: Span, finder: ActorFi
         or _someone_else(doc, original, _after_contrast(doc, a, span.start), b, finder)
 
 
-def _need_on_event(doc: Doc, a: int, b: int) -> bool:
-    """Whether the sentence ``doc[a:b]`` makes its need hang on an event that may never
-    happen (:data:`EVENT_WORDS`): "if they ever expand into Asia they might need Mandarin
-    speakers", "a junior role in March if the budget gets signed off", "hypothetically";
-    not on the user or someone like them joining, and not "she asked if I'd ever ..."."""
-    words = [t.lower_ for t in doc[a:b]]
-    grams = set(zip(words)) | set(pairwise(words))
-    if not HYPOTHETICALLY.isdisjoint(grams):
+def _need_on_event(words: list[str]) -> bool:
+    """Whether a sentence (its lower-cased ``words``) makes its need hang on an event that
+    may never happen (:data:`EVENT_WORDS`): "if they ever expand into Asia they might need
+    Mandarin speakers", "a junior role in March if the budget gets signed off",
+    "hypothetically"; not on the user or someone like them joining, and not "she asked if
+    I'd ever ..."."""
+    if _has_phrase(words, HYPOTHETICALLY):
         return True
     for k, word in enumerate(words):
         if word not in CONDITIONS or not USER_ASKS.isdisjoint(words[max(0, k - 2) : k]):
             continue
-        condition = []
-        for later in words[k + 1 : k + 1 + CONDITION_REACH]:
-            if later in CONDITION_ENDS:
-                break
-            condition.append(later)
+        condition = _until(words[k + 1 : k + 1 + CONDITION_REACH], CONDITION_ENDS)
         if not EVENT_WORDS.isdisjoint(condition) and JOINING_WORDS.isdisjoint(condition):
             return True
     return False
+
+
+def _until(words: list[str], ends: Container[str]) -> list[str]:
+    """The words before the first of ``ends``: a condition up to its main clause, what
+    follows a deed up to the next clause."""
+    return list(takewhile(lambda word: word not in ends, words))
 
 
 def _after_contrast(doc: Doc, a: int, cue: int) -> int:
@@ -1032,7 +1033,7 @@ def _unreal_mood(doc: Doc, a: int, b: int, signal: Signal) -> bool:
         or any(m in UNREAL_MODALS and have in UNREAL_HAVE
                for m, _, have in zip(words, words[1:], words[2:], strict=False)) \
         or _users_guess(words) or (signal is not Signal.NEED and _feared(words)) \
-        or _awaited(words) or (signal is Signal.NEED and _need_on_event(doc, a, b))
+        or _awaited(words) or (signal is Signal.NEED and _need_on_event(words))
 
 
 def _awaited(words: list[str]) -> bool:
@@ -1464,10 +1465,9 @@ def _user_lacks(words: list[str]) -> bool:
 def _asked_for_questions(doc: Doc, a: int, b: int) -> bool:
     """"She asked what questions I had", "asked what I wanted to know": every asking in
     the part is for the user's questions, and nothing of the user's own ("my") is named."""
-    users = {t.i for t in doc[a:b] if (t.lemma_ in ASK_LEMMAS or t.lower_ in ASK_LEMMAS)
-             and t.i > a and doc[t.i - 1].lower_ == "i"}  # "i asked my questions": no probe
-    asks = [t.i for t in doc[a:b] if (t.lemma_ in ASK_LEMMAS or t.lower_ in ASK_LEMMAS)
-            and t.i not in users]
+    asked = [t.i for t in doc[a:b] if t.lemma_ in ASK_LEMMAS or t.lower_ in ASK_LEMMAS]
+    users = {i for i in asked if i > a and doc[i - 1].lower_ == "i"}  # "i asked my questions"
+    asks = [i for i in asked if i not in users]
     if not asks or any(t.lower_ == "my" and t.i - 1 not in users for t in doc[a:b]):
         return False
     return all(_has_phrase([t.lower_ for t in doc[i + 1 : min(b, i + 1 + ASK_REACH)]],
@@ -1749,11 +1749,7 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
 def _cleft_on_user(doc: Doc, start: int, end: int) -> bool:
     """Whether the words after a cue (from ``start``) say it was the user who did it:
     "Jotting notes was all on me", "the person scribbling furiously was me"."""
-    words = []
-    for t in doc[start : min(end, start + CLEFT_REACH)]:
-        if t.lower_ in CLEFT_BREAKS:
-            break
-        words.append(t.lower_)
+    words = _until([t.lower_ for t in doc[start : min(end, start + CLEFT_REACH)]], CLEFT_BREAKS)
     for k, word in enumerate(words):
         if word in CLEFT_BE:
             rest = [w for w in words[k + 1 :] if w not in CLEFT_FILLERS]
