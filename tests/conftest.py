@@ -59,6 +59,24 @@ def signal_model() -> None:
         assert train_signals_model() == 0, "training the signal model failed"
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed test that used live servers reports what the servers logged meanwhile.
+
+    A failure on CI cannot be looked into afterwards: the servers' temporary
+    logs are gone, so their tails go into the test's report.
+    """
+    outcome = yield
+    report = outcome.get_result()
+    if report.when != "call" or not report.failed:
+        return
+    from infocoach.server.processes import Servers
+
+    for name, value in getattr(item, "funcargs", {}).items():
+        if isinstance(value, Servers):
+            report.sections.append((f"server logs ({name})", value.log_tails()))
+
+
 @pytest.fixture
 def tracker_factory():
     return make_tracker

@@ -39,6 +39,7 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
 from infocoach.channels.conversation_ids import WEB_PREFIX
+from infocoach.channels.in_flight import TurnsInFlight
 from infocoach.channels.limits import (
     EMPTY_MESSAGE_REPLY,
     MAX_BODY_BYTES,
@@ -70,6 +71,9 @@ _SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
 MAX_PENDING_SESSIONS = 10_000
 
 MISSING_SESSION_REPLY = channel_replies().missing_session
+# How long a reconnecting page waits for its conversation's turn to end before
+# its session is confirmed anyway: several custom actions of ten seconds at most.
+RECONNECT_WAIT_SECONDS = 30
 # Every response of the widget's routes (page, files, history) carries these:
 # the page may only load its own files, no inline script can run even if text
 # slipped through, and no other site may frame it.
@@ -263,6 +267,7 @@ class PersistentSocketIOInput(SocketIOInput):
         super().__init__(user_message_evt=USER_EVENT, bot_message_evt=BOT_EVENT,
                          session_persistence=True)
         self._pending: OrderedDict[str, None] = OrderedDict()
+        self._turns = TurnsInFlight()
 
     def _mint_session_id(self) -> str:
         session_id = new_session_id()
@@ -346,7 +351,12 @@ class PersistentSocketIOInput(SocketIOInput):
                 session_id = requested
             else:
                 session_id = self._mint_session_id()
-            await sio.enter_room(sid, web_conversation_id(session_id))
+            conversation = web_conversation_id(session_id)
+            await sio.enter_room(sid, conversation)
+            # A page that dropped its socket mid-turn loads its history once
+            # confirmed: the turn must be stored by then (see in_flight).
+            if not await self._turns.settled(conversation, RECONNECT_WAIT_SECONDS):
+                logger.warning("confirmed %s with a turn still under way", conversation)
             await sio.emit("session_confirm", session_id, room=sid)
 
         @sio.on(USER_EVENT)
@@ -358,8 +368,13 @@ class PersistentSocketIOInput(SocketIOInput):
                 return
             conversation = web_conversation_id(session_id)
             # A socket that reconnected may send before its session_request is
-            # answered; joining here makes sure the replies reach it.
-            await sio.enter_room(sid, conversation)
+            # answered; joining here makes sure the replies reach it. One that
+            # dropped right after sending has left: its message is still
+            # answered and stored, for the page to find when it is back.
+            try:
+                await sio.enter_room(sid, conversation)
+            except ValueError:
+                logger.info("socket %s left before its message was handled", sid)
             message = data.get("message")
             checked = check_text(message) if isinstance(message, str) else None
             if checked is None:
@@ -373,8 +388,9 @@ class PersistentSocketIOInput(SocketIOInput):
                 text, output, conversation, input_channel=self.name(),
                 metadata=capped_metadata(data.get(self.metadata_key)),
             )
-            await run_turn(on_new_message, message_in, lambda: output.sent,
-                           lambda reply: output.send_text_message(conversation, reply))
+            async with self._turns.turn(conversation):
+                await run_turn(on_new_message, message_in, lambda: output.sent,
+                               lambda reply: output.send_text_message(conversation, reply))
             await sio.emit(TURN_DONE_EVENT, room=conversation)
 
         async def _reply_and_finish(sid: str, text: str) -> None:

@@ -369,6 +369,15 @@ class Servers:
                 proc.wait()
         self._procs.clear()
 
+    def log_tails(self, lines: int = 40) -> str:
+        """The last ``lines`` of each running server's log, for a report on a failure."""
+        parts = []
+        for proc in self._procs:
+            log: Path = proc.log_path  # type: ignore[attr-defined]
+            tail = log.read_text(errors="replace").splitlines()[-lines:] if log.exists() else []
+            parts.append("\n".join([f"--- {log} (last {len(tail)} lines)", *tail]))
+        return "\n".join(parts)
+
     def alive(self) -> bool:
         """Whether every started server is still running."""
         return bool(self._procs) and all(p.poll() is None for p in self._procs)

@@ -64,9 +64,24 @@ class Widget:
     def say(self, text: str) -> None:
         """Type a message and press Enter; returns once the coach's reply has arrived."""
         before = self.bot_bubbles.count()
+        sent_before = self.user_bubbles.count()
         self.input.fill(text)
         self.input.press("Enter")
+        # The widget took the message (it ignores Enter while offline).
+        expect(self.user_bubbles).to_have_count(sent_before + 1)
         self._await_reply(before)
+
+    def state(self) -> str:
+        """What a person would see of the widget, for a failed test's report."""
+        status = self.page.locator(".ic-subtitle")
+        return "\n".join([
+            f"status: {status.inner_text() if status.count() else '(no widget)'}",
+            f"notice: {self.notice.inner_text() if self.notice.is_visible() else '(none)'}",
+            f"send enabled: {self.send_button.is_enabled() if self.send_button.count() else '-'}",
+            f"typing shown: {self.typing.is_visible()}",
+            f"user bubbles: {self.user_bubbles.all_inner_texts()}",
+            f"bot bubbles: {len(self.bot_bubbles.all_inner_texts())}",
+        ])
 
     def click_reply(self, title: str) -> None:
         before = self.bot_bubbles.count()
@@ -84,6 +99,19 @@ class Widget:
             "() => Object.entries(localStorage)"
             ".find(([k]) => k.startsWith('infocoach.session@'))?.[1] ?? null"
         )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed browser test reports what the widget showed when it failed."""
+    outcome = yield
+    report = outcome.get_result()
+    page = getattr(item, "funcargs", {}).get("page")
+    if report.when == "call" and report.failed and page is not None:
+        try:
+            report.sections.append(("widget state", Widget(page).state()))
+        except Exception as error:  # the page itself may be what broke
+            report.sections.append(("widget state", f"unreadable: {error}"))
 
 
 @pytest.fixture

@@ -150,3 +150,23 @@ def test_the_socket_refuses_other_sites(live_servers) -> None:
     with pytest.raises(socketio.exceptions.ConnectionError):
         run(connect_from("http://evil.test"))
     run(connect_from(live_servers.url))  # the server's own pages may connect
+
+
+def test_a_page_reconnecting_mid_turn_gets_the_reply_in_its_history(live_servers) -> None:
+    """The socket drops just after the message is sent (a phone changing networks).
+
+    The message must still be answered, though its socket has gone. The reply
+    reaches nobody; the page that reconnects asks for its session and loads the
+    history once confirmed, so the history must hold the message and the reply.
+    """
+    async def scenario() -> list[dict[str, Any]]:
+        async with SocketUser(live_servers.url) as first:
+            session_id = await first.session()
+            await first.client.emit("user_uttered", {"message": "hi", "session_id": session_id})
+        async with SocketUser(live_servers.url) as again:
+            assert await again.session(session_id) == session_id
+            return await asyncio.to_thread(_history, live_servers.url, session_id)
+
+    history = run(scenario())
+    assert [m["sender"] for m in history[:2]] == ["user", "bot"], history
+    assert history[0]["text"] == "hi"

@@ -4,9 +4,11 @@ The channels are registered the way ``rasa run`` registers them
 (``rasa.core.channels.channel.register`` under ``/webhooks/``, Rasa's CORS
 set-up), but the agent behind them is a stand-in: no trained model is
 needed. It stores every message in an in-memory tracker store, answers
-"you said: <text>", and stays silent for a text starting with "silent" (as a
-turn whose custom action failed would). Requests go over real HTTP, so
-Sanic's own handling (body limits, content types, error pages) is tested too.
+"you said: <text>", stays silent for a text starting with "silent" (as a
+turn whose custom action failed would), and takes ``SLOW_TURN_SECONDS`` over a
+text starting with "slow" (a turn a page can drop its socket during).
+Requests go over real HTTP, so Sanic's own handling (body limits, content
+types, error pages) is tested too.
 ``WebClient`` is the web widget's side of the socket.
 """
 
@@ -34,6 +36,7 @@ from tests.fakes.slack_events import SIGNING_SECRET
 
 REST = "/webhooks/rest/webhook"
 SLACK = "/webhooks/slack/webhook"
+SLOW_TURN_SECONDS = 1.5
 _names = (f"channel_server_{n}" for n in itertools.count())
 
 
@@ -48,6 +51,8 @@ class EchoAgent:
 
     async def handle_message(self, message: UserMessage) -> None:
         self.received.append(message)
+        if message.text.startswith("slow"):
+            await asyncio.sleep(SLOW_TURN_SECONDS)
         tracker = await self.tracker_store.get_or_create_tracker(message.sender_id)
         tracker.update(UserUttered(message.text, input_channel=message.input_channel,
                                    metadata=message.metadata))

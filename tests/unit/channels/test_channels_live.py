@@ -101,6 +101,35 @@ def test_web_session_ids_are_minted_by_the_server(channel_server, web):
     assert _texts(channel_server, f"web:{minted}") == ["hi"]
 
 
+def _wait_for(check, timeout: float = 10) -> bool:
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
+def test_a_page_back_mid_turn_loads_a_history_holding_the_whole_turn(channel_server):
+    """The socket drops while the coach answers; the reply reaches no socket, so the
+    reconnected page must find it in the history it loads once its session is confirmed."""
+    first = WebClient(channel_server.url)
+    session = first.request_session()
+    first.emit("user_uttered", {"message": "slow reply please", "session_id": session})
+    assert _wait_for(lambda: any(m.text == "slow reply please"
+                                 for m in channel_server.agent.received))
+    first.close()
+    again = WebClient(channel_server.url)
+    try:
+        assert again.request_session(session) == session
+        history = requests.get(f"{channel_server.url}/webhooks/socketio/history/{session}",
+                               timeout=10).json()["messages"]
+    finally:
+        again.close()
+    assert history == [{"sender": "user", "text": "slow reply please"},
+                       {"sender": "bot", "text": "you said: slow reply please"}]
+
+
 def test_a_message_under_a_made_up_session_id_is_refused(channel_server, web):
     web.request_session()
     made_up = uuid.uuid4().hex
