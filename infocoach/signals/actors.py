@@ -94,6 +94,12 @@ OTHER_NOUNS = {
     # "Glassdoor reviews rave about the culture", "reviewers say ..."
     "reviews", "reviewers", "reviewer",
 }
+# Words that, right before a title, make it a rank of its own: "the deputy head",
+# "an assistant manager" is someone the user may have come to meet, not the
+# manager's deputy or assistant.
+RANK_WORDS = {"deputy", "assistant"}
+RANKED_TITLES = {"head", "headteacher", "manager", "mgr", "director", "principal", "chief",
+                 "editor", "superintendent", "matron", "gm"}
 # What a job is called: "junior" or "trainee" right before one of these, within
 # JOB_REACH words, describes the job, not a person ("a trainee surveyor post").
 JOB_WORDS = {"role", "roles", "position", "positions", "post", "posts", "job", "jobs",
@@ -462,6 +468,8 @@ class ActorFinder:
             return _object_of_user(doc, token)  # "the ward sister": a nurse in charge
         if lower in OTHER_NOUNS and _names_a_job(doc, token):
             return None  # "the junior copywriter role has been open since January"
+        if lower in RANK_WORDS and _ranked_title_alone(doc, token.i):
+            return None  # "the deputy head": the title that follows names who it is
         if lower in MANAGER_NOUNS or lower in OTHER_NOUNS:
             # "my line manager", "my own ward manager": the user's boss
             reach = 3 if token.i >= 2 and doc[token.i - 2].lower_ in {"own", "current"} else 2
@@ -846,6 +854,16 @@ def _their_staff(doc: Doc, i: int) -> bool:
     (or over them), named by the word at ``i`` after "his" or "her"."""
     return i > 0 and any(doc[j].lower_ in STAFF_OF for j in range(max(0, i - 2), i)) and \
         not doc[i].is_punct
+
+
+def _ranked_title_alone(doc: Doc, i: int) -> bool:
+    """Whether ``doc[i]`` ("deputy") opens a title ("deputy head") that is the only
+    one of its kind: beside "the head" too, the deputy head is the head's deputy."""
+    if i + 1 >= len(doc) or doc[i + 1].lower_ not in RANKED_TITLES:
+        return False
+    title = doc[i + 1].lower_
+    return not any(t.lower_ == title and (not t.i or doc[t.i - 1].lower_ not in RANK_WORDS)
+                   for t in doc if t.i != i + 1)
 
 
 def _names_a_job(doc: Doc, token: Token) -> bool:

@@ -102,7 +102,7 @@ HYPOTHETICAL_TERMS = {
         "even if", "as if", "wonder if", "wondering if", "not sure if", "see if",
     ],
     "preceding_negations": [
-        "if", "whether", "hope", "hoping", "hoped", "wish", "wished", "would have",
+        "if", "whether", "hope", "hoping", "hoped", "wish", "wished", "wishing", "would have",
         "should have", "could have", "might have", "expect", "expected", "expecting",
         "in case", "unless", "supposed to", "used to", "wanted him to", "wanted her to",
         "wanted them to", "want him to", "want her to", "want them to", "what if",
@@ -112,6 +112,10 @@ HYPOTHETICAL_TERMS = {
         "would've", "could've", "should've", "might've",
         # "I really want that he asks why I change career": a wish, in a learner's words.
         "want that", "wanted that", "famous for", "known for", "notorious for",
+        # The user's own guess or regret: "my gut says they're short of people",
+        # "he'd prob have taken notes if I'd brought my portfolio".
+        "my gut says", "gut says", "my gut tells me", "gut feeling", "'d probably have",
+        "'d prob have", "'d probs have",
     ],
     "following_negations": [],
     "termination": TERMINATION,

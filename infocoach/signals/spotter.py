@@ -198,7 +198,7 @@ CLAUSE_SUPPORT = 0.5
 Scorer = Callable[[Sequence[str]], list[dict[Signal, float]]]
 # Words that make a sentence a guess, a wish or hearsay rather than a report of
 # the meeting; the model reads what a sentence is about, not whether it happened.
-UNREAL_WORDS = {"hope", "hoping", "hoped", "hopefully", "wish", "wished"}
+UNREAL_WORDS = {"hope", "hoping", "hoped", "hopefully", "wish", "wished", "wishing"}
 # "This one was short": "one" after these is a thing, not a person short.
 THIS_ONE = {"this", "that", "the", "which", "each", "every"}
 # "opening a new branch that'll need tellers": a venue opening told with its staff.
@@ -349,6 +349,11 @@ UNFIT_PHRASES = {("n't", "be", "in", "my"), ("not", "be", "in", "my"), ("not", "
 # physics teachers" (praise may say it: "the best engineers in the country").
 COUNTRYWIDE = {("everywhere",), ("in", "the", "country"), ("across", "the", "country"),
                ("nationwide",)}
+# A need placed in another team or firm: "..., but that's Jacobs, not his lot", "a gap in
+# a neighbouring brigade's control room, not his own".
+NOT_THEIRS = {("not", whose, what) for whose in ("his", "her", "their")
+              for what in ("own", "lot", "team", "firm", "company")} | \
+    {("not", "hers"), ("not", "theirs")}
 # Words with which a user, after a need, says it is not for them.
 DEFLATING = {"nowhere", "not", "only", "unfortunately", "sadly", "none", "😅", "🤷", "🤷‍♀️",
              "🤷‍♂️", "😬", "grad",
@@ -425,7 +430,11 @@ USER_LACKS = {("do", "n't"), ("'m", "not"), ("am", "not"), ("ca", "n't"), ("can"
               # typed without the apostrophe: "i dont even have a licence", "i cant drive"
               ("do", "nt"), ("ca", "nt"), ("have", "nt"), ("could", "nt"),
               # "a master mariner's ticket, which I'll never have"
-              ("'ll", "never"), ("will", "never")}
+              ("'ll", "never"), ("will", "never"),
+              # "I can barely change a tyre", "I could hardly follow the jargon"
+              ("can", "barely"), ("can", "hardly"), ("could", "barely"), ("could", "hardly")}
+# Adverbs that say the user all but lacks it: kept when adverbs are skipped.
+SCARCELY = {"barely", "hardly", "scarcely"}
 NOT_LACKING = {"think", "know", "mind", "care", "see", "sure", "surprised", "remember",
                "really", "want", "blame", "wait", "believe", "expect", "expected", "thought"}
 # "What qualifications you need in the industry": advice on a whole field, not a
@@ -640,6 +649,9 @@ HAD = {"had", "has", "needed", "needs"}
 DUTIES = {"answer", "reply", "respond", "send", "finish", "sign", "approve", "deal"}
 # How far before the excuse the user's own things mean the writing was about them.
 EXCUSE_REACH = 6
+# Excused doing these, the manager excused writing: "apologised for answering an email".
+WRITING_DEEDS = UNRELATED_WRITING | {"typing", "writing", "texting", "messaging", "emailing",
+                                     "scribbling"}
 # "... and scribbled away in my notebook": the user's notes, whoever was named before.
 USERS_RECORD = {"notebook", "notepad", "pad", "notes", "journal", "planner"}
 INTO = {"in", "into", "on"}
@@ -1176,6 +1188,13 @@ def _complaint(doc: Doc, a: int, b: int) -> bool:
     return any(t.lemma_ in COMPLAINT_LEMMAS for t in doc[a:b])
 
 
+def _complained_of(doc: Doc, first: int, cue: int) -> bool:
+    """"Moaning about the budget cuts and how they've lost good people": the cue is
+    part of a complaint; not "moaned about the rota, then raved about the team"."""
+    return any(t.lemma_ in COMPLAINT_LEMMAS and not any(
+        w.lower_ in CONTRAST | {"then"} for w in doc[t.i + 1 : cue]) for t in doc[first:cue])
+
+
 def _by_other(doc: Doc, original: str, part: list[tuple[int, int]], k: int,
               finder: ActorFinder) -> bool:
     """Whether clause ``k`` of a sentence (``part``: the sentence, then its clauses) is
@@ -1268,7 +1287,8 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
         return True
     if signal is Signal.NEED:
         told = [t.lower_ for t in doc[a:through]]
-        return _has_phrase(told, UNFIT_PHRASES | COUNTRYWIDE) or _user_lacks(told) or \
+        return _has_phrase(told, UNFIT_PHRASES | COUNTRYWIDE | NOT_THEIRS) or \
+            _user_lacks(told) or \
             _user_deflates(told) or _need_met(told) or \
             _has_phrase(told, NO_NEED) or \
             any(t.lower_ == "headcount" and _a_size(doc, t.i, b) for t in doc[a:b]) or \
@@ -1393,7 +1413,7 @@ def _unrelated_writing(words: list[str], before: list[str]) -> bool:
         if had in HAD and to == "to" and duty in DUTIES and OWN_WORDS.isdisjoint(words[i + 3 :]):
             return True
     for i, word in enumerate(words):
-        if word in EXCUSED:
+        if word in EXCUSED and not _excused_another_deed(words[i + 1 : i + 3]):
             shown = words[i + 1 :]
             # Not "typing notes as I talked (she said sorry for the clacking)".
             # Nor "typing away at my answers, then apologised".
@@ -1401,6 +1421,13 @@ def _unrelated_writing(words: list[str], before: list[str]) -> bool:
                 OWN_WORDS.isdisjoint(words[max(0, i - EXCUSE_REACH) : i]) and \
                 OWN_WORDS.isdisjoint(shown) and NOTED.isdisjoint(shown)
     return False
+
+
+def _excused_another_deed(after: list[str]) -> bool:
+    """"apologised for checking it", "sorry for rushing off": the excuse names a deed
+    that is not writing, so it does not explain the writing away."""
+    return len(after) == 2 and after[0] == "for" and after[1].endswith("ing") and \
+        after[1] not in WRITING_DEEDS
 
 
 def _own_past(words: list[str]) -> bool:
@@ -1450,7 +1477,7 @@ def _need_met(words: list[str]) -> bool:
 def _user_lacks(words: list[str]) -> bool:
     """"..., and I don't speak a word of it": the user says they lack what is needed."""
     # "which I obviously don't have", "which I'm obviously not": adverbs may come between.
-    words = [w for w in words if not (w.endswith("ly") and len(w) > 4)]
+    words = [w for w in words if not (w.endswith("ly") and len(w) > 4 and w not in SCARCELY)]
     for i, word in enumerate(words):
         if word != "i":
             continue
@@ -1740,7 +1767,8 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
         elif _unreal(doc, original, first, last, span, finder, cue.signal):
             pass
         elif _not_that(doc, first, last, cue.signal, span.end) or \
-                _not_that_cue(doc, span, first, last):
+                _not_that_cue(doc, span, first, last) or \
+                (cue.signal is Signal.ENTHUSIASM and _complained_of(doc, first, span.start)):
             tally.vetoed.add(veto)
         else:
             tally.keep(_verdict(doc, offset, span, cue, who))

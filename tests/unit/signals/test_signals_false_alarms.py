@@ -70,6 +70,15 @@ QUIET = {
     "a weekday is not a name": [
         "A woman from the other department came by and gushed about the Thursday quiz.",
     ],
+    "the user's own guess or regret": [
+        "My gut says the bakery is short of a pastry chef, but the owner never said so.",
+        "honestly she'd prob have taken notes, the pad was right there, but nope",
+    ],
+    "a need in another team or firm, said to be not the manager's": [
+        "He said his brother's garage needs a mechanic, not his own workshop.",
+        "Apparently a neighbouring ward is short of healthcare assistants, she said, though "
+        "not her own.",
+    ],
     "what might, would or was about to happen": [
         "The practice manager said she might jot a few things down next time I visit.",
         "They might quiz me about my time in retail at the second meeting.",
@@ -78,6 +87,8 @@ QUIET = {
     ],
 }
 STILL_FOUND = [
+    ("She said her own garage needs a mechanic, not her brother's.", "need"),
+    ("My gut was right: she took notes the whole time I talked.", "notes"),
     ("We talked about the sector for a while, but then she said her unit needs a data analyst "
      "right now.", "need"),
     ("He admitted his surveyors are stretched thin this winter.", "need"),
@@ -897,6 +908,34 @@ CUE_CHATTY = {
         "notes",
         "I filled three pages of my notebook while she talked.",
         "She filled three pages of her notebook while I talked."),
+    "an apology for writing something else, or for another deed": (
+        "notes",
+        "Mx Achebe typed on a laptop while I described my thesis, then apologised for "
+        "answering an email.",
+        "Mx Achebe typed on a laptop while I described my thesis. A courier buzzed and they "
+        "apologised for dashing off to sign for it."),
+    "a deputy beside the one met, or the deputy the user came to meet": (
+        "enthusiasm",
+        "The deputy principal gushed about the college; the principal, whom I'd come to "
+        "meet, just went through the timetable.",
+        "chat w the deputy principal: she gushed about the college, best place she's taught "
+        "by miles"),
+    "a wish that the manager had said it": (
+        "need",
+        "I was secretly wishing she'd say they needed someone with my CAD skills, but it never "
+        "came up.",
+        "The warehouse manager said they need a planner like me before the peak season."),
+    "a skill the user can barely claim": (
+        "need",
+        "The garage owner said they need a qualified MOT tester. I can barely check my own "
+        "oil lol",
+        "The garage owner said they need a qualified MOT tester, and I qualified in June."),
+    "good people lost, told in a complaint": (
+        "enthusiasm",
+        "She spent ages moaning about head office, the pay freeze, and how they have lost good "
+        "people to the big agencies.",
+        "She grumbled about the pay freeze, but then spent ages raving about the company and "
+        "its four-day week."),
 }
 
 
@@ -930,6 +969,13 @@ def test_a_chatty_cue_false_alarm_stays_quiet(kind: str) -> None:
     signal, quiet, twin = CUE_CHATTY[kind]
     assert signal not in spot(quiet).ids
     assert signal in spot(twin, model=False).ids
+
+
+def test_praise_inside_a_complaint_is_no_enthusiasm_to_the_rules_either() -> None:
+    """The rules' own reading: the model alone used to be what kept this quiet."""
+    _, quiet, twin = CUE_CHATTY["good people lost, told in a complaint"]
+    assert "enthusiasm" not in spot(quiet, model=False).ids
+    assert "enthusiasm" in spot(twin, model=False).ids
 
 
 @pytest.mark.parametrize("text", [
