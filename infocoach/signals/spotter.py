@@ -430,11 +430,11 @@ USER_LACKS = {("do", "n't"), ("'m", "not"), ("am", "not"), ("ca", "n't"), ("can"
               # typed without the apostrophe: "i dont even have a licence", "i cant drive"
               ("do", "nt"), ("ca", "nt"), ("have", "nt"), ("could", "nt"),
               # "a master mariner's ticket, which I'll never have"
-              ("'ll", "never"), ("will", "never"),
-              # "I can barely change a tyre", "I could hardly follow the jargon"
-              ("can", "barely"), ("can", "hardly"), ("could", "barely"), ("could", "hardly")}
-# Adverbs that say the user all but lacks it: kept when adverbs are skipped.
-SCARCELY = {"barely", "hardly", "scarcely"}
+              ("'ll", "never"), ("will", "never")}
+# Adverbs that say the user all but lacks it: "I can barely change a tyre", "I could
+# hardly follow the jargon". Kept when other adverbs are skipped.
+SCARCELY = {"barely", "hardly"}
+USER_LACKS |= {(modal, adverb) for modal in ("can", "could") for adverb in SCARCELY}
 NOT_LACKING = {"think", "know", "mind", "care", "see", "sure", "surprised", "remember",
                "really", "want", "blame", "wait", "believe", "expect", "expected", "thought"}
 # "What qualifications you need in the industry": advice on a whole field, not a

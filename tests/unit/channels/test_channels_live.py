@@ -162,9 +162,7 @@ def test_history_is_never_cached(channel_server, web):
 def test_one_user_id_on_three_channels_is_three_conversations(channel_server, web):
     user = f"U{uuid.uuid4().hex[:8].upper()}"
     _slack(channel_server, message_event(user, "D1", "thank-you note for Dana", new_ts()))
-    deadline = time.monotonic() + 10
-    while not _texts(channel_server, f"slack:{user}") and time.monotonic() < deadline:
-        time.sleep(0.05)
+    _wait_for(lambda: _texts(channel_server, f"slack:{user}") != [])
     _rest(channel_server, {"sender": user, "message": "what did I say?"})
     session = web.request_session()
     web.say("hello from the web")
