@@ -254,6 +254,10 @@ SPEAKERS_KEY = "infocoach_speakers"
 # 'She goes, "we've had nobody on nights since May"': inside the words someone is
 # quoted saying, "we" and "I" are the speaker (or the speaker's team), not the user.
 QUOTED_SELF = {"we", "i", "me", "us"}
+# The team's own words, in a quote whose speaker is not named.
+QUOTED_TEAM = {"we", "us"}
+# Where the sentence after a quote ends: a speaker named later is not the quote's.
+SENTENCE_STOPS = {".", "!", "?"}
 # How far after a quote its speaker may be named: '"..." - that's how she put it.'
 SPEAKER_AFTER = 8
 # "back to the manager", "with the general manager": a person after these is an object.
@@ -574,6 +578,10 @@ class ActorFinder:
         for start, end in self.quotes(doc, original):
             if start < token.i < end:
                 speaker = self.speaker_of(doc, original, start, end)
+                if speaker in (None, Actor.NONE) and token.lower_ in QUOTED_TEAM:
+                    # 'Then: "we've got three schemes and not one planner"': words nobody
+                    # is said to have spoken, about a team, are the manager's.
+                    return Actor.MANAGER
                 return speaker if speaker in (Actor.MANAGER, Actor.OTHER) else None
         return None
 
@@ -595,11 +603,16 @@ class ActorFinder:
             return before.actor
         inside = {i for a, b in self.quotes(doc, original) for i in range(a, b + 1)}
         for i in range(end + 1, min(len(doc), end + 1 + SPEAKER_AFTER)):
+            if i not in inside and (doc[i].text in SENTENCE_STOPS or (
+                    i == end + 1 and doc[i].lower_ == "i" and doc[end - 1].text == ".")):
+                break  # not past the quote's sentence: '"... not one planner." I ran two.'
             if i not in inside:
                 actor = self._classify(doc, original, doc[i], i + 1)
                 if actor is not None:
                     return actor
-        return before.actor
+        # The subject carried from sentences before, but not the user: 'I asked about the
+        # team. "We've nobody to run it."' is a reply.
+        return before.actor if before.actor is not Actor.USER else None
 
     def _others(self, doc: Doc, original: str) -> set[str]:
         """Names the account introduces as someone besides the manager, so that the
@@ -687,8 +700,10 @@ class ActorFinder:
 
     def introduced_as_other(self, doc: Doc, original: str, i: int) -> bool:
         """Whether token ``i`` is a name the account introduces as someone besides the
-        manager ("her deputy, Karl", "Jo from HR")."""
-        return self._is_name(doc, original, doc[i]) and doc[i].lower_ in self._others(doc, original)
+        manager ("her deputy, Karl", "Jo from HR"), or whoever is said to have sat in or
+        joined ("was joined halfway through by the unit manager, who asked ...")."""
+        return (self._is_name(doc, original, doc[i]) and
+                doc[i].lower_ in self._others(doc, original)) or _sat_in(doc, doc[i])
 
     def _is_name(self, doc: Doc, original: str, token: Token) -> bool:
         """A capitalised word that is not an English word: 'Priya', 'Ms. Alvarez'; in an

@@ -46,6 +46,11 @@ TERMINATION = [
     "but", "though", "although", "however", "yet", "whereas", "while", "when", "then",
     "and then", "after", "because", "so", "still", "except", "apart from", "aside from",
     ",", ";", ":", "-", "—", "–",
+    # "nobody running events since the last person left", "I'd barely sat down before she
+    # asked": what came before is over.
+    "since", "before",
+    # A clause with a subject of its own: "a mess nobody owns and they could use someone".
+    "and he", "and she", "and they", "and we",
 ]
 # Breaks between a pair's head and tail: the tail must belong to the head's clause.
 CLAUSE_BREAK = {"but", "though", "although", "however", "whereas", "while", "because", ";", "."}

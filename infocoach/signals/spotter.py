@@ -203,6 +203,8 @@ UNREAL_WORDS = {"hope", "hoping", "hoped", "hopefully", "wish", "wished", "wishi
 THIS_ONE = {"this", "that", "the", "which", "each", "every"}
 # "opening a new branch that'll need tellers": a venue opening told with its staff.
 STAFFING = {"need", "hire", "recruit", "staff", "want", "people", "someone", "looking"}
+# Where a clause before a need cue ends, for what its subject is.
+FIELD_CLAUSE_BREAKS = {",", ";", ":", "then", "—", "–"}
 NUMBERS = {"two", "three", "four", "five", "ten", "fifteen", "twenty", "thirty", "forty",
            "fifty", "couple", "hundred"}
 # "good idea", "good question", "good luck": said of something else than the place.
@@ -349,6 +351,10 @@ UNFIT_PHRASES = {("n't", "be", "in", "my"), ("not", "be", "in", "my"), ("not", "
 # physics teachers" (praise may say it: "the best engineers in the country").
 COUNTRYWIDE = {("everywhere",), ("in", "the", "country"), ("across", "the", "country"),
                ("nationwide",)}
+# "The best zoo vet job in the country": a boast, not a shortage, when one of these (or
+# a word in -est) comes this few words before.
+SUPERLATIVES = {"best", "top", "most", "leading", "only", "number"}
+SUPERLATIVE_REACH = 5
 # A need placed in another team or firm: "..., but that's Jacobs, not his lot", "a gap in
 # a neighbouring brigade's control room, not his own".
 NOT_THEIRS = {("not", whose, what) for whose in ("his", "her", "their")
@@ -360,13 +366,19 @@ DEFLATING = {"nowhere", "not", "only", "unfortunately", "sadly", "none", "😅",
              # "I'm a microbiologist and have never touched one", "im newly qualified"
              "never", "newly", "semester"}
 # "I literally just finished a bootcamp in exactly that": the user fits.
-AFFIRMING = {"exactly", "exact", "literally", "perfect", "perfectly", "precisely"}
+AFFIRMING = {"exactly", "exact", "literally", "perfect", "perfectly", "precisely",
+             # "nobody has the licence and the CAD side. I have both 😬"
+             "both"}
 # What may come right before an "I" that opens a clause of its own.
 OPENS = {".", ",", "!", "?", ";", ":", "-", "—", "–", "and", "but", "so", "though", "\n", "...",
          "…"}
 # "The Paris office is hiring, but that's a different division from hers."
 OTHER_UNIT_WORDS = {"different", "another", "other"}
 OTHER_UNITS = {"division", "department", "dept", "team", "office", "branch", "site", "company"}
+# "They're opening a new outpatient pharmacy on the other site and they'll need ...": a
+# new unit of the manager's own, which the issue counts as a need.
+NEW_UNIT = {"opening", "open", "new", "launching", "building"}
+NEW_UNIT_REACH = 6
 # "another team leader": a post, not another team's need.
 UNIT_ROLES = {"leader", "leaders", "lead", "leads", "member", "members", "manager", "managers",
               "player", "players", "coordinator", "supervisor", "assistant", "administrator"}
@@ -454,6 +466,10 @@ OWN_GAP = {"in", "on", "of", "between"}
 # "She asked what questions I had": asking for the user's questions, not their past.
 ASK_LEMMAS = {"ask", "wonder"}
 ASK_REACH = 10
+# What a manager's questions may be about when they are about the user.
+ABOUT_THE_USER = {"why", "how", "what", "where", "when", "me", "myself"}
+# "asked if I had any questions about ...", "asked me zero questions about me"
+NOT_ASKED = {"any", "zero", "no", "not", "n't", "never"}
 THEIR_QUESTIONS = {("questions",), ("question",), ("to", "know"), ("to", "ask"),
                    ("to", "cover"), ("to", "discuss"),
                    # not "what I hoped to get out of a move into cybersecurity": a motive
@@ -478,8 +494,11 @@ ARRANGEMENTS = {("linkedin",), ("directions",), ("got", "hold"), ("get", "hold")
                 ("getting", "hold")}
 # Small talk that is never a perk ("excited about the new Marvel film"); holidays,
 # lunches and parking may be.
+# Not "they grew 3x this year", "they shut for two weeks at Christmas": a firm's own news
+# and perks ("where she grew up" is _grew_up).
 PASTIMES = SMALL_TALK - {"holiday", "holidays", "vacation", "lunch", "parking", "commute",
-                         "kids", "children", "dog", "dogs", "trip", "journey", "weekend"}
+                         "kids", "children", "dog", "dogs", "trip", "journey", "weekend",
+                         "grew", "christmas"}
 # What praise must be about to be praise of the workplace, when it also names small talk.
 COMPANY_WORDS = set(cues.COMPANY_NOUN) - {"it", "there", "people", "work", "future"}
 BACKGROUND_WORDS = set(cues.BACKGROUND_NOUN) - {"previous", "last", "prior", "former",
@@ -500,6 +519,9 @@ FLAT_WORDS = {"flatly", "monotone", "deadpan", "unenthusiastic", "unenthusiastic
               "generic", "boilerplate",
               "neutrally", "dryly", "drily", "perfunctory", "perfunctorily", "robotic",
               "robotically", "lukewarm", "bored", "boring", "dully", "mechanically"}
+# What may follow a flat word that describes how something was told: "robotic about it".
+FLAT_AFTER = {"and", "but", "about", "when", "throughout", "the", "all", "tone", "voice", "way",
+              "manner"}
 FLAT_PAIRS = {("flat", "tone"), ("flat", "voice"), ("flat", "way"), ("flat", "manner"),
               ("pretty", "flat"), ("very", "flat"), ("quite", "flat"),
               ("bit", "flat"), ("rather", "flat"), ("sounded", "flat"), ("matter", "-"),
@@ -577,6 +599,7 @@ PAST_THEN = {("back", "then"), ("back", "in", "the", "day"), ("started", "out"),
 BUSY = {"swamped", "overstretched", "drowning", "stretched", "backlogged"}
 TEAM_WORDS = {"team", "teams", "department", "dept", "unit", "group", "crew", "desk", "office",
               "staff", "they", "we", "everyone", "lab", "ward", "site", "branch", "squad",
+              "side",  # "the hotel's events side is swamped"
               # "she's stretched thin since her deputy left": someone is missing
               "left", "quit", "resigned", "retired", "leave", "vacancy", "hire", "hiring"}
 # "The opening line", "opening hours": an opening that is not a vacancy.
@@ -589,7 +612,8 @@ TO_DO_IT = {"start", "begin", "continue", "proceed", "seem", "appear", "go", "bo
 # "The new taproom opening": a place opening its doors, not a vacancy.
 VENUES = set(cues.WORKPLACE) | {"taproom", "restaurant", "store", "branch", "venue", "bar",
                                 "centre", "center", "hub", "wing", "campus",
-                                "cafe", "café", "gym", "museum", "gallery", "hotel"}
+                                "cafe", "café", "gym", "museum", "gallery", "hotel",
+                                "extension", "annex", "annexe"}
 # What a team may be short of that no one could fill.
 NOT_PEOPLE = {"time", "money", "cash", "breath", "funds", "funding", "space", "budget",
               "desks", "room", "parking", "chairs", "coffee", "sleep", "planning", "approval",
@@ -607,6 +631,8 @@ RELATIVE = {"who", "whose"}
 # Notes written *for* the user, not about them: "wrote a friend's number on the back of
 # her card", "wrote down the institute's website so I could look up the exams", "... and
 # told me to ring him".
+# "She was sharing her screen, so I could literally see my name appear": the user watched.
+WATCHING = {"see", "literally", "watch", "actually"}
 FOR_USER = {("for", "me"), ("for", "us"),
             ("her", "card"), ("his", "card"), ("their", "card"), ("business", "card"),
             ("so", "i", "could"), ("so", "i", "can"), ("so", "that", "i"),
@@ -625,6 +651,9 @@ FOR_SOMETHING_ELSE = {"his", "her", "their", "that", "another"}
 MESSAGES = {"message", "messages", "email", "emails", "e-mail", "text", "texts", "reply",
             "replies", "whatsapp", "slack", "outlook", "inbox", "texting", "emailing",
             "messaging"}
+# "I assumed he was checking emails, but ...": the user's first guess at the writing.
+MISTAKEN = {"assumed", "thought", "figured", "guessed", "presumed"}
+MISTAKEN_REACH = 5
 # What the manager's writing turned out to be, when it was not about the user.
 REVEALED = {("turned", "out"), ("it", "was"), ("it", "'s")}
 # "... started writing - she was signing off prescriptions": after a dash only.
@@ -676,6 +705,10 @@ PASSIVE_REACH = 3
 PERCEIVE = {"saw", "see", "noticed", "watched", "spotted", "clocked", "watch", "notice"}
 WATCH_MODALS = {"could", "can", "did"}
 MANAGER_POSSESSIVES = {"his", "her", "their"}
+# "Typed notes on her laptop": where notes are written, after the act.
+WRITTEN_ON = {"on", "in", "into"}
+WRITING_DEVICES = RECORDING_THINGS | {"laptop", "phone", "ipad", "tablet", "pad", "computer",
+                                      "clipboard", "diary"}
 # Words before a sentence's subject that do not change who it is.
 PLAIN_PEOPLE = {"woman", "man", "guy", "lady", "bloke", "chap", "gentleman", "girl", "lad",
                 "fella", "fellow"}
@@ -1287,15 +1320,16 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
         return True
     if signal is Signal.NEED:
         told = [t.lower_ for t in doc[a:through]]
-        return _has_phrase(told, UNFIT_PHRASES | COUNTRYWIDE | NOT_THEIRS) or \
+        return _has_phrase(told, UNFIT_PHRASES | NOT_THEIRS) or _countrywide(told) or \
             _user_lacks(told) or \
             _user_deflates(told) or _need_met(told) or \
-            _has_phrase(told, NO_NEED) or \
+            _said_outright(told, NO_NEED) or \
             any(t.lower_ == "headcount" and _a_size(doc, t.i, b) for t in doc[a:b]) or \
             any(w == "short" and of == "of" and what in NOT_PEOPLE
                 for w, of, what in zip(words, words[1:], words[2:], strict=False)) or \
             any(w in OTHER_UNIT_WORDS and u in OTHER_UNITS and words[k + 2 : k + 3] != [] and
-                words[k + 2] not in UNIT_ROLES
+                words[k + 2] not in UNIT_ROLES and words[k - 1 : k] != ["from"] and
+                NEW_UNIT.isdisjoint(words[max(0, k - NEW_UNIT_REACH) : k])
                 for k, (w, u) in enumerate(pairwise(words))) or \
             ("next", "door") in set(pairwise(words)) or \
             not COURTING.isdisjoint(pairwise(words))
@@ -1303,7 +1337,7 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
         return True
     if signal is Signal.NOTES:
         rest = [t.lower_ for t in doc[after:b]]
-        return _has_phrase(rest, FOR_USER) or _for_something_else(rest) or \
+        return _has_phrase(rest, FOR_USER, not_before=WATCHING) or _for_something_else(rest) or \
             _a_contact_for_the_user(rest) or \
             (not WRITTEN_ELSE.isdisjoint(rest[:WRITTEN_REACH]) and
              OWN_WORDS.isdisjoint(rest[: 2 * WRITTEN_REACH])) or \
@@ -1313,7 +1347,7 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
             _messaging(doc, a, b) or \
             _unrelated_writing([t.lower_ for t in doc[after:_unless_own(doc, b, through)]],
                                [t.lower_ for t in doc[a:after]]) or \
-            not FEEDBACK.isdisjoint(words) or \
+            (not FEEDBACK.isdisjoint(words) and not _while_user_talks(words)) or \
             any(into in INTO and my == "my" and what in USERS_RECORD
                 for into, my, what in zip(rest, rest[1:], rest[2:], strict=False))
     if signal is Signal.BACKGROUND:
@@ -1326,7 +1360,8 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
         if _praise_of_mine(words) and COMPANY_WORDS.isdisjoint(lemmas):
             return True
         # "very excited about the new Marvel film", "raved about the industry".
-        elsewhere = (not PASTIMES.isdisjoint(words) or _about_the_field(words)) and \
+        elsewhere = (not PASTIMES.isdisjoint(words) or ("grew", "up") in set(pairwise(words))
+                     or _about_the_field(words)) and \
             COMPANY_WORDS.isdisjoint(lemmas)
         # "... pay is in line with the market. All very matter-of-fact.": the next
         # sentence may say how it was told.
@@ -1334,9 +1369,17 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
         # "very matter of fact", not "as a matter of fact, she loved it".
         matter_of_fact = any(told[i : i + 3] == ["matter", "of", "fact"] and told[i - 1] != "a"
                              for i in range(1, len(told)))
-        return elsewhere or not FLAT_WORDS.isdisjoint(told) or matter_of_fact or \
+        return elsewhere or _told_flatly(told) or matter_of_fact or \
             not FLAT_PAIRS.isdisjoint(pairwise(told))
     return False
+
+
+def _told_flatly(words: list[str]) -> bool:
+    """"Told me flatly", "sounded bored"; not "you'll never be bored here" (a perk) or "the
+    robotic dairy" (a machine)."""
+    return any(w in FLAT_WORDS and NEGATIONS.isdisjoint(words[max(0, k - 3) : k]) and not (
+        w == "robotic" and nxt.isalpha() and nxt not in FLAT_AFTER)
+        for k, (w, nxt) in enumerate(pairwise([*words, ""])))
 
 
 def _unless_own(doc: Doc, b: int, through: int) -> int:
@@ -1384,16 +1427,22 @@ def _outside_the_meeting(words: list[str]) -> bool:
 def _messaging(doc: Doc, a: int, b: int) -> bool:
     """"Typed a reply to someone on Teams", "jumped on a Teams message, typing
     furiously": the writing in the sentence is to someone else; not "noted my email"."""
-    # "Made a note of my email" is notes: the user's own address, not a message.
-    return any(w.lower_ in MESSAGES and doc[w.i - 1].lower_ not in OWN_WORDS
+    # "Made a note of my email" is notes: the user's own address, not a message. Nor "typing
+    # notes, not emails", "I assumed he was checking emails": a message ruled out.
+    return any(w.lower_ in MESSAGES and doc[w.i - 1].lower_ not in OWN_WORDS and
+               NEGATIONS.isdisjoint(t.lower_ for t in doc[max(a, w.i - 2) : w.i]) and
+               MISTAKEN.isdisjoint(t.lower_ for t in doc[max(a, w.i - MISTAKEN_REACH) : w.i])
                for w in doc[a:b] if w.i > a)
 
 
 def _for_something_else(words: list[str]) -> bool:
     """"Writing notes but for his next meeting", "wrote stuff down for that call"."""
-    return any(w == "for" and whose in FOR_SOMETHING_ELSE and what != "own"
+    # Not "for their new warehouse": a new unit of theirs is where the user might work. Not
+    # "said - almost to himself - that ...": talking to oneself is not writing.
+    return any(w == "for" and whose in FOR_SOMETHING_ELSE and what not in {"own", "new"}
                for w, whose, what in zip(words, words[1:], [*words[2:], ""], strict=False)) \
-        or not TO_SELF.isdisjoint(pairwise(words))
+        or any(pair in TO_SELF and SAID.isdisjoint(words[max(0, k - 3) : k])
+               for k, pair in enumerate(pairwise(words)))
 
 
 def _unrelated_writing(words: list[str], before: list[str]) -> bool:
@@ -1458,7 +1507,10 @@ def _user_deflates(words: list[str]) -> bool:
     if not firsts:
         return False
     after = words[firsts[0] + 1 :]
-    return not DEFLATING.isdisjoint(after) and AFFIRMING.isdisjoint(after) and \
+    # Not "tried not to look too keen": "not to" is about what the user did.
+    deflated = any(w in DEFLATING and (w, nxt) != ("not", "to")
+                   for w, nxt in pairwise([*after, ""]))
+    return deflated and AFFIRMING.isdisjoint(after) and \
         ("not", "sure") not in set(pairwise(after))
 
 
@@ -1493,9 +1545,17 @@ def _asked_for_questions(doc: Doc, a: int, b: int) -> bool:
     """"She asked what questions I had", "asked what I wanted to know": every asking in
     the part is for the user's questions, and nothing of the user's own ("my") is named."""
     asked = [t.i for t in doc[a:b] if t.lemma_ in ASK_LEMMAS or t.lower_ in ASK_LEMMAS]
-    users = {i for i in asked if i > a and doc[i - 1].lower_ == "i"}  # "i asked my questions"
+    # "i asked my questions", "I thought I'd be the one asking the questions"
+    users = {i for i in asked if i > a and (doc[i - 1].lower_ == "i" or (
+        doc[i - 1].lower_ == "one" and "i" in {t.lower_ for t in doc[max(a, i - 5) : i]}))}
     asks = [i for i in asked if i not in users]
     if not asks or any(t.lower_ == "my" and t.i - 1 not in users for t in doc[a:b]):
+        return False
+    # "asked me a lot of questions about why I left teaching": hers, about the user
+    words = [t.lower_ for t in doc[a:b]]
+    if any(q in {"questions", "question"} and about == "about" and what in ABOUT_THE_USER and
+           NOT_ASKED.isdisjoint(words[max(0, k - 3) : k])
+           for k, (q, about, what) in enumerate(zip(words, words[1:], words[2:], strict=False))):
         return False
     return all(_has_phrase([t.lower_ for t in doc[i + 1 : min(b, i + 1 + ASK_REACH)]],
                            THEIR_QUESTIONS)
@@ -1534,6 +1594,22 @@ def _a_size(doc: Doc, i: int, end: int) -> bool:
     return any(t.like_num for t in doc[i + 1 : min(end, i + 4)])
 
 
+def _countrywide(words: list[str]) -> bool:
+    """A shortage "across the country", not "the best job in the country"."""
+    return any(tuple(words[i : i + len(p)]) == p and not any(
+        w in SUPERLATIVES or (w.endswith("est") and len(w) > 4)
+        for w in words[max(0, i - SUPERLATIVE_REACH) : i])
+        for p in COUNTRYWIDE for i in range(len(words)))
+
+
+def _said_outright(words: list[str], phrases: set[tuple[str, ...]]) -> bool:
+    """One of ``phrases`` not negated by the word or two before it: "they've got
+    enough planners", not "she hasn't got enough planners"."""
+    return any(tuple(words[i : i + len(p)]) == p and
+               NEGATIONS.isdisjoint(words[max(0, i - 2) : i])
+               for p in phrases for i in range(len(words)))
+
+
 def _has_phrase(words: list[str], phrases: set[tuple[str, ...]],
                 not_before: Container[str] = ()) -> bool:
     """Whether any of ``phrases`` (word tuples) occurs in ``words`` as a run, and the
@@ -1553,8 +1629,11 @@ def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
         after = doc[span.start + 1].lower_ if span.start + 1 < len(doc) else ""
         # "'well, it's a lot of hard work'", "good idea, get it all down", "a good ten
         # minutes": no praise
+        # "volunteers are doing their best with it": effort, not praise
+        doing_best = span[0].lower_ == "best" and span.start >= 2 and \
+            doc[span.start - 2].lemma_ == "do"
         return after in AMOUNTS or after in NOT_PRAISED or after in NUMBERS or \
-            after.isdigit() or (
+            after.isdigit() or doing_best or (
             span[0].lower_ == "well" and doc[span.start + 1].is_punct)
     if span.label_ == cues.NOTES.name:
         return span.start >= 2 and doc[span.start - 1].lower_ == "to" and \
@@ -1564,8 +1643,11 @@ def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
     following = list(doc[span.end : min(last, span.end + 3)])
     if span[-1].lower_ in {"opening", "openings"} and (
             (following and following[0].lower_ in NOT_A_VACANCY) or
-            (span.start and doc[span.start - 1].lemma_ in VENUES)):
-        return True  # "the opening line made her laugh", "the new taproom opening"
+            (span.start and doc[span.start - 1].lemma_ in VENUES and
+             not _will_need_people(doc, span.end, last))):
+        # "the opening line made her laugh", "the new taproom opening"; not "the new lab
+        # opening next year will need technicians"
+        return True
     if span[-1].lower_ == "opening" and span.start and doc[span.start - 1].lemma_ == "be" and \
             any(t.lemma_ in VENUES for t in following + list(doc[span.end + 3 : span.end + 5])) \
             and not any(t.lemma_ in cues.ROLE_NOUN or t.lemma_ in STAFFING
@@ -1593,10 +1675,26 @@ def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
         (span.end < last and doc[span.end].text == ":"))
     # "The teaching profession is losing people": the field is the subject.
     before = [t.lower_ for t in doc[_after_contrast(doc, first, span.start) : span.start]]
+    # Only the cue's own clause: not "why I wanted to move into the third sector, then
+    # said they're short of someone ..."
+    cut = max((i + 1 for i, w in enumerate(before) if w in FIELD_CLAUSE_BREAKS), default=0)
+    before = before[cut:]
     field_subject = any(w in FIELD_WORDS and (i + 1 == len(before) or before[i + 1] not in
                                               FIELD_UNITS) for i, w in enumerate(before))
     return own_gap or busy or heading or field_subject or \
         _whole_field([t.lower_ for t in span[-1:]] + after)
+
+
+def _will_need_people(doc: Doc, start: int, end: int) -> bool:
+    """Whether the clause from ``start`` goes on to say the new venue "will need" people:
+    "the new lab opening next year will need technicians"; not "... but it's automated so
+    they won't need extra staff"."""
+    for t in doc[start:end]:
+        if t.lower_ in CONTRAST or t.is_punct:
+            return False
+        if t.lower_ in {"need", "needs"}:
+            return NEGATIONS.isdisjoint(w.lower_ for w in doc[max(start, t.i - 3) : t.i])
+    return False
 
 
 def _plural(token: Token) -> bool:
@@ -1735,6 +1833,8 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
         who = Attribution(Actor.UNCLEAR) if cue is cues.PASSIVE_NOTES \
             else finder.find(doc, original, span.start)
         owner = next((t.i for t in span if t.lower_ in MANAGER_POSSESSIVES), None)
+        if owner is None and cue.signal is Signal.NOTES:
+            owner = _written_on_theirs(doc, span.end, last)
         if owner is not None and (who.actor is Actor.NONE or (
                 who.inherited and who.actor is Actor.USER)):
             # "Went through my CV, then pulled out her notebook": hers, so she did it.
@@ -1774,6 +1874,16 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
             tally.keep(_verdict(doc, offset, span, cue, who))
 
 
+def _written_on_theirs(doc: Doc, end: int, last: int) -> int | None:
+    """Where "her" is in "typed notes on her laptop", "scribbled in his notebook" right
+    after a notes cue ending at ``end``: the device is the manager's, so the act is."""
+    words = [t.lower_ for t in doc[end : min(last, end + 3)]]
+    if len(words) == 3 and words[0] in WRITTEN_ON and words[1] in MANAGER_POSSESSIVES and \
+            doc[end + 2].lemma_ in WRITING_DEVICES:
+        return end + 1
+    return None
+
+
 def _cleft_on_user(doc: Doc, start: int, end: int) -> bool:
     """Whether the words after a cue (from ``start``) say it was the user who did it:
     "Jotting notes was all on me", "the person scribbling furiously was me"."""
@@ -1789,11 +1899,17 @@ def _done_to_the_user(doc: Doc, a: int, b: int) -> bool:
     """Whether a sentence that names nobody tells of the user talking meanwhile ("while
     I talked") or being acted on ("grilled me on ..."), so its doer is not the user."""
     words = [t.lower_ for t in doc[a:b]]
-    talking = any(w in WHEN_USER and nxt == "i" and talk in TALK_VERBS
-                  for w, nxt, talk in zip(words, words[1:], words[2:], strict=False))
+    talking = _while_user_talks(words)
     acted_on = any(w == "me" and (k == 0 or words[k - 1] not in {"let", "made"})
                    and words[k + 1 : k + 2] != ["and"] for k, w in enumerate(words))
     return talking or acted_on
+
+
+def _while_user_talks(words: list[str]) -> bool:
+    """"While I talked", "as I was explaining": what was done meanwhile was done as the
+    user spoke, so it is a record of the user's words, not marks on their work."""
+    return any(w in WHEN_USER and nxt == "i" and talk in TALK_VERBS
+               for w, nxt, talk in zip(words, words[1:], words[2:], strict=False))
 
 
 def _quoted_questions(doc: Doc, original: str, offset: int, finder: ActorFinder,

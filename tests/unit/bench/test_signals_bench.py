@@ -23,15 +23,15 @@ def calls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, li
     monkeypatch.setattr(signals_bench, "run", run)
     monkeypatch.setattr(dataset, "SIGNALS_DATA_DIR", tmp_path)
     monkeypatch.setattr(signals_bench, "load_split", lambda split: [])
-    (tmp_path / "blind12.jsonl").write_text(
+    (tmp_path / "blind14.jsonl").write_text(
         json.dumps({"text": "She took notes.", "signals": ["notes"]}) + "\n", encoding="utf-8")
     return seen
 
 
 def test_the_test_split_brings_each_blind_split_present(calls):
     results = signals_bench.run_split("test")
-    assert calls == [("test", []), ("blind12", ["She took notes."])]
-    assert results["blind12"] == {"split": "blind12"} and "blind" not in results
+    assert calls == [("test", []), ("blind14", ["She took notes."])]
+    assert results["blind14"] == {"split": "blind14"} and "blind" not in results
 
 
 def test_a_tuned_on_split_comes_alone(calls):

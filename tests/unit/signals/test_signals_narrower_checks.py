@@ -1,0 +1,184 @@
+"""Checks that swallowed a real signal, each narrowed to what it was written for.
+
+The spent blind split blind12 and the retired ones, read by a model that had not been
+trained on them, showed the rules' checks throwing away signals the model had read
+right: a negation that ran on past "since" or "and they", a shortage "in the country"
+that was a boast, a manager quoted saying "we". Each kind here has a new sentence that
+is the signal now, and a near twin, the false alarm the check exists for, that must
+stay quiet, so a check widened back, or dropped, fails here.
+
+Some checks sit in the rules' reading ("rules": the rules alone find the signal and
+stay quiet on the twin); others decide what the model may claim ("model": a stand-in
+model reads the signal in every sentence and clause, so only the checks decide).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from infocoach.ids import Signal
+from infocoach.signals import spot
+from infocoach.signals.dataset import SPLITS, load_split
+
+# kind: (layer, signal, the signal now found, its twin that stays quiet)
+NARROWED = {
+    "a shortage told as 'hasn't got enough'": (
+        "model", "need",
+        "He admitted he hasn't got enough welders who can read drawings, and I've read them "
+        "for years.",
+        "He said they've got enough welders for now."),
+    "the user trying 'not to' look keen is no shrug": (
+        "model", "need",
+        "She said their rota coordinator quit in June and nobody else can do the scheduling. "
+        "I'd told her I ran rotas at a care home for three years, so I tried not to grin.",
+        "She said they need a rota coordinator with a scheduling degree. I'm not trained in "
+        "that at all."),
+    "the user has both skills asked for": (
+        "rules", "need",
+        "They need someone with a forklift licence and a first-aid ticket, and nobody who "
+        "applied has had both. I have both 😬",
+        "They need someone with a forklift licence and a first-aid ticket. I have neither 😬"),
+    "the best in the country is a boast, not a shortage": (
+        "rules", "need",
+        "She said their ward is short of a play specialist right now. She reckons it's the "
+        "best children's unit in the country, too.",
+        "She said hospitals across the country are short of play specialists."),
+    "a new branch of their own on another site": (
+        "rules", "need",
+        "He said they're launching a new branch on the other site in May and will need two "
+        "baristas who can train others.",
+        "He said a different department is hiring baristas."),
+    "help borrowed from another site": (
+        "rules", "need",
+        "She said the lab is short of a microscopist and they've been borrowing one from "
+        "another site since June.",
+        "She said the other site is short of microscopists."),
+    "marks on the CV made while the user talked": (
+        "rules", "notes",
+        "She circled things and scribbled in the margins of my CV while I talked about the "
+        "placement.",
+        "She circled two typos on my printed CV and handed it back."),
+    "the user expected to be 'the one asking questions'": (
+        "rules", "background",
+        "I thought I'd be the one asking the questions, but she quizzed me on why I left "
+        "teaching.",
+        "She asked what questions I had and then we ran out of time."),
+    "notes typed on 'her tablet'": (
+        "rules", "notes",
+        "games producer asked why i want to leave teaching, typed notes on her tablet the "
+        "whole time.",
+        "i typed notes on my tablet the whole time."),
+    "a negation over by 'since'": (
+        "rules", "need",
+        "he said nobody has run their stores since the last manager left, and I managed a "
+        "store for four years.",
+        "She said nobody has left the team since March, so they aren't hiring."),
+    "a negation over by 'and they'": (
+        "rules", "need",
+        "He said the website is a mess nobody owns and they could really use someone who has "
+        "built one.",
+        "He said they don't need anyone to run the website."),
+    "'barely sat down before she asked'": (
+        "rules", "background",
+        "I'd barely sat down before she asked what I studied and why logistics.",
+        "She barely asked what I studied."),
+    "a quote nobody is said to have spoken, about 'we'": (
+        "rules", "need",
+        'Then, out of the blue: "we\'ve got a new youth programme starting in March and '
+        'nobody to run it." I ran one for two years.',
+        '"We\'ve got nobody to run the youth programme," my cousin told me about her club.'),
+    "a new lab that will need people": (
+        "rules", "need",
+        "He said the new lab opening in the autumn will need technicians who can run PCR.",
+        "She said the new clinic opening in Leeds is all automated, so they won't need extra "
+        "staff."),
+    "a field named in the clause before the need": (
+        "rules", "need",
+        "He asked why I wanted to move into the charity sector, then said they're short of a "
+        "bookkeeper who knows grants.",
+        "He said the whole charity sector is short of bookkeepers."),
+    "emails the user only assumed": (
+        "rules", "notes",
+        "He was typing on his phone while I talked; I assumed he was answering emails, but he "
+        "read my answers back to me.",
+        "He was typing on his phone while I talked, answering emails from his boss."),
+    "a firm that grew is no small talk": (
+        "model", "enthusiasm",
+        "After that she went into full sales mode: share options, remote-first, and they grew "
+        "threefold this year.",
+        "She raved about the town she grew up in."),
+    "'you'll never be bored here' is a perk": (
+        "rules", "enthusiasm",
+        "He sold the place to me: great pension, and 'you'll never be bored here'.",
+        "He talked me through the perks in a bored voice."),
+    "a robotic dairy is a machine, not a tone": (
+        "rules", "enthusiasm",
+        "The farm manager raved about the new robotic dairy and the staff cottages.",
+        "The farm manager listed the perks in a robotic way."),
+    "said 'to himself' is no note to himself": (
+        "rules", "notes",
+        "He scribbled notes while I talked, and said - mostly to himself - that my CAD work "
+        "was what they lacked.",
+        "He scribbled a note to himself about his next meeting."),
+    "missing 'for their new warehouse'": (
+        "rules", "notes",
+        "She wrote it down and said that's just what they're missing for their new warehouse.",
+        "She wrote something down for her next meeting."),
+    "'so I could see' is watching, not writing for the user": (
+        "model", "notes",
+        "The team leader typed what I said into a doc while sharing her screen, so I could "
+        "literally see my answers appear.",
+        "She wrote the course name on a card for me so I could look it up later."),
+    "questions 'about why I left'": (
+        "rules", "background",
+        "He asked me loads of questions about why I left the army.",
+        "He asked if I had any questions about the role."),
+    "a team's 'side' that is swamped": (
+        "rules", "need",
+        "He said the events side is swamped and only one coordinator runs every wedding.",
+        "He said he's swamped this week."),
+    "an extension opening is a building": (
+        "rules", "need",
+        "She said the new extension opening next spring will need three more nurses.",
+        "She raved about the new extension opening next spring."),
+}
+
+
+def reads_everywhere(signal: str):
+    """A stand-in model that reads ``signal`` in every sentence and clause."""
+    def scorer(texts: Sequence[str]) -> list[dict[Signal, float]]:
+        return [{s: 0.99 if s.value == signal else 0.0 for s in Signal} for _ in texts]
+    return scorer
+
+
+def read(layer: str, signal: str, text: str) -> list[str]:
+    if layer == "rules":
+        return spot(text, model=False).ids
+    return spot(text, scorer=reads_everywhere(signal)).ids
+
+
+def test_the_sentences_are_new() -> None:
+    known = {r.text.lower() for split in SPLITS for r in load_split(split)}
+    assert not any(t.lower() in known for _, _, *texts in NARROWED.values() for t in texts)
+
+
+@pytest.mark.parametrize("kind", NARROWED)
+def test_the_signal_is_found_now(kind: str) -> None:
+    layer, signal, found, _ = NARROWED[kind]
+    assert signal in read(layer, signal, found)
+
+
+@pytest.mark.parametrize("kind", NARROWED)
+def test_the_false_alarm_the_check_was_for_stays_quiet(kind: str) -> None:
+    layer, signal, _, quiet = NARROWED[kind]
+    assert signal not in read(layer, signal, quiet)
+
+
+def test_effort_is_no_praise_once_a_negation_has_ended() -> None:
+    """'since' ends the negation of "hasn't had a manager", so the rules read on into
+    "doing their best", which is effort, not praise of the place."""
+    text = ("She said the lab hasn't had a manager since 2022 and the volunteers are doing "
+            "their best with it.")
+    assert "enthusiasm" not in spot(text, model=False).ids
