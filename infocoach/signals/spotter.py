@@ -315,9 +315,11 @@ READ_VERBS = {"read", "saw", "seen", "noticed", "spotted"}
 READ_SOURCES = {"online", "website", "linkedin", "glassdoor", "news", "paper", "newspaper",
                 "reddit", "twitter", "article", "blog", "advert", "ad", "listing", "indeed"}
 READ_REACH = 4
+# What a retold meeting is called: "her meeting with the call centre manager".
+MEETINGS = {"meeting", "interview", "informational", "chat", "call", "coffee"}
 # Complaints about the company are not enthusiasm (GUIDELINE.md), whatever else
 # the sentence says about it; a complaint about a gap may still be a need.
-COMPLAINT_LEMMAS = {"complain", "moan", "grumble", "gripe", "whinge", "grouse"}
+COMPLAINT_LEMMAS = {"complain", "moan", "grumble", "gripe", "whinge", "grouse", "cynical"}
 # Subjects that are nobody in particular: "Someone on LinkedIn wrote that ...".
 ANYBODY = {"someone", "somebody", "everyone", "everybody", "anyone"}
 # "I reckon they might need someone like me": the user's own guess at what could
@@ -466,6 +468,13 @@ OWN_GAP = {"in", "on", "of", "between"}
 # "She asked what questions I had": asking for the user's questions, not their past.
 ASK_LEMMAS = {"ask", "wonder"}
 ASK_REACH = 10
+# The manager asking what the user wants out of the meeting, in their own words.
+WHAT_TO_KNOW = {("what", "do", "you", "want", "to", "know"),
+                ("what", "would", "you", "like", "to", "know"),
+                ("what", "you", "want", "to", "know"), ("what", "you", "'d", "like", "to", "know"),
+                ("what", "'d", "you", "like", "to", "know")}
+# "He loves being a paramedic": liking the trade itself.
+LOVE_WORDS = {"love", "loves", "loved", "loving", "enjoys", "enjoy", "enjoyed"}
 # What a manager's questions may be about when they are about the user.
 ABOUT_THE_USER = {"why", "how", "what", "where", "when", "me", "myself"}
 # "asked if I had any questions about ...", "asked me zero questions about me"
@@ -1153,13 +1162,20 @@ def _not_the_users_meeting(doc: Doc, a: int, b: int, told: int) -> bool:
     farm" the uncle comes after the need, and is not who told it.
     """
     words = [t.lower_ for t in doc[a:b]]
-    if _read_elsewhere(words[: max(0, told - a)]):
+    if _read_elsewhere(words[: max(0, told - a)]) or _their_meeting(words[: max(0, told - a)]):
         return True
     return any(w in OTHER_NOUNS and prev in OWN and (
         nxt in HEARSAY_VERBS or (nxt in HEARSAY_AUX and then in HEARSAY_VERBS)
         or (nxt == "'s" and a + i + 1 < told))
         for i, (prev, w, nxt, then) in enumerate(
             zip(words, words[1:], words[2:], [*words[3:], ""], strict=False)))
+
+
+def _their_meeting(words: list[str]) -> bool:
+    """"Priya told me her meeting with the call centre manager turned into a sales pitch":
+    somebody else's meeting, retold."""
+    return any(whose in MANAGER_POSSESSIVES and what in MEETINGS and with_ == "with"
+               for whose, what, with_ in zip(words, words[1:], words[2:], strict=False))
 
 
 def _read_elsewhere(words: list[str]) -> bool:
@@ -1351,7 +1367,8 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
             any(into in INTO and my == "my" and what in USERS_RECORD
                 for into, my, what in zip(rest, rest[1:], rest[2:], strict=False))
     if signal is Signal.BACKGROUND:
-        return _asked_for_questions(doc, a, b) or _spells_own_name(words) \
+        return _asked_for_questions(doc, a, b) or _what_to_know(words) or \
+            _spells_own_name(words) \
             or _small_talk(doc, a, b) or not SENDING.isdisjoint(pairwise(words))
     if signal is Signal.ENTHUSIASM:
         # Not "the business plan for my bakery idea", "her business card".
@@ -1360,8 +1377,9 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
         if _praise_of_mine(words) and COMPANY_WORDS.isdisjoint(lemmas):
             return True
         # "very excited about the new Marvel film", "raved about the industry".
+        # "he loves being a paramedic": the job, not the employer
         elsewhere = (not PASTIMES.isdisjoint(words) or ("grew", "up") in set(pairwise(words))
-                     or _about_the_field(words)) and \
+                     or _about_the_field(words) or _loves_the_job(words)) and \
             COMPANY_WORDS.isdisjoint(lemmas)
         # "... pay is in line with the market. All very matter-of-fact.": the next
         # sentence may say how it was told.
@@ -1562,6 +1580,12 @@ def _asked_for_questions(doc: Doc, a: int, b: int) -> bool:
                for i in asks)
 
 
+def _what_to_know(words: list[str]) -> bool:
+    """'She goes, "OK, what would you like to know?"': the manager handing the meeting to
+    the user's questions, quoted, with nothing of the user's past or reasons asked."""
+    return _has_phrase(words, WHAT_TO_KNOW) and "why" not in words and "my" not in words
+
+
 def _small_talk(doc: Doc, a: int, b: int) -> bool:
     """"She asked about my weekend and whether I found parking": every question in the
     part is small talk, with nothing of the user's working life or reasons in it."""
@@ -1580,6 +1604,12 @@ def _small_talk(doc: Doc, a: int, b: int) -> bool:
                 or not BACKGROUND_WORDS.isdisjoint(t.lemma_ for t in window) or experience:
             return False
     return True
+
+
+def _loves_the_job(words: list[str]) -> bool:
+    """"He loves being a paramedic": the manager's own trade, not the place."""
+    return any(w in LOVE_WORDS and being == "being" and what in {"a", "an"}
+               for w, being, what in zip(words, words[1:], words[2:], strict=False))
 
 
 def _about_the_field(words: list[str]) -> bool:

@@ -702,6 +702,25 @@ CHATTY = {
         "The supervisor who came with him couldn't stop saying how much she loves working "
         "there.",
         "The supervisor who met me couldn't stop saying how much she loves working there."),
+    "the manager asking what the user would like to know": (
+        "background",
+        'Right at the start he said, "So, what would you like to know?" and I went through '
+        'my list.',
+        'Right at the start he said, "So, why do you want to leave nursing?" and I went '
+        'through my story.'),
+    "someone else's meeting, retold": (
+        "enthusiasm",
+        "Tom told me his chat with the hotel manager turned into a big sales pitch for the "
+        "hotel.",
+        "The hotel manager turned our chat into a big sales pitch for the hotel."),
+    "loving the trade, not the employer": (
+        "enthusiasm",
+        "She said she loves being a midwife and would never do anything else.",
+        "She said she loves being at the trust and would never work anywhere else."),
+    "cynical about the firm": (
+        "enthusiasm",
+        "He was pretty cynical about the firm and its amazing perks.",
+        "He was pretty proud of the firm and its amazing perks."),
 }
 
 
