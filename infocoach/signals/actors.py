@@ -698,6 +698,12 @@ class ActorFinder:
         return staff or (doc[i - 2].lower_ in MANAGER_NOUNS | OTHER_NOUNS and
                          self._classify(doc, original, doc[i - 2], i) is Actor.OTHER)
 
+    def someone_besides(self, doc: Doc, original: str) -> bool:
+        """Whether the account brings in anyone besides the manager: someone brought
+        along, introduced as someone else, or said to have sat in or joined."""
+        return bool(self._companions(doc, original) or self._others(doc, original)) or \
+            any(_sat_in(doc, t) for t in doc)
+
     def introduced_as_other(self, doc: Doc, original: str, i: int) -> bool:
         """Whether token ``i`` is a name the account introduces as someone besides the
         manager ("her deputy, Karl", "Jo from HR"), or whoever is said to have sat in or

@@ -97,6 +97,12 @@ QUOTE_END = EVIDENCE_BREAK | {"because", "since", "so", "after", "before", "unti
 EVIDENCE_LEAD = {"the", "my", "our", *TITLES}
 # "Jotting notes was all on me": who did it, said after the deed.
 CLEFT_BE = {"was", "is", "were"}
+# "She was the one who ...": who a cleft singles out, and how far in its words are read.
+CLEFT_PRONOUNS = {"he", "she", "they"}
+SINGLING_BE = CLEFT_BE | {"'s"}
+# "... like a proud dad": the words before a likeness.
+LIKENESS = {"like", "as"}
+CLEFT_SUBJECT_REACH = 8
 CLEFT_FILLERS = {"all", "only", "just", "entirely", "totally", "on", "down", "to", "really"}
 CLEFT_BREAKS = {",", ".", ";", "!", "?", "but", "and", "-", "—"}
 CLEFT_REACH = 10
@@ -888,7 +894,14 @@ def _learn(doc: Doc, original: str, offset: int, finder: ActorFinder | None,
             # in, and the grad was the one taking notes" is the grad's doing, though the
             # sentence opens with the manager.
             told = max(range(1, len(read)), key=lambda k: read[k][1][signal], default=None)
-            teller_ok = told is None or not _by_other(doc, original, part, told, finder)
+            # The same when the clause it is told in names someone else as its subject:
+            # "the meeting was also attended by Mr Webb, a trainee, who spoke warmly of ...".
+            # Not for a need, whose clause may well open on the staff it is about ("their
+            # finance assistant left in March").
+            teller_ok = told is None or not (
+                _by_other(doc, original, part, told, finder) or (
+                    signal is not Signal.NEED and
+                    _other_subject(doc, original, subjects[part[told]], part[told][1], finder)))
             others_did = any((signal, i) in tally.others for i in range(a, b))
             passed = [p[signal] for k, ((x, y), p) in enumerate(read)
                       if p[signal] >= thresholds[signal]
@@ -945,8 +958,11 @@ def _clause_subjects(doc: Doc, original: str, part: list[tuple[int, int]],
         same_person = someone_else and named and named[0].token is not None and (
             doc[named[0].token].lower_ in MANAGER_PRONOUNS
             or doc[named[0].token].lower_ in PLAIN_PEOPLE)
-        # "..., and why I want to teach": an "I" that is not the subject names nobody.
-        if named and not same_person and (
+        # "..., and why I want to teach": an "I" that is not the subject names nobody; nor
+        # does "(the name of the prison and) my old supervisor", with no verb after it.
+        bare = bool(named) and named[0].token is not None and all(
+            t.is_punct or t.is_space for t in doc[named[0].token + 1 : y])
+        if named and not same_person and not bare and (
                 named[0].actor is not Actor.USER or _user_is_subject(doc, x, named[0])):
             at = x
         subjects[x, y] = at
@@ -1305,12 +1321,41 @@ def _opens_with(doc: Doc, original: str, part: tuple[int, int],
     return who.actor if opens and who.token - first < TELLER_REACH else None
 
 
+def _other_subject(doc: Doc, original: str, a: int, b: int, finder: ActorFinder) -> bool:
+    """Whether the part from ``a`` has someone besides the manager as its subject ("Mr
+    Webb, a graduate trainee, who ..."); not "everyone gets shares", which is about the
+    staff, whoever says it."""
+    if doc[a].lower_ in LIKENESS:
+        return False  # "... - like a proud dad": a likeness, not who did it
+    a = after_openers(doc, a, b)
+    if _cleft_on_another(doc, original, a, b, finder):
+        return True
+    named = finder.named(doc, original, a, min(b, a + SUBJECT_REACH))
+    return doc[a].lower_ not in SAID and bool(named) and named[0].actor is Actor.OTHER
+
+
+def _cleft_on_another(doc: Doc, original: str, a: int, b: int, finder: ActorFinder) -> bool:
+    """"She was the one who asked all the questions", "it was the band 6 who was writing":
+    a part from ``a`` that singles one person out, in an account that brings in someone
+    besides the manager, tells of that other person; a manager is rarely singled out so."""
+    words = [t.lower_ for t in doc[a : min(b, a + CLEFT_SUBJECT_REACH)]]
+    singled = len(words) > 3 and words[0] in CLEFT_PRONOUNS and words[1] in SINGLING_BE and \
+        words[2:4] == ["the", "one"]
+    if words[:1] == ["it"] and words[1:2] and words[1] in SINGLING_BE and words[2:3] == ["the"] \
+            and "who" in words[3:]:
+        person = words[3 : words.index("who")]
+        singled = bool(person) and MANAGER_NOUNS.isdisjoint(person)
+    return singled and finder.someone_besides(doc, original)
+
+
 def _someone_else(doc: Doc, original: str, a: int, b: int, finder: ActorFinder) -> bool:
     """"My flatmate's manager gushes about ...", "Someone on LinkedIn wrote that ...":
     the subject is someone else, or nobody the user met."""
     a = after_openers(doc, a, b)  # "Halfway through, the manager's director ..."
     if doc[a].lower_ in SAID:
         return False  # "Said his engineer is leaving ...": whoever said it, not the engineer
+    if _cleft_on_another(doc, original, a, b, finder):
+        return True
     named = finder.named(doc, original, a, min(b, a + SUBJECT_REACH))
     # "Someone on LinkedIn wrote ...", but not "her team needs someone".
     return bool(named) and (named[0].actor is Actor.OTHER or (

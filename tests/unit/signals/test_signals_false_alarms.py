@@ -1010,3 +1010,53 @@ def test_me_and_the_manager_is_we_so_the_coach_asks() -> None:
     reading = spot("Me and the director went through my background for a while.")
     assert reading.ids == [] and reading.unclear == (Signal.BACKGROUND,)
     assert spot("The director went through my background for a while.").ids == ["background"]
+
+
+# Kinds where who told it decides, read by a stand-in model that reads the signal only in
+# the sentence and the clause that hold ``phrase``, as a real model does: the checks on
+# the clause it is told in must then carry the whole sentence with them.
+WHO_TOLD = {
+    "a trainee who sat in, in the clause the praise is told in": (
+        "enthusiasm", "spoke warmly",
+        "The interview was also attended by Ms Cole, a graduate trainee, who spoke warmly about "
+        "the firm's culture and its socials.",
+        "The interview was with Mr Price, the plant manager, who spoke warmly about the firm's "
+        "culture and its socials."),
+    "'he was the one who', when someone else sat in": (
+        "enthusiasm", "raving",
+        "The head of sales had one of his account managers sit in. He was the one who kept "
+        "raving about the bonuses and the trips.",
+        "The head of sales met me on his own. He was the one who kept raving about the bonuses "
+        "and the trips."),
+    "someone named after the act, with no verb of their own": (
+        "enthusiasm", "best lab",
+        "- he wrote down my grades\n- my old tutor told me it's the best lab in the region to "
+        "work in",
+        "- he wrote down my grades and my old tutor\n- told me it's the best lab in the region "
+        "to work in"),
+}
+
+
+def reads_where(signal: str, phrase: str):
+    """A stand-in model that reads ``signal`` in any text holding ``phrase``."""
+    def scorer(texts: Sequence[str]) -> list[dict[Signal, float]]:
+        return [{s: 0.99 if s.value == signal and phrase in text else 0.0 for s in Signal}
+                for text in texts]
+    return scorer
+
+
+def test_the_who_told_sentences_are_new() -> None:
+    known = {r.text.lower() for split in SPLITS for r in load_split(split)}
+    assert not any(t.lower() in known for _, _, *texts in WHO_TOLD.values() for t in texts)
+
+
+@pytest.mark.parametrize("kind", WHO_TOLD)
+def test_told_by_someone_else_stays_quiet(kind: str) -> None:
+    signal, phrase, quiet, _ = WHO_TOLD[kind]
+    assert signal not in spot(quiet, scorer=reads_where(signal, phrase)).ids
+
+
+@pytest.mark.parametrize("kind", WHO_TOLD)
+def test_told_by_the_manager_is_still_the_signal(kind: str) -> None:
+    signal, phrase, _, twin = WHO_TOLD[kind]
+    assert signal in spot(twin, scorer=reads_where(signal, phrase)).ids
