@@ -121,6 +121,10 @@ HYPOTHETICAL_TERMS = {
         # "he'd prob have taken notes if I'd brought my portfolio".
         "my gut says", "gut says", "my gut tells me", "gut feeling", "'d probably have",
         "'d prob have", "'d probs have",
+        # What was only meant or supposed: "maybe she was going to tell me about the
+        # benefits, but we ran out of time", "had planned for him to grill me on my
+        # portfolio", "ideally talk about how great it is", "I'm kind of assuming".
+        "was going to", "were going to", "planned for", "ideally", "assuming",
     ],
     "following_negations": [],
     "termination": TERMINATION,

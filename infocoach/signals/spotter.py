@@ -321,6 +321,8 @@ READ_VERBS = {"read", "saw", "seen", "noticed", "spotted"}
 READ_SOURCES = {"online", "website", "linkedin", "glassdoor", "news", "paper", "newspaper",
                 "reddit", "twitter", "article", "blog", "advert", "ad", "listing", "indeed"}
 READ_REACH = 4
+# Word of mouth: "rumour is the team is short-staffed", "via the school-gate grapevine".
+RUMOURS = {"rumour", "rumor", "rumours", "rumors", "rumoured", "rumored", "grapevine"}
 # What a retold meeting is called: "her meeting with the call centre manager".
 MEETINGS = {"meeting", "interview", "informational", "chat", "call", "coffee"}
 # Complaints about the company are not enthusiasm (GUIDELINE.md), whatever else
@@ -344,6 +346,8 @@ UNSAYING_REACH = 3
 UNFIT_PHRASES = {("n't", "be", "in", "my"), ("not", "be", "in", "my"), ("not", "in", "my", "area"),
                  ("not", "my", "problem"), ("not", "really", "my", "problem"),
                  ("years", "off", "that"), ("years", "away", "from"), ("so", "lol", "no"),
+                 # "I'm a vegetarian graphic designer, so, no.", "that's way above me"
+                 ("so", ",", "no"), ("above", "me"),
                  ("so", "...", "no"), ("so", "…", "no"), ("nowhere", "near"),
                  ("not", "me"), ("n't", "me"), ("not", "for"), ("n't", "hiring"),
                  ("not", "hiring"), ("above", "my", "level"), ("above", "my", "pay"),
@@ -684,7 +688,8 @@ UNRELATED_WRITING = WRITTEN_ELSE | {
     "timesheets", "rota", "tickets", "quote", "prescriptions", "email", "emails", "list",
     "doodle", "doodles", "doodling"}
 # "..., but it was all orders and allergens, nothing about me".
-NOT_ABOUT_ME = {("nothing", "about", "me"), ("not", "about", "me"), ("nothing", "on", "me")}
+NOT_ABOUT_ME = {("nothing", "about", "me"), ("not", "about", "me"), ("nothing", "on", "me"),
+                ("nothing", "to", "do", "with", "me")}
 # Words with which the writer excuses the writing as something else.
 EXCUSED = {"apologised", "apologized", "apologising", "apologizing", "sorry", "admitted",
            "confessed"}
@@ -1195,8 +1200,11 @@ def _their_meeting(words: list[str]) -> bool:
 
 
 def _read_elsewhere(words: list[str]) -> bool:
-    """"I'd read online that they're opening a clinic", "I saw on LinkedIn that ...":
-    the user learnt it from a page, not from the manager in the meeting."""
+    """"I'd read online that they're opening a clinic", "I saw on LinkedIn that ...",
+    "rumour is ...": the user learnt it from a page or the grapevine, not from the
+    manager in the meeting."""
+    if not RUMOURS.isdisjoint(words) or _has_phrase(words, {("according", "to", "glassdoor")}):
+        return True
     # "Read on Glassdoor that ...": a sentence opening with the verb is the user's.
     return any(w in READ_VERBS and (k == 0 or "i" in words[max(0, k - 2) : k])
                and not READ_SOURCES.isdisjoint(words[k + 1 : k + 1 + READ_REACH])
@@ -1381,7 +1389,9 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
         return True
     if signal is Signal.NEED:
         told = [t.lower_ for t in doc[a:through]]
+        # "... but I'm a pharmacy tech so no", ending the account
         return _has_phrase(told, UNFIT_PHRASES | NOT_THEIRS) or _countrywide(told) or \
+            (through == len(doc) and told[-2:] == ["so", "no"]) or \
             _user_lacks(told) or \
             _user_deflates(told) or _need_met(told) or \
             _said_outright(told, NO_NEED) or \
@@ -1908,8 +1918,9 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
         who = Attribution(Actor.UNCLEAR) if cue is cues.PASSIVE_NOTES \
             else finder.find(doc, original, span.start)
         owner = next((t.i for t in span if t.lower_ in MANAGER_POSSESSIVES), None)
-        if owner is None and cue.signal is Signal.NOTES:
-            owner = _written_on_theirs(doc, span.end, last)
+        written_on = _written_on(doc, span.end, last) if cue.signal is Signal.NOTES else None
+        if owner is None and written_on is not None and doc[written_on].lower_ != "my":
+            owner = written_on
         if owner is not None and (who.actor is Actor.NONE or (
                 who.inherited and who.actor is Actor.USER)):
             # "Went through my CV, then pulled out her notebook": hers, so she did it.
@@ -1919,7 +1930,9 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
             # "Made notes while I talked", "grilled me on my past jobs, wrote stuff down":
             # nobody named, but someone besides the user, who is talking.
             who = Attribution(Actor.MANAGER)
-        if _cleft_on_user(doc, span.end, last):
+        if _cleft_on_user(doc, span.end, last) or (
+                written_on is not None and doc[written_on].lower_ == "my"):
+            # "typed notes on my laptop the whole time while the head coach talked"
             who = Attribution(Actor.USER)
         if who.actor in (Actor.USER, Actor.OTHER):
             if who.actor is Actor.OTHER and cue.signal is not None and \
@@ -1949,11 +1962,12 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
             tally.keep(_verdict(doc, offset, span, cue, who))
 
 
-def _written_on_theirs(doc: Doc, end: int, last: int) -> int | None:
-    """Where "her" is in "typed notes on her laptop", "scribbled in his notebook" right
-    after a notes cue ending at ``end``: the device is the manager's, so the act is."""
+def _written_on(doc: Doc, end: int, last: int) -> int | None:
+    """Where "her" or "my" is in "typed notes on her laptop", "scribbled in my notebook"
+    right after a notes cue ending at ``end``: whose the device is, so whose the act."""
     words = [t.lower_ for t in doc[end : min(last, end + 3)]]
-    if len(words) == 3 and words[0] in WRITTEN_ON and words[1] in MANAGER_POSSESSIVES and \
+    if len(words) == 3 and words[0] in WRITTEN_ON and \
+            (words[1] in MANAGER_POSSESSIVES or words[1] == "my") and \
             doc[end + 2].lemma_ in WRITING_DEVICES:
         return end + 1
     return None

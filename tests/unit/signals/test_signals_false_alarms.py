@@ -1060,3 +1060,80 @@ def test_told_by_someone_else_stays_quiet(kind: str) -> None:
 def test_told_by_the_manager_is_still_the_signal(kind: str) -> None:
     signal, phrase, _, twin = WHO_TOLD[kind]
     assert signal in spot(twin, scorer=reads_where(signal, phrase)).ids
+
+
+# False alarms of the rules' own reading, which a model trained on such accounts hid: the
+# rules alone must stay quiet, and find the twin.
+RULE_ALARMS = {
+    "'so, no' after the need": (
+        "need",
+        "He said the kitchen is short of a pastry chef. I'm an accountant, so, no.",
+        "He said the kitchen is short of a pastry chef. I trained as one, so, yes!"),
+    "'way above me'": (
+        "need",
+        "She said they need a head of data science. I'm an intern, that's way above me.",
+        "She said they need a junior data analyst, which is exactly me."),
+    "'so no' ending the account": (
+        "need",
+        "he said they've got a vacancy for a senior surveyor but i'm a trainee so no",
+        "he said they've got a vacancy for a trainee surveyor and i'm a trainee so yes"),
+    "writing that is 'nothing to do with me'": (
+        "notes",
+        "He kept writing on the flip chart - the delivery schedule, nothing to do with "
+        "me.",
+        "He kept writing on his pad - my dates and the courses I'd done."),
+    "notes typed 'on my phone'": (
+        "notes",
+        "typed notes on my phone the whole time while the head brewer talked me through "
+        "the brewhouse.",
+        "typed notes on her phone the whole time while I talked her through my brewing "
+        "course."),
+    "what she 'was going to' say": (
+        "enthusiasm",
+        "I think he was going to tell me about the perks of working there, but his next "
+        "meeting started.",
+        "He told me all about the perks of working there before his next meeting started."),
+    "what the user 'had planned for' her to do": (
+        "background",
+        "I had planned for her to quiz me on my dissertation, but she ran out of time.",
+        "She quizzed me on my dissertation until she ran out of time."),
+    "the user 'assuming' a need": (
+        "need",
+        "I'm assuming they need someone like me, since the careers page has an old advert "
+        "up.",
+        "She said they need someone like me for the events team."),
+    "what 'ideally' happens": (
+        "enthusiasm",
+        "Ideally the manager talks about how great it is to work there, so I can judge "
+        "it.",
+        "The manager talked about how great it is to work there, so I could judge it."),
+    "a rumour": (
+        "need",
+        "Rumour has it the lab down the corridor is short of technicians.",
+        "She said the lab is short of technicians."),
+    "the grapevine": (
+        "need",
+        "I heard on the grapevine that the depot is desperate for drivers.",
+        "He said the depot is desperate for drivers."),
+    "according to Glassdoor": (
+        "enthusiasm",
+        "according to glassdoor everyone loves working at the agency.",
+        "the account director said everyone loves working at the agency."),
+}
+
+
+def test_the_rule_alarm_sentences_are_new() -> None:
+    known = {r.text.lower() for split in SPLITS for r in load_split(split)}
+    assert not any(t.lower() in known for _, *texts in RULE_ALARMS.values() for t in texts)
+
+
+@pytest.mark.parametrize("kind", RULE_ALARMS)
+def test_the_rules_alone_stay_quiet_on_it(kind: str) -> None:
+    signal, quiet, _ = RULE_ALARMS[kind]
+    assert signal not in spot(quiet, model=False).ids
+
+
+@pytest.mark.parametrize("kind", RULE_ALARMS)
+def test_the_rules_alone_still_find_its_twin(kind: str) -> None:
+    signal, _, twin = RULE_ALARMS[kind]
+    assert signal in spot(twin, model=False).ids
