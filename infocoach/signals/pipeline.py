@@ -51,7 +51,11 @@ TERMINATION = [
     "since", "before",
     # A clause with a subject of its own: "a mess nobody owns and they could use someone".
     "and he", "and she", "and they", "and we",
+    # A new report: "wanted to know if I'd done month-end work and said they're short of ..."
+    "and said", "and told", "and mentioned", "and admitted",
 ]
+# The dashes among the terminations, which end a scope only when spaced: "well - no".
+DASHES = {"-", "—", "–"}
 # Breaks between a pair's head and tail: the tail must belong to the head's clause.
 CLAUSE_BREAK = {"but", "though", "although", "however", "whereas", "while", "because", ";", "."}
 NEGATION_WORDS = {"no", "not", "n't", "nt", "never", "nothing", "none", "nobody", "neither"}
@@ -125,6 +129,7 @@ HYPOTHETICAL_TERMS = {
         # benefits, but we ran out of time", "had planned for him to grill me on my
         # portfolio", "ideally talk about how great it is", "I'm kind of assuming".
         "was going to", "were going to", "planned for", "ideally", "assuming",
+        "i'm guessing", "im guessing", "my guess is",
     ],
     "following_negations": [],
     "termination": TERMINATION,
@@ -269,12 +274,31 @@ def make_cue_matcher(nlp: Language, name: str) -> CueMatcher:
     return CueMatcher(nlp)
 
 
+class WordJoiningNegex(Negex):
+    """NegEx whose dashes end a scope only where they stand apart: "-" in "short-staffed"
+    joins two words. NegEx reads a cue only within one stretch between terminations, so
+    a hyphen inside a cue ("my gut says they're short-staffed") put it in none and left
+    it unmarked."""
+
+    def process_negations(self, doc: Doc) -> tuple[list, list, list]:
+        preceding, following, terminating = super().process_negations(doc)
+        return preceding, following, [
+            match for match in terminating if not _joins_words(doc, match[1], match[2])]
+
+
+def _joins_words(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` are a hyphen with no space on either side."""
+    return end - start == 1 and doc[start].text in DASHES and start > 0 and \
+        not doc[start - 1].whitespace_ and not doc[start].whitespace_
+
+
 class Scope:
     """NegEx over the cue candidates, skipped when a report has none (most of them)."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         terms = NEGATION_TERMS if name == NEGATED else HYPOTHETICAL_TERMS
-        self.negex = Negex(nlp, name, terms, extension_name=name, span_keys=[SPAN_KEY])
+        self.negex = WordJoiningNegex(nlp, name, terms, extension_name=name,
+                                      span_keys=[SPAN_KEY])
 
     def __call__(self, doc: Doc) -> Doc:
         return self.negex(doc) if doc.spans.get(SPAN_KEY) else doc

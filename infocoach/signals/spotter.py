@@ -499,6 +499,7 @@ THEIR_QUESTIONS = {("questions",), ("question",), ("to", "know"), ("to", "ask"),
 # "I asked which roles they struggle to fill": the user's question, not the manager's word.
 USER_ASKS = {"asked", "ask", "wondered", "enquired", "inquired", "know", "curious"}
 USER_ASK_REACH = 4
+USER_ASKED_REACH = 8
 USER_SAYS = {"mentioned", "suggested", "pointed", "joked", "hinted", "pitched", "argued"}
 QUESTION_WORDS = {"which", "what", "whether", "if", "how", "why", "when", "where", "who"}
 # "She asked about my weekend and whether I found parking": small talk, unless the
@@ -1085,11 +1086,13 @@ def _users_question(doc: Doc, a: int, cue: int) -> bool:
             continue
         rest = words[i + 1 : i + 1 + USER_ASK_REACH]
         asks = next((j for j, w in enumerate(rest) if w in USER_ASKS or w in USER_SAYS), None)
-        if asks is None:
-            continue
+        if asks is None or not MANAGER_PRONOUNS.isdisjoint(rest[:asks]):
+            continue  # not "I think she asked about my placements and why ..."
         after = words[i + 2 + asks :]
+        # "I asked the taproom manager (Dan) what's good about working there": the one
+        # asked may come first, in a few words.
         put = rest[asks] in USER_SAYS or any(w in QUESTION_WORDS
-                                             for w in after[:USER_ASK_REACH])
+                                             for w in after[:USER_ASKED_REACH])
         if put and CLAUSE_BREAK.isdisjoint(after) and SAID.isdisjoint(after) and \
                 not any(w in {"and", ",", "so"} and nxt in MANAGER_PRONOUNS
                         for w, nxt in pairwise(after)):

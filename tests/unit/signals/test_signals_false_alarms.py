@@ -1115,6 +1115,14 @@ RULE_ALARMS = {
         "need",
         "I heard on the grapevine that the depot is desperate for drivers.",
         "He said the depot is desperate for drivers."),
+    "a guess on a hyphenated cue": (
+        "need",
+        "My gut says the kitchen is short-staffed, though the chef never said it.",
+        "The chef said the kitchen is short-staffed."),
+    "the user asking someone named first": (
+        "enthusiasm",
+        "I asked the head chef (Marco) what's good about working there and he just shrugged.",
+        "The head chef (Marco) told me what's good about working there and beamed."),
     "according to Glassdoor": (
         "enthusiasm",
         "according to glassdoor everyone loves working at the agency.",

@@ -135,6 +135,16 @@ NARROWED = {
         "rules", "background",
         "He asked me loads of questions about why I left the army.",
         "He asked if I had any questions about the role."),
+    "'if' over by 'and said', past a hyphenated word": (
+        "rules", "need",
+        "The practice manager wanted to know if I'd done month-end work and said they're "
+        "badly short of people who can reconcile accounts.",
+        "I wanted to know if they're badly short of people who can reconcile accounts."),
+    "'I think she asked' is her asking": (
+        "rules", "notes",
+        "i think she asked about my placements and why i want to go private she took notes on "
+        "her ipad",
+        "i asked about her placements and why she went private and i took notes on my ipad"),
     "a team's 'side' that is swamped": (
         "rules", "need",
         "He said the events side is swamped and only one coordinator runs every wedding.",
