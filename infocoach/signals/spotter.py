@@ -265,7 +265,9 @@ TO_SELF = {("to", "himself"), ("to", "herself"), ("to", "themselves")}
 # do. A need may be planned ("they're planning to hire"): the model decides.
 PLANNED = {("planned", "to"), ("planning", "to"), ("plan", "to"), ("meant", "to"),
            ("intended", "to"), ("next", "time"), ("next", "one"), ("my", "aim"),
-           ("plan", "is"), ("might", "want"), ("may", "want")}
+           ("might", "want"), ("may", "want")}
+# "My plan is to ask ...", not "she asked what my exam plan is".
+PLAN_IS = ("plan", "is", "to")
 # "I'm nervous she'll grill me on my background": not happened yet. A need
 # may be told in the future tense ("he'll need a tester in March").
 FUTURE_PAIRS = {("she", "'ll"), ("he", "'ll"), ("she", "will"), ("he", "will")}
@@ -894,7 +896,12 @@ def _learn(doc: Doc, original: str, offset: int, finder: ActorFinder | None,
             continue
         subjects = _clause_subjects(doc, original, part, finder)
         for signal in wanted:
-            if _unreal_mood(doc, a, b, signal) or (
+            told = max(range(1, len(read)), key=lambda k: read[k][1][signal], default=None)
+            # "Expected her to be too busy, but she was keen to tell me how great ...": the
+            # mood after the last "but" before the clause it is told in.
+            mood_from = max((t.i + 1 for t in doc[a : part[told][0] + 1]
+                             if t.lower_ in CONTRAST), default=a) if told else a
+            if _unreal_mood(doc, mood_from, b, signal) or (
                     signal is Signal.NOTES and not _records(doc, a, b)):
                 continue
             # A sentence of several clauses read whole must be borne out by one of
@@ -904,7 +911,6 @@ def _learn(doc: Doc, original: str, offset: int, finder: ActorFinder | None,
             # Who did it is read where the signal is told: "Wei had a graduate sitting
             # in, and the grad was the one taking notes" is the grad's doing, though the
             # sentence opens with the manager.
-            told = max(range(1, len(read)), key=lambda k: read[k][1][signal], default=None)
             # The same when the clause it is told in names someone else as its subject:
             # "the meeting was also attended by Mr Webb, a trainee, who spoke warmly of ...".
             # Not for a need, whose clause may well open on the staff it is about ("their
@@ -973,7 +979,10 @@ def _clause_subjects(doc: Doc, original: str, part: list[tuple[int, int]],
         # does "(the name of the prison and) my old supervisor", with no verb after it.
         bare = bool(named) and named[0].token is not None and all(
             t.is_punct or t.is_space for t in doc[named[0].token + 1 : y])
-        if named and not same_person and not bare and (
+        # Nor "why I wanted out of nursing; scribbled on a pad": a question asked of the
+        # user, whose "I" is not who acts next.
+        asked_of = doc[after_openers(doc, x, y)].lower_ in QUESTION_WORDS
+        if named and not same_person and not bare and not asked_of and (
                 named[0].actor is not Actor.USER or _user_is_subject(doc, x, named[0])):
             at = x
         subjects[x, y] = at
@@ -1112,11 +1121,20 @@ def _unreal_mood(doc: Doc, a: int, b: int, signal: Signal) -> bool:
     pairs = set(pairwise(words))
     return _is_question(doc[a:b]) or _hoped(words) \
         or not UNREAL_PAIRS.isdisjoint(pairs) \
-        or (signal is not Signal.NEED and not (FUTURE_PAIRS | PLANNED).isdisjoint(pairs)) \
-        or any(m in UNREAL_MODALS and have in UNREAL_HAVE
-               for m, _, have in zip(words, words[1:], words[2:], strict=False)) \
+        or (signal is not Signal.NEED and (not (FUTURE_PAIRS | PLANNED).isdisjoint(pairs)
+                                           or _has_phrase(words, {PLAN_IS}))) \
+        or any(m in UNREAL_MODALS and have in UNREAL_HAVE and not (
+            not_ in NEGATIONS and _could_not_be_more(words[k + 3 :]))
+            for k, (m, not_, have) in enumerate(zip(words, words[1:], words[2:], strict=False))) \
         or _users_guess(words) or (signal is not Signal.NEED and _feared(words)) \
         or _awaited(words) or (signal is Signal.NEED and _need_on_event(words))
+
+
+def _could_not_be_more(after: list[str]) -> bool:
+    """What follows "couldn't have" in "couldn't have been more positive", "could not
+    have been nicer": praise at its height, not what might have been."""
+    return after[:1] == ["been"] and after[1:2] != [] and (
+        after[1] == "more" or (after[1].endswith("er") and len(after[1]) > 4))
 
 
 def _awaited(words: list[str]) -> bool:

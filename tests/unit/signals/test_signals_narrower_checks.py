@@ -145,6 +145,14 @@ NARROWED = {
         "i think she asked about my placements and why i want to go private she took notes on "
         "her ipad",
         "i asked about her placements and why she went private and i took notes on my ipad"),
+    "'couldn't have been more positive' is praise": (
+        "model", "enthusiasm",
+        "The ward sister couldn't have been more positive about the hospital and its training.",
+        "She could have been more positive about the hospital and its training, honestly."),
+    "what the user's plan is, asked": (
+        "rules", "background",
+        "She asked why I left nursing and what my training plan is.",
+        "My plan is to ask her why she left nursing."),
     "a team's 'side' that is swamped": (
         "rules", "need",
         "He said the events side is swamped and only one coordinator runs every wedding.",
@@ -154,6 +162,49 @@ NARROWED = {
         "She said the new extension opening next spring will need three more nurses.",
         "She raved about the new extension opening next spring."),
 }
+
+
+# Read by a stand-in model that reads the signal only where it is told, as a real model
+# does: in the texts (the sentence and its clauses) holding ``phrase``, or, where
+# ``opening`` is set, only in the clause that opens with it.
+# kind: (signal, phrase, opening, the signal now found, its twin that stays quiet)
+TOLD_IN_ONE_CLAUSE = {
+    "a mood undone by 'but'": (
+        "enthusiasm", "keen to tell", False,
+        "Honestly I expected him to be too busy, but he was keen to tell me how great the firm "
+        "is.",
+        "Honestly I expected him to be keen to tell me how great the firm is, but he was too "
+        "busy."),
+    "a question asked of the user is not who acts next": (
+        "notes", "scribbled", True,
+        "He asked loads about my years on the wards, what kit we used, why I wanted out of "
+        "nursing; scribbled on a pad the whole time; said they've been short of buyers for "
+        "months.",
+        "He asked loads about my years on the wards, what kit we used; I told him why I wanted "
+        "out of nursing; scribbled on a pad the whole time as he talked."),
+}
+
+
+def reads_where(signal: str, phrase: str, opening: bool):
+    """A stand-in model that reads ``signal`` in texts holding ``phrase`` (or opening with
+    it)."""
+    def scorer(texts: Sequence[str]) -> list[dict[Signal, float]]:
+        return [{s: 0.99 if s.value == signal and (
+            text.strip().startswith(phrase) if opening else phrase in text) else 0.0
+            for s in Signal} for text in texts]
+    return scorer
+
+
+@pytest.mark.parametrize("kind", TOLD_IN_ONE_CLAUSE)
+def test_told_in_one_clause_is_found_now(kind: str) -> None:
+    signal, phrase, opening, found, _ = TOLD_IN_ONE_CLAUSE[kind]
+    assert signal in spot(found, scorer=reads_where(signal, phrase, opening)).ids
+
+
+@pytest.mark.parametrize("kind", TOLD_IN_ONE_CLAUSE)
+def test_told_in_one_clause_its_twin_stays_quiet(kind: str) -> None:
+    signal, phrase, opening, _, quiet = TOLD_IN_ONE_CLAUSE[kind]
+    assert signal not in spot(quiet, scorer=reads_where(signal, phrase, opening)).ids
 
 
 def reads_everywhere(signal: str):
@@ -172,6 +223,8 @@ def read(layer: str, signal: str, text: str) -> list[str]:
 def test_the_sentences_are_new() -> None:
     known = {r.text.lower() for split in SPLITS for r in load_split(split)}
     assert not any(t.lower() in known for _, _, *texts in NARROWED.values() for t in texts)
+    assert not any(t.lower() in known for *_, found, quiet in TOLD_IN_ONE_CLAUSE.values()
+                   for t in (found, quiet))
 
 
 @pytest.mark.parametrize("kind", NARROWED)
