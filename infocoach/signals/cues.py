@@ -183,6 +183,11 @@ NEED = Cue(
          low("a", "an", "another", "two", "three", "more", "extra"),
          {"IS_PUNCT": False, "OP": "{0,2}"}, lem(*JOB_HEAD)],
         [low("desperate"), low("for")],
+        # "the team's been crying out for someone with a design background"
+        [low("crying", "cries", "cried", "cry"), low("out"), low("for")],
+        # "they badly need night staff with dementia experience"
+        [low(*ADVERB), lem("need"), {"IS_PUNCT": False, "OP": "{0,2}"},
+         lem(*PERSON_WORD, *JOB_HEAD)],
         # "good welders are impossible to find", "they're so hard to hire": people (plural),
         # not "the office was impossible to find"
         [low("are", "'re", "were"), low("so", "really", "just", "basically", "nearly", op="?"),
@@ -206,7 +211,8 @@ NEED = Cue(
         [low("stretched"), low("thin")],
         # "they're short of HGV drivers", "one sub-editor short", "running two pickers short"
         [lem("be", "run", "get", "go", "always"),
-         low("really", "badly", "a", "bit", "so", "very", "seriously", "pretty", op="{0,2}"),
+         low("really", "badly", "a", "bit", "so", "very", "seriously", "pretty", "desperately",
+             "chronically", "massively", "always", "still", op="{0,2}"),
          low("short"), low("of")],
         [low("one", "two", "three", "four"), {"IS_PUNCT": False, "OP": "{1,2}"}, low("short")],
         # "the team is two analysts down", "they're down two receptionists"

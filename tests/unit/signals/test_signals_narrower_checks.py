@@ -1,4 +1,5 @@
-"""Checks that swallowed a real signal, each narrowed to what it was written for.
+"""Checks that swallowed a real signal, each narrowed to what it was written for, and
+cues that missed one.
 
 The spent blind split blind12 and the retired ones, read by a model that had not been
 trained on them, showed the rules' checks throwing away signals the model had read
@@ -153,6 +154,18 @@ NARROWED = {
         "rules", "background",
         "She asked why I left nursing and what my training plan is.",
         "My plan is to ask her why she left nursing."),
+    "a team 'crying out for' someone": (
+        "rules", "need",
+        "She said the lab is crying out for someone who can run the sequencer.",
+        "She said the whole sector is crying out for sequencing people."),
+    "'desperately short of'": (
+        "rules", "need",
+        "He said they're desperately short of welders on the night shift.",
+        "He said they're not desperately short of welders any more."),
+    "staff they 'badly need'": (
+        "rules", "need",
+        "She said they badly need night nurses with dementia experience.",
+        "She said they don't badly need night nurses right now."),
     "a team's 'side' that is swamped": (
         "rules", "need",
         "He said the events side is swamped and only one coordinator runs every wedding.",
