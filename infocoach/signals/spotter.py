@@ -204,6 +204,12 @@ RULE_FLOORS = {cues.NEED.name: 0.15,
                **{cue.name: 0.1 for cue in cues.ALL_CUES if cue.signal is Signal.ENTHUSIASM}}
 # How much of the threshold one clause must reach for its whole sentence to count.
 CLAUSE_SUPPORT = 0.5
+# ... unless the model is all but sure of the whole ("he was going on about how they'd just
+# opened a second hangar, how the company sponsors your licence, ..."), when a clause at
+# 0.15 will do: on the retired splits read by a model trained without them 1 account more
+# read right, none more flagged (0.85 or 0.8 would flag 2 more); on dev2-4 1 more.
+SURE_WHOLE = 0.9
+SURE_WHOLE_SUPPORT = 0.15
 # Per text, the probability of each signal (learned.probabilities, or a fold's).
 Scorer = Callable[[Sequence[str]], list[dict[Signal, float]]]
 # Words that make a sentence a guess, a wish or hearsay rather than a report of
@@ -922,7 +928,7 @@ def _learn(doc: Doc, original: str, offset: int, finder: ActorFinder | None,
             passed = [p[signal] for k, ((x, y), p) in enumerate(read)
                       if p[signal] >= thresholds[signal]
                       and ((x, y) != (a, b) or (
-                          support >= CLAUSE_SUPPORT * thresholds[signal] and teller_ok
+                          _supported(p[signal], support, thresholds[signal]) and teller_ok
                           and not others_did))
                       and (k == 0 or not _by_other(doc, original, part, k, finder))
                       and not _says_whose_job(doc, a, x, y)
@@ -931,6 +937,13 @@ def _learn(doc: Doc, original: str, offset: int, finder: ActorFinder | None,
             if passed and not _not_that(doc, a, b, signal, a) and not (
                     signal is Signal.ENTHUSIASM and _complaint(doc, a, b)):
                 tally.keep(_sentence_verdict(doc, offset, a, b, signal, max(passed)))
+
+
+def _supported(whole: float, support: float, threshold: float) -> bool:
+    """Whether a sentence the model reads whole at ``whole`` is borne out by its best
+    clause, read at ``support``."""
+    return support >= CLAUSE_SUPPORT * threshold or (
+        whole >= SURE_WHOLE and support >= SURE_WHOLE_SUPPORT)
 
 
 def _overrule(tally: _Tally, read: list[tuple[tuple[int, int], Mapping[Signal, float]]],

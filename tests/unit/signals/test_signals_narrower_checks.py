@@ -258,3 +258,24 @@ def test_effort_is_no_praise_once_a_negation_has_ended() -> None:
     text = ("She said the lab hasn't had a manager since 2022 and the volunteers are doing "
             "their best with it.")
     assert "enthusiasm" not in spot(text, model=False).ids
+
+
+SURE = ("He was going on about how they'd just opened a second hangar, how the company pays "
+        "for your licence, the free flights.")
+
+
+def reads_whole(signal: str, whole: float, clause: float):
+    """A stand-in model that reads ``signal`` at ``whole`` in the sentence ``SURE`` and at
+    ``clause`` in each of its clauses."""
+    def scorer(texts: Sequence[str]) -> list[dict[Signal, float]]:
+        return [{s: (whole if text.strip() == SURE.lower() else clause)
+                 if s.value == signal else 0.0 for s in Signal} for text in texts]
+    return scorer
+
+
+def test_a_sentence_the_model_is_sure_of_needs_little_support_from_its_clauses() -> None:
+    assert "enthusiasm" in spot(SURE, scorer=reads_whole("enthusiasm", 0.95, 0.2)).ids
+
+
+def test_a_sentence_the_model_is_less_sure_of_needs_a_clause_to_bear_it_out() -> None:
+    assert "enthusiasm" not in spot(SURE, scorer=reads_whole("enthusiasm", 0.8, 0.2)).ids
