@@ -136,6 +136,8 @@ MOTIVE_WORDS = {"driving", "making", "brings", "brought", "pulled", "draws", "dr
 CHIT_CHAT = {"questions", "question", "coffee", "tea", "water", "find", "parking", "okay",
              "ok", "alright", "comfortable", "anything", "else", "here", "ask", "asking"}
 WHEN_USER = {"while", "as", "when", "whenever", "whilst"}
+# How far after "while the head of sales" its talking verb may come.
+WHILE_TALK_REACH = 8
 TALK_VERBS = {"talked", "spoke", "answered", "explained", "described", "chatted", "went",
               "mentioned", "told", "was", "listed", "ran"}
 # How far from "the" a cue may start for "the <title> <cue>" to be its subject.
@@ -1964,7 +1966,8 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
             # "Went through my CV, then pulled out her notebook": hers, so she did it.
             who = Attribution(Actor.MANAGER, owner)
         elif who.actor is Actor.NONE and _done_to_the_user(doc, first, last) and \
-                not _agentless_passive(doc, first, last):
+                not _agentless_passive(doc, first, last) and \
+                not _while_another_talks([t.lower_ for t in doc[first:last]]):
             # "Made notes while I talked", "grilled me on my past jobs, wrote stuff down":
             # nobody named, but someone besides the user, who is talking.
             who = Attribution(Actor.MANAGER)
@@ -2037,6 +2040,14 @@ def _while_user_talks(words: list[str]) -> bool:
     user spoke, so it is a record of the user's words, not marks on their work."""
     return any(w in WHEN_USER and nxt == "i" and talk in TALK_VERBS
                for w, nxt, talk in zip(words, words[1:], words[2:], strict=False))
+
+
+def _while_another_talks(words: list[str]) -> bool:
+    """"Scribbled notes on a napkin while the head of sales talked me through ...": someone
+    besides the user was talking, so whoever wrote, unnamed, is the user."""
+    return any(w in WHEN_USER and nxt not in {"i", "we"} and
+               not TALK_VERBS.isdisjoint(words[k + 2 : k + 2 + WHILE_TALK_REACH])
+               for k, (w, nxt) in enumerate(pairwise(words)))
 
 
 def _quoted_questions(doc: Doc, original: str, offset: int, finder: ActorFinder,

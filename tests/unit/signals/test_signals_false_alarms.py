@@ -1123,6 +1123,11 @@ RULE_ALARMS = {
         "enthusiasm",
         "I asked the head chef (Marco) what's good about working there and he just shrugged.",
         "The head chef (Marco) told me what's good about working there and beamed."),
+    "notes taken, unnamed, while someone else talked": (
+        "notes",
+        "Scribbled a few notes on a beer mat while the brewery owner talked me through the "
+        "canning line.",
+        "Scribbled a few notes on a beer mat while I talked him through my canning experience."),
     "according to Glassdoor": (
         "enthusiasm",
         "according to glassdoor everyone loves working at the agency.",
