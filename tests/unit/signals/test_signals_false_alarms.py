@@ -13,6 +13,7 @@ import pytest
 from infocoach.ids import Signal
 from infocoach.signals import spot
 from infocoach.signals.dataset import SPLITS, load_split
+from tests.unit.signals.stand_ins import reads_everywhere, reads_where
 
 QUIET = {
     "the user's own guess": [
@@ -135,11 +136,6 @@ JOB_CLAUSE = "Femi, who heads the logistics team at the port, asked what got me 
 SAID_CLAUSE = "Femi, who said the port is short of planners, asked what got me into shipping."
 
 
-def reads_notes_everywhere(texts: Sequence[str]) -> list[dict[Signal, float]]:
-    """A stand-in model that reads every sentence as note-taking, and nothing else."""
-    return [{s: 0.99 if s is Signal.NOTES else 0.0 for s in Signal} for _ in texts]
-
-
 def test_every_sentence_here_is_new() -> None:
     known = {r.text.lower() for split in SPLITS for r in load_split(split)}
     ours = [*(t for group in QUIET.values() for t in group), *(t for t, _ in STILL_FOUND),
@@ -168,33 +164,26 @@ def test_its_near_twin_is_still_the_signal(text: str, signal: str) -> None:
 
 @pytest.mark.parametrize("text", NOTHING_RECORDED)
 def test_the_model_cannot_add_notes_where_nothing_is_recorded(text: str) -> None:
-    assert spot(text, rules=False, scorer=reads_notes_everywhere).ids == ["notes"]
-    assert spot(text, scorer=reads_notes_everywhere).ids == []
+    assert spot(text, rules=False, scorer=reads_everywhere("notes")).ids == ["notes"]
+    assert spot(text, scorer=reads_everywhere("notes")).ids == []
 
 
 @pytest.mark.parametrize("text", RECORDED)
 def test_the_model_adds_notes_where_something_is_recorded(text: str) -> None:
-    assert spot(text, scorer=reads_notes_everywhere).ids == ["notes"]
+    assert spot(text, scorer=reads_everywhere("notes")).ids == ["notes"]
     assert "notes" in spot(text).ids
-
-
-def reads_need_in(start: str):
-    """A stand-in model that reads a need only in a text starting with ``start``."""
-    def scorer(texts: Sequence[str]) -> list[dict[Signal, float]]:
-        return [{s: 0.99 if s is Signal.NEED and t.startswith(start) else 0.0 for s in Signal}
-                for t in texts]
-    return scorer
 
 
 def test_a_clause_saying_what_the_managers_job_is_is_not_a_need() -> None:
     text = JOB_CLAUSE
-    assert spot(text, rules=False, scorer=reads_need_in("who heads")).ids == ["need"]
-    assert spot(text, scorer=reads_need_in("who heads")).ids == ["background"]
+    need_in_clause = reads_where("need", "who heads", opening=True)
+    assert spot(text, rules=False, scorer=need_in_clause).ids == ["need"]
+    assert spot(text, scorer=need_in_clause).ids == ["background"]
 
 
 def test_a_clause_telling_what_the_manager_said_may_still_be_a_need() -> None:
     text = SAID_CLAUSE
-    assert "need" in spot(text, scorer=reads_need_in("who said")).ids
+    assert "need" in spot(text, scorer=reads_where("need", "who said", opening=True)).ids
 
 
 def reads_at(probability: float, signal: Signal = Signal.NEED):
@@ -958,13 +947,6 @@ CUE_CHATTY = {
 }
 
 
-def reads_everywhere(signal: str):
-    """A stand-in model that reads ``signal`` in every sentence and clause."""
-    def scorer(texts: Sequence[str]) -> list[dict[Signal, float]]:
-        return [{s: 0.99 if s.value == signal else 0.0 for s in Signal} for _ in texts]
-    return scorer
-
-
 def test_the_chatty_sentences_are_new() -> None:
     known = {r.text.lower() for split in SPLITS for r in load_split(split)}
     assert not any(t.lower() in known for _, *texts in CHATTY.values() for t in texts)
@@ -1035,14 +1017,6 @@ WHO_TOLD = {
         "- he wrote down my grades and my old tutor\n- told me it's the best lab in the region "
         "to work in"),
 }
-
-
-def reads_where(signal: str, phrase: str):
-    """A stand-in model that reads ``signal`` in any text holding ``phrase``."""
-    def scorer(texts: Sequence[str]) -> list[dict[Signal, float]]:
-        return [{s: 0.99 if s.value == signal and phrase in text else 0.0 for s in Signal}
-                for text in texts]
-    return scorer
 
 
 def test_the_who_told_sentences_are_new() -> None:

@@ -22,6 +22,7 @@ import pytest
 from infocoach.ids import Signal
 from infocoach.signals import spot
 from infocoach.signals.dataset import SPLITS, load_split
+from tests.unit.signals.stand_ins import reads_everywhere, reads_where
 
 # kind: (layer, signal, the signal now found, its twin that stays quiet)
 NARROWED = {
@@ -198,16 +199,6 @@ TOLD_IN_ONE_CLAUSE = {
 }
 
 
-def reads_where(signal: str, phrase: str, opening: bool):
-    """A stand-in model that reads ``signal`` in texts holding ``phrase`` (or opening with
-    it)."""
-    def scorer(texts: Sequence[str]) -> list[dict[Signal, float]]:
-        return [{s: 0.99 if s.value == signal and (
-            text.strip().startswith(phrase) if opening else phrase in text) else 0.0
-            for s in Signal} for text in texts]
-    return scorer
-
-
 @pytest.mark.parametrize("kind", TOLD_IN_ONE_CLAUSE)
 def test_told_in_one_clause_is_found_now(kind: str) -> None:
     signal, phrase, opening, found, _ = TOLD_IN_ONE_CLAUSE[kind]
@@ -218,13 +209,6 @@ def test_told_in_one_clause_is_found_now(kind: str) -> None:
 def test_told_in_one_clause_its_twin_stays_quiet(kind: str) -> None:
     signal, phrase, opening, _, quiet = TOLD_IN_ONE_CLAUSE[kind]
     assert signal not in spot(quiet, scorer=reads_where(signal, phrase, opening)).ids
-
-
-def reads_everywhere(signal: str):
-    """A stand-in model that reads ``signal`` in every sentence and clause."""
-    def scorer(texts: Sequence[str]) -> list[dict[Signal, float]]:
-        return [{s: 0.99 if s.value == signal else 0.0 for s in Signal} for _ in texts]
-    return scorer
 
 
 def read(layer: str, signal: str, text: str) -> list[str]:
