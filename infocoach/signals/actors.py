@@ -272,6 +272,8 @@ SUBJECT_OPENERS = {"so", "and", "but", "then", "honestly", "also", "just", "basi
                    "anyway", "well", "oh", "lol", "ok", "okay", "yeah", "tbh", "plus", "after",
                    "that", "afterwards", "later", "finally", "overall"}
 COMPANIONS_KEY = "infocoach_companions"
+# Whether anyone besides the manager is in the account at all (ActorFinder.someone_besides).
+BESIDES_KEY = "infocoach_someone_besides"
 STAFF_TITLES_KEY = "infocoach_staff_titles"
 # "The security guy told me it's a great place to work": whoever keeps the site.
 PLAIN_STAFF = {"guy", "man", "woman", "lady", "bloke", "chap", "fella", "gentleman"}
@@ -603,13 +605,14 @@ class ActorFinder:
             return before.actor
         inside = {i for a, b in self.quotes(doc, original) for i in range(a, b + 1)}
         for i in range(end + 1, min(len(doc), end + 1 + SPEAKER_AFTER)):
-            if i not in inside and (doc[i].text in SENTENCE_STOPS or (
-                    i == end + 1 and doc[i].lower_ == "i" and doc[end - 1].text == ".")):
+            if i in inside:
+                continue
+            if doc[i].text in SENTENCE_STOPS or (
+                    i == end + 1 and doc[i].lower_ == "i" and doc[end - 1].text == "."):
                 break  # not past the quote's sentence: '"... not one planner." I ran two.'
-            if i not in inside:
-                actor = self._classify(doc, original, doc[i], i + 1)
-                if actor is not None:
-                    return actor
+            actor = self._classify(doc, original, doc[i], i + 1)
+            if actor is not None:
+                return actor
         # The subject carried from sentences before, but not the user: 'I asked about the
         # team. "We've nobody to run it."' is a reply.
         return before.actor if before.actor is not Actor.USER else None
@@ -700,9 +703,14 @@ class ActorFinder:
 
     def someone_besides(self, doc: Doc, original: str) -> bool:
         """Whether the account brings in anyone besides the manager: someone brought
-        along, introduced as someone else, or said to have sat in or joined."""
-        return bool(self._companions(doc, original) or self._others(doc, original)) or \
-            any(_sat_in(doc, t) for t in doc)
+        along, introduced as someone else, or said to have sat in or joined. Cached on
+        the doc: each part of each sentence may ask."""
+        cached = doc.user_data.get(BESIDES_KEY)
+        if cached is None:
+            cached = bool(self._companions(doc, original) or self._others(doc, original)) or \
+                any(_sat_in(doc, t) for t in doc)
+            doc.user_data[BESIDES_KEY] = cached
+        return cached
 
     def introduced_as_other(self, doc: Doc, original: str, i: int) -> bool:
         """Whether token ``i`` is a name the account introduces as someone besides the

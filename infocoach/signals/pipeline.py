@@ -41,11 +41,14 @@ HYPOTHETICAL = "hypothetical"
 
 # Distinct words whose lemma is remembered; the same words recur in every report.
 WORD_CACHE_SIZE = 100_000
+# The dashes among the terminations, which end a scope only when spaced: "well - no"
+# (WordJoiningNegex).
+DASHES = ("-", "—", "–")
 # Words that end a cue's scope: "she didn't take notes, but asked about my background".
 TERMINATION = [
     "but", "though", "although", "however", "yet", "whereas", "while", "when", "then",
     "and then", "after", "because", "so", "still", "except", "apart from", "aside from",
-    ",", ";", ":", "-", "—", "–",
+    ",", ";", ":", *DASHES,
     # "nobody running events since the last person left", "I'd barely sat down before she
     # asked": what came before is over.
     "since", "before",
@@ -54,8 +57,6 @@ TERMINATION = [
     # A new report: "wanted to know if I'd done month-end work and said they're short of ..."
     "and said", "and told", "and mentioned", "and admitted",
 ]
-# The dashes among the terminations, which end a scope only when spaced: "well - no".
-DASHES = {"-", "—", "–"}
 # Breaks between a pair's head and tail: the tail must belong to the head's clause.
 CLAUSE_BREAK = {"but", "though", "although", "however", "whereas", "while", "because", ";", "."}
 NEGATION_WORDS = {"no", "not", "n't", "nt", "never", "nothing", "none", "nobody", "neither"}

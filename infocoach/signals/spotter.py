@@ -274,7 +274,7 @@ PLANNED = {("planned", "to"), ("planning", "to"), ("plan", "to"), ("meant", "to"
            ("intended", "to"), ("next", "time"), ("next", "one"), ("my", "aim"),
            ("might", "want"), ("may", "want")}
 # "My plan is to ask ...", not "she asked what my exam plan is".
-PLAN_IS = ("plan", "is", "to")
+PLAN_IS = {("plan", "is", "to")}
 # "I'm nervous she'll grill me on my background": not happened yet. A need
 # may be told in the future tense ("he'll need a tester in March").
 FUTURE_PAIRS = {("she", "'ll"), ("he", "'ll"), ("she", "will"), ("he", "will")}
@@ -337,6 +337,7 @@ READ_SOURCES = {"online", "website", "linkedin", "glassdoor", "news", "paper", "
 READ_REACH = 4
 # Word of mouth: "rumour is the team is short-staffed", "via the school-gate grapevine".
 RUMOURS = {"rumour", "rumor", "rumours", "rumors", "rumoured", "rumored", "grapevine"}
+RUMOUR_SITES = {("according", "to", "glassdoor")}
 # What a retold meeting is called: "her meeting with the call centre manager".
 MEETINGS = {"meeting", "interview", "informational", "chat", "call", "coffee"}
 # Complaints about the company are not enthusiasm (GUIDELINE.md), whatever else
@@ -1136,7 +1137,7 @@ def _unreal_mood(doc: Doc, a: int, b: int, signal: Signal) -> bool:
     return _is_question(doc[a:b]) or _hoped(words) \
         or not UNREAL_PAIRS.isdisjoint(pairs) \
         or (signal is not Signal.NEED and (not (FUTURE_PAIRS | PLANNED).isdisjoint(pairs)
-                                           or _has_phrase(words, {PLAN_IS}))) \
+                                           or _has_phrase(words, PLAN_IS))) \
         or any(m in UNREAL_MODALS and have in UNREAL_HAVE and not (
             not_ in NEGATIONS and _could_not_be_more(words[k + 3 :]))
             for k, (m, not_, have) in enumerate(zip(words, words[1:], words[2:], strict=False))) \
@@ -1243,7 +1244,7 @@ def _read_elsewhere(words: list[str]) -> bool:
     """"I'd read online that they're opening a clinic", "I saw on LinkedIn that ...",
     "rumour is ...": the user learnt it from a page or the grapevine, not from the
     manager in the meeting."""
-    if not RUMOURS.isdisjoint(words) or _has_phrase(words, {("according", "to", "glassdoor")}):
+    if not RUMOURS.isdisjoint(words) or _has_phrase(words, RUMOUR_SITES):
         return True
     # "Read on Glassdoor that ...": a sentence opening with the verb is the user's.
     return any(w in READ_VERBS and (k == 0 or "i" in words[max(0, k - 2) : k])
@@ -1372,14 +1373,9 @@ def _opens_with(doc: Doc, original: str, part: tuple[int, int],
 def _other_subject(doc: Doc, original: str, a: int, b: int, finder: ActorFinder) -> bool:
     """Whether the part from ``a`` has someone besides the manager as its subject ("Mr
     Webb, a graduate trainee, who ..."); not "everyone gets shares", which is about the
-    staff, whoever says it."""
-    if doc[a].lower_ in LIKENESS:
-        return False  # "... - like a proud dad": a likeness, not who did it
-    a = after_openers(doc, a, b)
-    if _cleft_on_another(doc, original, a, b, finder):
-        return True
-    named = finder.named(doc, original, a, min(b, a + SUBJECT_REACH))
-    return doc[a].lower_ not in SAID and bool(named) and named[0].actor is Actor.OTHER
+    staff, whoever says it, nor "... - like a proud dad", a likeness."""
+    return doc[a].lower_ not in LIKENESS and \
+        _someone_else(doc, original, a, b, finder, anybody=False)
 
 
 def _cleft_on_another(doc: Doc, original: str, a: int, b: int, finder: ActorFinder) -> bool:
@@ -1396,9 +1392,10 @@ def _cleft_on_another(doc: Doc, original: str, a: int, b: int, finder: ActorFind
     return singled and finder.someone_besides(doc, original)
 
 
-def _someone_else(doc: Doc, original: str, a: int, b: int, finder: ActorFinder) -> bool:
+def _someone_else(doc: Doc, original: str, a: int, b: int, finder: ActorFinder,
+                  anybody: bool = True) -> bool:
     """"My flatmate's manager gushes about ...", "Someone on LinkedIn wrote that ...":
-    the subject is someone else, or nobody the user met."""
+    the subject is someone else, or (with ``anybody``) nobody the user met."""
     a = after_openers(doc, a, b)  # "Halfway through, the manager's director ..."
     if doc[a].lower_ in SAID:
         return False  # "Said his engineer is leaving ...": whoever said it, not the engineer
@@ -1407,7 +1404,7 @@ def _someone_else(doc: Doc, original: str, a: int, b: int, finder: ActorFinder) 
     named = finder.named(doc, original, a, min(b, a + SUBJECT_REACH))
     # "Someone on LinkedIn wrote ...", but not "her team needs someone".
     return bool(named) and (named[0].actor is Actor.OTHER or (
-        named[0].token is not None and doc[named[0].token].lower_ in ANYBODY
+        anybody and named[0].token is not None and doc[named[0].token].lower_ in ANYBODY
         and doc[after_openers(doc, a, b)].lower_ not in MANAGER_POSSESSIVES))
 
 
@@ -1721,27 +1718,32 @@ def _a_size(doc: Doc, i: int, end: int) -> bool:
 
 def _countrywide(words: list[str]) -> bool:
     """A shortage "across the country", not "the best job in the country"."""
-    return any(tuple(words[i : i + len(p)]) == p and not any(
-        w in SUPERLATIVES or (w.endswith("est") and len(w) > 4)
-        for w in words[max(0, i - SUPERLATIVE_REACH) : i])
-        for p in COUNTRYWIDE for i in range(len(words)))
+    return any(not any(w in SUPERLATIVES or (w.endswith("est") and len(w) > 4)
+                       for w in words[max(0, i - SUPERLATIVE_REACH) : i])
+               for i, _ in _phrases_at(words, COUNTRYWIDE))
 
 
 def _said_outright(words: list[str], phrases: set[tuple[str, ...]]) -> bool:
     """One of ``phrases`` not negated by the word or two before it: "they've got
     enough planners", not "she hasn't got enough planners"."""
-    return any(tuple(words[i : i + len(p)]) == p and
-               NEGATIONS.isdisjoint(words[max(0, i - 2) : i])
-               for p in phrases for i in range(len(words)))
+    return any(NEGATIONS.isdisjoint(words[max(0, i - 2) : i])
+               for i, _ in _phrases_at(words, phrases))
 
 
 def _has_phrase(words: list[str], phrases: set[tuple[str, ...]],
                 not_before: Container[str] = ()) -> bool:
     """Whether any of ``phrases`` (word tuples) occurs in ``words`` as a run, and the
     word after it is none of ``not_before``."""
-    return any(tuple(words[i : i + len(p)]) == p and
-               (words[i + len(p)] if i + len(p) < len(words) else "") not in not_before
-               for p in phrases for i in range(len(words)))
+    return any((words[end] if end < len(words) else "") not in not_before
+               for _, end in _phrases_at(words, phrases))
+
+
+def _phrases_at(words: list[str], phrases: set[tuple[str, ...]]) -> Iterator[tuple[int, int]]:
+    """(start, end) of every run of ``words`` that is one of ``phrases``."""
+    for p in phrases:
+        for i in range(len(words)):
+            if tuple(words[i : i + len(p)]) == p:
+                yield i, i + len(p)
 
 
 def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:

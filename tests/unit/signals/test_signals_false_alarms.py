@@ -7,6 +7,7 @@ is still the signal, so a check that swallowed the signal itself would fail here
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 import pytest
 
@@ -14,6 +15,13 @@ from infocoach.ids import Signal
 from infocoach.signals import spot
 from infocoach.signals.dataset import SPLITS, load_split
 from tests.unit.signals.stand_ins import reads_everywhere, reads_where
+
+
+@cache
+def labelled_texts() -> frozenset[str]:
+    """Every labelled account, lower-cased: the sentences here must be none of them. Read
+    once for all the checks that say so."""
+    return frozenset(r.text.lower() for split in SPLITS for r in load_split(split))
 
 QUIET = {
     "the user's own guess": [
@@ -137,7 +145,7 @@ SAID_CLAUSE = "Femi, who said the port is short of planners, asked what got me i
 
 
 def test_every_sentence_here_is_new() -> None:
-    known = {r.text.lower() for split in SPLITS for r in load_split(split)}
+    known = labelled_texts()
     ours = [*(t for group in QUIET.values() for t in group), *(t for t, _ in STILL_FOUND),
             *NOTHING_RECORDED, *RECORDED, JOB_CLAUSE, SAID_CLAUSE]
     assert not any(text.lower() in known for text in ours)
@@ -215,7 +223,7 @@ def test_a_need_said_to_fit_the_user_stands_whatever_the_model_reads() -> None:
 
 
 def test_the_floor_sentences_are_new() -> None:
-    known = {r.text.lower() for split in SPLITS for r in load_split(split)}
+    known = labelled_texts()
     assert BARE_NEED.lower() not in known and FITTING_NEED.lower() not in known
     assert PRAISE_IN_PASSING.lower() not in known
 
@@ -948,7 +956,7 @@ CUE_CHATTY = {
 
 
 def test_the_chatty_sentences_are_new() -> None:
-    known = {r.text.lower() for split in SPLITS for r in load_split(split)}
+    known = labelled_texts()
     assert not any(t.lower() in known for _, *texts in CHATTY.values() for t in texts)
 
 
@@ -1020,7 +1028,7 @@ WHO_TOLD = {
 
 
 def test_the_who_told_sentences_are_new() -> None:
-    known = {r.text.lower() for split in SPLITS for r in load_split(split)}
+    known = labelled_texts()
     assert not any(t.lower() in known for _, _, *texts in WHO_TOLD.values() for t in texts)
 
 
@@ -1110,7 +1118,7 @@ RULE_ALARMS = {
 
 
 def test_the_rule_alarm_sentences_are_new() -> None:
-    known = {r.text.lower() for split in SPLITS for r in load_split(split)}
+    known = labelled_texts()
     assert not any(t.lower() in known for _, *texts in RULE_ALARMS.values() for t in texts)
 
 
