@@ -48,8 +48,8 @@ def test_intake_adds_new_reports_once_and_never_to_test(splits: Path, tmp_path: 
 
 def test_intake_never_copies_a_blind_account_into_training(splits: Path,
                                                            tmp_path: Path) -> None:
-    write(tmp_path / "blind14.jsonl", [{"text": "Blind: she raved about the firm.",
-                                        "signals": ["enthusiasm"]}])
+    blind = tmp_path / f"{dataset.BLIND_SPLITS[-1]}.jsonl"
+    write(blind, [{"text": "Blind: she raved about the firm.", "signals": ["enthusiasm"]}])
     batch = write(tmp_path / "batch.jsonl", [
         {"text": "blind - she RAVED about the firm", "signals": ["enthusiasm"]},
         {"text": "She asked about my degree.", "signals": ["background"]}])
