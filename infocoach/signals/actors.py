@@ -414,6 +414,8 @@ class ActorFinder:
         if lower == "one" and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" \
                 and doc[token.i + 2].lower_ in STAFF_OWNERS:
             return Actor.OTHER  # "one of his engineers asked me ..."
+        if token.i and doc[token.i - 1].text == "&":
+            return None  # "Harris & Daughter", "Mills & Sons": a firm's name, not a person
         quoted = self._quoted_self(doc, original, token)
         if quoted is not None:
             return quoted

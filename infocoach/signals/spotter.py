@@ -30,9 +30,9 @@ sentence that tells of something being written, typed or kept, and reads
 nothing in a clause that only says what someone's job is (", who runs the
 lab,"). Who did what is the rule layer's call, so a cue the rules gave to the
 user or someone else does not veto a clause the checks give to the manager.
-The rules' own clear findings stay, unless one of those checks rejects them or,
-for a bare need cue or an enthusiasm cue, the model all but rules the sentence out
-(:data:`RULE_FLOORS`).
+The rules' own clear findings stay, unless one of those checks rejects them or
+the model all but rules the sentence out (:data:`RULE_FLOORS`; a need stated as one
+stands).
 """
 
 from __future__ import annotations
@@ -195,21 +195,36 @@ MODEL_THRESHOLDS = {Signal.BACKGROUND: 0.5, Signal.NOTES: 0.5, Signal.NEED: 0.5,
 # more than 0.2 (75 of 2,463) and 0.1 seven more; and the two-pass model gives a long
 # run-on report ("... told me his group badly needs somebody who knows inventory software
 # like I do and then he walked me back to reception") 0.18, which 0.2 would overrule.
-# Enthusiasm cues get a floor of 0.1 too: the rules read praise wherever "amazing" or
+# Enthusiasm cues got a floor of 0.1 too: the rules read praise wherever "amazing" or
 # "went on about the company" stands ("a brewer walked past and shouted 'best company
 # ever!'"), the model has seen such stories whole. Out of fold over the 10,975 train+dev
 # accounts with the retired blind splits in them: micro-F1 0.9427 -> 0.9431, exact 0.9297
-# -> 0.9304, no-signal flagged 170 -> 154 of 5,975; the same floor on every cue flags 143
-# but loses 0.001 F1 (notes recall 0.937 -> 0.927), and 0.2 on enthusiasm flags 149 for
-# 0.9425.
-RULE_FLOORS = {cues.NEED.name: 0.15,
-               **{cue.name: 0.1 for cue in cues.ALL_CUES if cue.signal is Signal.ENTHUSIASM}}
+# -> 0.9304, no-signal flagged 170 -> 154 of 5,975.
+# Now every signal's cues have a floor, as the rules' findings were what flagged most
+# no-signal accounts on blind13 and blind14 (the cousin who "was pitching the company the
+# whole time", "people say the director always takes notes", "she'd normally write stuff
+# down if it was a real interview"). Read by models trained without them, with the floors
+# below against the two above: blind13 and blind14 micro-F1 0.928 -> 0.933, 19 -> 15 of
+# 340 no-signal accounts flagged; the 3,550 accounts of the retired blind splits 0.9655 ->
+# 0.9667, 70 -> 61 of 1,968; dev2-4 and test read the same. Per signal, 0.3 for
+# background or notes lost recall on both; 0.3 for enthusiasm flagged 3 fewer on
+# blind13/14 but read the retired splits worse; 0.2 for needs lost one on dev2-4 (and
+# two on test).
+RULE_FLOORS = {Signal.BACKGROUND: 0.1, Signal.NOTES: 0.1, Signal.NEED: 0.15,
+               Signal.ENTHUSIASM: 0.2}
+# Except a need stated as one (cues.NEED_STATED), which stands whatever the model reads.
+UNFLOORED_CUES = {cues.NEED_STATED.name}
 # How much of the threshold one clause must reach for its whole sentence to count.
 CLAUSE_SUPPORT = 0.5
 # ... unless the model is all but sure of the whole ("he was going on about how they'd just
 # opened a second hangar, how the company sponsors your licence, ..."), when a clause at
 # 0.15 will do: on the retired splits read by a model trained without them 1 account more
 # read right, none more flagged (0.85 or 0.8 would flag 2 more); on dev2-4 1 more.
+# The same certainty lets a sentence past the checks on its mood and on a word for
+# writing (_learn): on blind13 and blind14, spent and read by a model trained without
+# them, 6 more signals read right and none more flagged (0.8 or 0.7 flag 1 more; 0.95
+# gains 4); on the retired splits read by a model trained without them 1 more right;
+# on dev and test 1 more wrongly read.
 SURE_WHOLE = 0.9
 SURE_WHOLE_SUPPORT = 0.15
 # Per text, the probability of each signal (learned.probabilities, or a fold's).
@@ -909,8 +924,13 @@ def _learn(doc: Doc, original: str, offset: int, finder: ActorFinder | None,
             # mood after the last "but" before the clause it is told in.
             mood_from = max((t.i + 1 for t in doc[a : part[told][0] + 1]
                              if t.lower_ in CONTRAST), default=a) if told else a
-            if _unreal_mood(doc, mood_from, b, signal) or (
-                    signal is Signal.NOTES and not _records(doc, a, b)):
+            # The checks on mood and on a word for writing give way when the model is
+            # all but sure: it has read thousands of hopes, questions and guesses, and
+            # these word lists reach over the whole sentence ("I'd planned to ask her
+            # everything, but she kept turning it round to me: what did I ...").
+            if max(p[signal] for _, p in read) < SURE_WHOLE and (
+                    _unreal_mood(doc, mood_from, b, signal) or (
+                        signal is Signal.NOTES and not _records(doc, a, b))):
                 continue
             # A sentence of several clauses read whole must be borne out by one of
             # them: a long list of perks, hours and training adds up to a "need"
@@ -954,9 +974,9 @@ def _overrule(tally: _Tally, read: list[tuple[tuple[int, int], Mapping[Signal, f
     """Drop the rules' findings quoted from characters ``start:end`` (one sentence, read
     part by part in ``read``) that the model all but rules out there (:data:`RULE_FLOORS`)."""
     for signal, verdict in list(tally.found.items()):
-        floor = RULE_FLOORS.get(verdict.cue or "")
-        if floor is not None and start <= verdict.start < end \
-                and max(p[signal] for _, p in read) < floor:
+        if verdict.cue is not None and verdict.cue not in UNFLOORED_CUES \
+                and start <= verdict.start < end \
+                and max(p[signal] for _, p in read) < RULE_FLOORS[signal]:
             del tally.found[signal]
 
 

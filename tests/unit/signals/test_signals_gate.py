@@ -16,16 +16,17 @@ import pytest
 from infocoach.ids import Signal
 from infocoach.signals import spot
 from infocoach.signals.dataset import SPLITS, load_split
+from tests.unit.signals.stand_ins import READ
 
 
 def says_everything(texts: Sequence[str]) -> list[dict[Signal, float]]:
-    return [dict.fromkeys(Signal, 0.99) for _ in texts]
+    return [dict.fromkeys(Signal, READ) for _ in texts]
 
 
 def says_need_in(clause: str):
     """A scorer that reads a need only in a text that starts with ``clause``."""
     def scorer(texts: Sequence[str]) -> list[dict[Signal, float]]:
-        return [{s: 0.99 if s is Signal.NEED and t.startswith(clause) else 0.0 for s in Signal}
+        return [{s: READ if s is Signal.NEED and t.startswith(clause) else 0.0 for s in Signal}
                 for t in texts]
     return scorer
 
@@ -141,7 +142,7 @@ def test_a_need_the_user_cannot_fill_and_notes_for_the_user_are_not_signals(
 def says_in(clause: str, signal: Signal):
     """A scorer that reads ``signal`` only in a text that starts with ``clause``."""
     def scorer(texts: Sequence[str]) -> list[dict[Signal, float]]:
-        return [{s: 0.99 if s is signal and t.startswith(clause) else 0.0 for s in Signal}
+        return [{s: READ if s is signal and t.startswith(clause) else 0.0 for s in Signal}
                 for t in texts]
     return scorer
 

@@ -22,7 +22,7 @@ import pytest
 from infocoach.ids import Signal
 from infocoach.signals import spot
 from infocoach.signals.dataset import SPLITS, load_split
-from tests.unit.signals.stand_ins import reads_everywhere, reads_where
+from tests.unit.signals.stand_ins import reads_everywhere, reads_nothing, reads_where
 
 # kind: (layer, signal, the signal now found, its twin that stays quiet)
 NARROWED = {
@@ -222,6 +222,8 @@ def test_the_sentences_are_new() -> None:
     assert not any(t.lower() in known for _, _, *texts in NARROWED.values() for t in texts)
     assert not any(t.lower() in known for *_, found, quiet in TOLD_IN_ONE_CLAUSE.values()
                    for t in (found, quiet))
+    assert not any(t.lower() in known for _, t in MOOD_OVERREACHED.values())
+    assert not any(t.lower() in known for t in (FLOORED, STATED_NEED, FIRM_OF_A_FAMILY))
 
 
 @pytest.mark.parametrize("kind", NARROWED)
@@ -263,3 +265,60 @@ def test_a_sentence_the_model_is_sure_of_needs_little_support_from_its_clauses()
 
 def test_a_sentence_the_model_is_less_sure_of_needs_a_clause_to_bear_it_out() -> None:
     assert "enthusiasm" not in spot(SURE, scorer=reads_whole("enthusiasm", 0.8, 0.2)).ids
+
+
+# The checks on a sentence's mood look for their words anywhere in it; blind13 and blind14
+# showed them throwing away what a model not trained on them was all but sure of. Below
+# that certainty (spotter.SURE_WHOLE) they still decide.
+MOOD_OVERREACHED = {
+    "a plan the manager turned round": (
+        "background",
+        "I'd planned to quiz him on the trade, but he kept turning it back to me: how long "
+        "had I been on the tools, and why switch to estimating?"),
+    "what the user expected beforehand": (
+        "enthusiasm",
+        "I expected the council to be grey and dull, and I think she noticed, because she "
+        "spent ages telling me why it's a brilliant place to work: flexitime, a decent "
+        "pension, the new civic offices."),
+    "a wish list that is the team's": (
+        "need",
+        "She said a proper data analyst has been on her wish list for two years and nobody "
+        "they've interviewed can do the modelling, which is my whole job."),
+}
+
+
+@pytest.mark.parametrize("kind", MOOD_OVERREACHED)
+def test_a_sentence_the_model_is_all_but_sure_of_passes_the_checks_on_mood(kind: str) -> None:
+    signal, text = MOOD_OVERREACHED[kind]
+    assert signal in spot(text, scorer=reads_everywhere(signal, 0.95)).ids
+    assert signal in spot(text).ids
+
+
+@pytest.mark.parametrize("kind", MOOD_OVERREACHED)
+def test_below_that_certainty_the_checks_on_mood_still_decide(kind: str) -> None:
+    signal, text = MOOD_OVERREACHED[kind]
+    assert signal not in spot(text, scorer=reads_everywhere(signal)).ids
+
+
+FLOORED = "Femi raved about the firm: the pension, the gym, the people."
+STATED_NEED = "She described a gap in her team that I could fill."
+
+
+def test_a_rule_finding_the_model_rules_out_is_dropped() -> None:
+    assert spot(FLOORED, model=False).ids == ["enthusiasm"]
+    assert spot(FLOORED, scorer=reads_nothing).ids == []
+    assert spot(FLOORED).ids == ["enthusiasm"]
+
+
+def test_a_need_stated_as_one_stands_whatever_the_model_reads() -> None:
+    assert spot(STATED_NEED, scorer=reads_nothing).ids == ["need"]
+
+
+FIRM_OF_A_FAMILY = ("The owner of Patel & Sons scribbled my details on a notepad while I "
+                    "talked about the bakery.")
+
+
+def test_a_person_word_in_a_firms_name_is_nobody() -> None:
+    assert spot(FIRM_OF_A_FAMILY, scorer=reads_everywhere("notes")).ids == ["notes"]
+    assert spot(FIRM_OF_A_FAMILY.replace("of Patel & Sons", "'s son"),
+                scorer=reads_everywhere("notes")).ids == []
