@@ -355,6 +355,11 @@ RUMOURS = {"rumour", "rumor", "rumours", "rumors", "rumoured", "rumored", "grape
 RUMOUR_SITES = {("according", "to", "glassdoor")}
 # What a retold meeting is called: "her meeting with the call centre manager".
 MEETINGS = {"meeting", "interview", "informational", "chat", "call", "coffee"}
+# Who else met a manager: "when she met the GM", "my cousin who met the boss"; the
+# manager named within MET_REACH words after "met".
+MET = {"met", "meets"}
+OTHER_MEETERS = {"he", "she", "they", "who"}
+MET_REACH = 4
 # Complaints about the company are not enthusiasm (GUIDELINE.md), whatever else
 # the sentence says about it; a complaint about a gap may still be a need.
 COMPLAINT_LEMMAS = {"complain", "moan", "grumble", "gripe", "whinge", "grouse", "cynical"}
@@ -1254,10 +1259,14 @@ def _not_the_users_meeting(doc: Doc, a: int, b: int, told: int) -> bool:
 
 
 def _their_meeting(words: list[str]) -> bool:
-    """"Priya told me her meeting with the call centre manager turned into a sales pitch":
-    somebody else's meeting, retold."""
+    """"Priya told me her meeting with the call centre manager turned into a sales pitch",
+    "Kate says when she met the orchestra's GM he was raving ...", "your cousin who met
+    the boss at the courier firm": somebody else's meeting, retold."""
     return any(whose in MANAGER_POSSESSIVES and what in MEETINGS and with_ == "with"
-               for whose, what, with_ in zip(words, words[1:], words[2:], strict=False))
+               for whose, what, with_ in zip(words, words[1:], words[2:], strict=False)) \
+        or any(met in MET and k and words[k - 1] in OTHER_MEETERS
+               and not MANAGER_NOUNS.isdisjoint(words[k + 1 : k + 1 + MET_REACH])
+               for k, met in enumerate(words))
 
 
 def _read_elsewhere(words: list[str]) -> bool:

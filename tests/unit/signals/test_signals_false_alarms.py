@@ -405,6 +405,15 @@ CHATTY = {
         "enthusiasm",
         "Heard from Ade that the boss at his meeting raved about the pension.",
         "Ade, the boss I met, raved about the pension."),
+    "somebody else's meeting with a manager, retold": (
+        "enthusiasm",
+        "Priyanka said when she met the head of the lab last year he was raving about the "
+        "new building, unlike mine.",
+        "When I met the head of the lab he was raving about the new building."),
+    "what a manager did when someone else met them": (
+        "notes",
+        "Tunde reckons that when he met the bakery owner she wrote down everything he said.",
+        "When I met the bakery owner she wrote down everything I said."),
     "a modal question about the past": (
         "notes",
         "would she have written it down if I'd sounded keener?",
