@@ -17,7 +17,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import Restarted
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.common import send
 from infocoach.coaching.content import content
+from infocoach.coaching.replies import Reply
 
 
 def _ask_action(slot: str) -> type[Action]:
@@ -63,7 +65,7 @@ ASK_ACTIONS: dict[str, type[Action]] = {
 
 
 class ActionStartOver(Action):
-    """Say that everything is cleared, then clear it."""
+    """Say that everything is cleared, offer the greeting's quick replies, then clear it."""
 
     def name(self) -> str:
         return "action_start_over"
@@ -71,5 +73,6 @@ class ActionStartOver(Action):
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list:
-        dispatcher.utter_message(text=content().prompts.start_over)
+        prompts = content().prompts
+        send(dispatcher, Reply(text=prompts.start_over, buttons=tuple(prompts.start_over_offers)))
         return [Restarted()]

@@ -217,6 +217,9 @@ class PromptsFile(StrictModel):
     # form name -> what is said before the form's first question
     intros: dict[Key, Text]
     start_over: Text
+    # Offered with it, as the greeting offers them: a user who starts over has no quick
+    # replies on screen otherwise, and a terminal user's "1" would be read as text.
+    start_over_offers: conlist(Button, min_items=1)
 
 
 class Clarification(StrictModel):

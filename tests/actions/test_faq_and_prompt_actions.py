@@ -61,10 +61,13 @@ def test_prompt_action_asks_the_content_question(tracker_factory):
     assert dispatcher.messages[0]["text"] == content().prompts.prompts["referrer"]
 
 
-def test_start_over_says_so_then_restarts(tracker_factory):
+def test_start_over_says_so_then_restarts(tracker_factory, root):
     dispatcher = CollectingDispatcher()
     assert ActionStartOver().run(dispatcher, tracker_factory(), {}) == [Restarted()]
     assert dispatcher.messages[0]["text"].startswith("Starting over")
+    # The greeting's quick replies again, so "1" in the terminal picks one.
+    greeting = yaml.safe_load((root / "domain.yml").read_text())["responses"]["utter_greet"][0]
+    assert dispatcher.messages[0]["buttons"] == greeting["buttons"]
 
 
 def test_every_intro_belongs_to_a_form(root):
