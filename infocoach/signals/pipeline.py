@@ -279,12 +279,16 @@ class WordJoiningNegex(Negex):
     """NegEx whose dashes end a scope only where they stand apart: "-" in "short-staffed"
     joins two words. NegEx reads a cue only within one stretch between terminations, so
     a hyphen inside a cue ("my gut says they're short-staffed") put it in none and left
-    it unmarked."""
+    it unmarked. A line break ends a scope too: chat lines and bullets carry no
+    punctuation, and "didnt expect her to be this excited lol" must not negate the
+    next line's "she was raving about the pension"."""
 
     def process_negations(self, doc: Doc) -> tuple[list, list, list]:
         preceding, following, terminating = super().process_negations(doc)
+        breaks = [(0, t.i, t.i + 1) for t in doc if t.is_space and "\n" in t.text]
         return preceding, following, [
-            match for match in terminating if not _joins_words(doc, match[1], match[2])]
+            match for match in terminating if not _joins_words(doc, match[1], match[2])
+        ] + breaks
 
 
 def _joins_words(doc: Doc, start: int, end: int) -> bool:

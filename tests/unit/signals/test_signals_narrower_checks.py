@@ -37,6 +37,11 @@ NARROWED = {
         "I'd told her I ran rotas at a care home for three years, so I tried not to grin.",
         "She said they need a rota coordinator with a scheduling degree. I'm not trained in "
         "that at all."),
+    "a negation ends at a line break": (
+        "rules", "enthusiasm",
+        "didnt expect the depot manager to be this chatty lol\nsaid its honestly the best "
+        "firm shes worked for",
+        "she didnt say its the best firm shes worked for"),
     "the user has both skills asked for": (
         "rules", "need",
         "They need someone with a forklift licence and a first-aid ticket, and nobody who "
