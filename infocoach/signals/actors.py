@@ -161,7 +161,12 @@ WORD_NAMES = {
     "rich", "don", "art", "chase", "dale", "glen", "cliff", "bud", "sonny", "misty", "stella",
     "flora", "clement", "earl", "basil", "rosemary", "august", "skye", "brook", "brooke",
 }
-SENTENCE_LOOKBACK = 1
+# How many sentences back a cue with no subject of its own looks for one: "grid operator,
+# control room manager Hélène. best one so far. - asked a ton ... - took notes the whole
+# time" has a line of small talk between the manager and the bullets. Two rather than
+# one: one account more read right, by the rules alone and combined, none worse, over
+# every labelled account.
+SENTENCE_LOOKBACK = 2
 # "The hiring manager *at the other firm*", "a guy *on reddit*": a manager word
 # placed somewhere else is not the person the user met.
 ELSEWHERE_PREPOSITIONS = {"at", "from", "on"}

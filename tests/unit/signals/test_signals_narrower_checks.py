@@ -37,6 +37,12 @@ NARROWED = {
         "I'd told her I ran rotas at a care home for three years, so I tried not to grin.",
         "She said they need a rota coordinator with a scheduling degree. I'm not trained in "
         "that at all."),
+    "bullets after a heading and a line of small talk are the manager's": (
+        "rules", "notes",
+        "Depot manager, Sunita Rao. Nice office, good coffee.\n- asked loads about my army years\n"
+        "- scribbled notes the whole time",
+        "Nice office, good coffee.\n- asked loads about my army years\n- scribbled notes the "
+        "whole time"),
     "a negation ends at a line break": (
         "rules", "enthusiasm",
         "didnt expect the depot manager to be this chatty lol\nsaid its honestly the best "
