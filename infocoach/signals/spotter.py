@@ -352,7 +352,12 @@ READ_SOURCES = {"online", "website", "linkedin", "glassdoor", "news", "paper", "
 READ_REACH = 4
 # Word of mouth: "rumour is the team is short-staffed", "via the school-gate grapevine".
 RUMOURS = {"rumour", "rumor", "rumours", "rumors", "rumoured", "rumored", "grapevine"}
-RUMOUR_SITES = {("according", "to", "glassdoor")}
+# What everybody says: "in the forum people say the director always takes notes".
+RUMOUR_SITES = {("according", "to", "glassdoor"), ("people", "say"), ("people", "said"),
+                ("people", "reckon"), ("everyone", "says"), ("everybody", "says")}
+# "According to Dad's golf friend, the owner raves about the place": someone else's word,
+# told by who they are; not "according to her" or "according to the director".
+ACCORDING_REACH = 4
 # What a retold meeting is called: "her meeting with the call centre manager".
 MEETINGS = {"meeting", "interview", "informational", "chat", "call", "coffee"}
 # Who else met a manager: "when she met the GM", "my cousin who met the boss"; the
@@ -1274,6 +1279,9 @@ def _read_elsewhere(words: list[str]) -> bool:
     "rumour is ...": the user learnt it from a page or the grapevine, not from the
     manager in the meeting."""
     if not RUMOURS.isdisjoint(words) or _has_phrase(words, RUMOUR_SITES):
+        return True
+    if any(not (OTHER_NOUNS | OWN).isdisjoint(words[k + 2 : k + 2 + ACCORDING_REACH])
+           for k, _ in _phrases_at(words, {("according", "to")})):
         return True
     # "Read on Glassdoor that ...": a sentence opening with the verb is the user's.
     return any(w in READ_VERBS and (k == 0 or "i" in words[max(0, k - 2) : k])

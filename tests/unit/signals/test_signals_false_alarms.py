@@ -410,6 +410,16 @@ CHATTY = {
         "Priyanka said when she met the head of the lab last year he was raving about the "
         "new building, unlike mine.",
         "When I met the head of the lab he was raving about the new building."),
+    "hearsay told 'according to' someone": (
+        "notes",
+        "Apparently, according to my old flatmate, the head of the dental lab always scribbles "
+        "notes when she likes someone.",
+        "The head of the dental lab scribbled notes when I talked about my ceramics work."),
+    "what people say on a forum": (
+        "enthusiasm",
+        "On the forum people say the head of the call centre raves about the place to "
+        "everyone.",
+        "The head of the call centre raved about the place to me."),
     "what a manager did when someone else met them": (
         "notes",
         "Tunde reckons that when he met the bakery owner she wrote down everything he said.",
