@@ -250,6 +250,8 @@ FETCHING_MANAGERS = MANAGER_NOUNS - {"coordinator", "woman", "man", "guy", "lady
 # of its own, told by the user, whose verb has the manager as its object.
 USER_TO_MANAGER = {"told", "asked", "showed", "gave", "sent", "thanked", "emailed",
                    "messaged", "texted", "pitched", "reminded"}
+# The user speaking to the manager: "I said to the head that ...", "I assured her that ...".
+ADDRESSING = USER_TO_MANAGER | {"said", "explained", "assured", "promised", "mentioned"}
 # "My old boss", "a former manager": someone from before.
 PAST_WORDS = {"old", "former", "previous"}
 # Double quotation marks (after ``normalize``, curly ones too) around someone's words.
@@ -518,8 +520,11 @@ class ActorFinder:
             return Actor.MANAGER  # "the manager I met", "the person I'd come to see"
         if token.i >= 2 and doc[token.i - 1].lower_ in RELATIVE_WORDS:
             named = _word_before(doc, token.i - 1)
-            if named >= 0 and doc[named].lower_ in MANAGER_NOUNS:
-                return Actor.MANAGER  # "the director, who I'd come to see, asked ..."
+            if named >= 0 and doc[named].lower_ in MANAGER_NOUNS and \
+                    ADDRESSING.isdisjoint(t.lower_ for t in doc[max(0, named - 4) : named]):
+                # "the director, who I'd come to see, asked ..."; not "I told the head that
+                # I could fill the gap", where "that" opens what the user said
+                return Actor.MANAGER
         embedded = token.i and doc[token.i - 1].lower_ in EMBEDDING
         if embedded and any(t.lower_ in {",", "and"} for t in between):
             return None
