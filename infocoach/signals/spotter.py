@@ -784,6 +784,8 @@ TELLER_REACH = 3
 SUBJECT_DETERMINERS = {"the", "a", "an", "his", "her", "their", "this", "that", "one"}
 # How many words besides the subject a clause may say before a bare topic and stay bare.
 TOPIC_WORDS = 1
+# How many words after a colon or a dash say what the topic was.
+TOPIC_DETAIL = 3
 PEOPLE_WORDS = MANAGER_NOUNS | OTHER_NOUNS | TITLES
 # Characters trimmed from the ends of a sentence quoted as evidence.
 QUOTE_TRIM = " \t\n.,;:!?-—–"
@@ -1041,8 +1043,8 @@ def _part_ok(doc: Doc, original: str, a: int, x: int, y: int, signal: Signal,
     Not where the rules rejected a cue of it as negated, hoped, asked, unclear
     or not the signal; not told of someone else; and the manager acts in it.
     """
-    if any((signal, i) in tally.vetoed or (i in tally.topics and _bare_topic(doc, original, x, i))
-           for i in range(x, y)):
+    if any((signal, i) in tally.vetoed or (
+            i in tally.topics and _bare_topic(doc, original, x, i, y)) for i in range(x, y)):
         return False
     if signal is Signal.NEED and _staff_told_of(doc, original, a, y, finder):
         return True
@@ -1065,15 +1067,20 @@ def _staff_told_of(doc: Doc, original: str, a: int, b: int, finder: ActorFinder)
     return staff_in_need(doc, named[0].token) and not told_by_them
 
 
-def _bare_topic(doc: Doc, original: str, x: int, topic: int) -> bool:
-    """Whether the clause from ``x`` says no more than its topic at ``topic``: "they
+def _bare_topic(doc: Doc, original: str, x: int, topic: int, y: int) -> bool:
+    """Whether the clause ``doc[x:y]`` says no more than its topic at ``topic``: "they
     talked about the company", "the store manager mostly talked about the team"; not
     "he got super pumped talking about the company", where the model reads what else
-    it says. Who is talking (a name, a title) says nothing."""
+    it says, nor "he talked and talked about the company: they own the building, ...",
+    where a colon or a dash goes on to say what. Who is talking (a name, a title) says
+    nothing."""
     said = [t for t in doc[x:topic] if not (t.is_punct or t.is_space or t.is_stop)
             and t.lower_ not in SUBJECT_OPENERS and t.lower_ not in PEOPLE_WORDS
             and not original[t.idx : t.idx + 1].isupper()]
-    return len(said) <= TOPIC_WORDS
+    told = next((t.i for t in doc[topic:y] if t.text == ":" or t.text in DASHES), None)
+    goes_on = told is not None and sum(
+        not (t.is_punct or t.is_space) for t in doc[told + 1 : y]) >= TOPIC_DETAIL
+    return len(said) <= TOPIC_WORDS and not goes_on
 
 
 def _unreal(doc: Doc, original: str, a: int, b: int, span: Span, finder: ActorFinder,

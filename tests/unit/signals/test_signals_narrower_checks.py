@@ -194,6 +194,10 @@ NARROWED = {
 # ``opening`` is set, only in the clause that opens with it.
 # kind: (signal, phrase, opening, the signal now found, its twin that stays quiet)
 TOLD_IN_ONE_CLAUSE = {
+    "a topic a colon goes on to tell": (
+        "enthusiasm", "talked about the firm", False,
+        "Then she talked about the firm: a staff share scheme, free lunches, a gym on site.",
+        "Then she talked about the firm."),
     "a mood undone by 'but'": (
         "enthusiasm", "keen to tell", False,
         "Honestly I expected him to be too busy, but he was keen to tell me how great the firm "
