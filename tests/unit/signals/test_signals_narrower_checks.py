@@ -315,14 +315,14 @@ def test_below_that_certainty_the_checks_on_mood_still_decide(kind: str) -> None
     assert signal not in spot(text, scorer=reads_everywhere(signal)).ids
 
 
-FLOORED = "Femi raved about the firm: the pension, the gym, the people."
+FLOORED = "She scribbled my name on a pad."
 STATED_NEED = "She described a gap in her team that I could fill."
 
 
 def test_a_rule_finding_the_model_rules_out_is_dropped() -> None:
-    assert spot(FLOORED, model=False).ids == ["enthusiasm"]
+    assert spot(FLOORED, model=False).ids == ["notes"]
     assert spot(FLOORED, scorer=reads_nothing).ids == []
-    assert spot(FLOORED).ids == ["enthusiasm"]
+    assert spot(FLOORED).ids == ["notes"]
 
 
 def test_a_need_stated_as_one_stands_whatever_the_model_reads() -> None:
