@@ -744,10 +744,6 @@ CHATTY = {
 # Kinds the rules read from a cue: quiet with the real model, and the rules
 # alone still find the twin.
 CUE_CHATTY = {
-    "what the user told the manager they could fill": (
-        "need",
-        "I told the ward manager that I could fill the gap if they need a play leader.",
-        "The ward manager that I had emailed said they have a gap I could fill."),
     "the user's writing after asking the manager": (
         "notes",
         "I asked Marta about her first year on the wards and jotted down everything she said.",

@@ -43,6 +43,10 @@ NARROWED = {
         "- scribbled notes the whole time",
         "Nice office, good coffee.\n- asked loads about my army years\n- scribbled notes the "
         "whole time"),
+    "'that' after a manager the user speaks to opens what the user said": (
+        "rules", "need",
+        "The ward manager that I had emailed said they have a gap I could fill.",
+        "I told the ward manager that I could fill the gap if they need a play leader."),
     "a negation ends at a line break": (
         "rules", "enthusiasm",
         "didnt expect the depot manager to be this chatty lol\nsaid its honestly the best "
@@ -329,11 +333,11 @@ def test_a_need_stated_as_one_stands_whatever_the_model_reads() -> None:
     assert spot(STATED_NEED, scorer=reads_nothing).ids == ["need"]
 
 
-FIRM_OF_A_FAMILY = ("The owner of Patel & Sons scribbled my details on a notepad while I "
-                    "talked about the bakery.")
+FIRM_OF_A_FAMILY = "The manager at Patel & Daughter jotted down the courses I've done."
 
 
 def test_a_person_word_in_a_firms_name_is_nobody() -> None:
-    assert spot(FIRM_OF_A_FAMILY, scorer=reads_everywhere("notes")).ids == ["notes"]
-    assert spot(FIRM_OF_A_FAMILY.replace("of Patel & Sons", "'s son"),
-                scorer=reads_everywhere("notes")).ids == []
+    jotted = reads_where("notes", "jotted")
+    assert spot(FIRM_OF_A_FAMILY, scorer=jotted).ids == ["notes"]
+    assert spot(FIRM_OF_A_FAMILY.replace("manager at Patel & Daughter", "manager's daughter"),
+                scorer=jotted).ids == []
