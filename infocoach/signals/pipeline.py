@@ -287,11 +287,11 @@ class WordJoiningNegex(Negex):
         preceding, following, terminating = super().process_negations(doc)
         breaks = [(0, t.i, t.i + 1) for t in doc if t.is_space and "\n" in t.text]
         return preceding, following, [
-            match for match in terminating if not _joins_words(doc, match[1], match[2])
+            match for match in terminating if not joins_words(doc, match[1], match[2])
         ] + breaks
 
 
-def _joins_words(doc: Doc, start: int, end: int) -> bool:
+def joins_words(doc: Doc, start: int, end: int) -> bool:
     """Whether tokens ``start:end`` are a hyphen with no space on either side."""
     return end - start == 1 and doc[start].text in DASHES and start > 0 and \
         not doc[start - 1].whitespace_ and not doc[start].whitespace_

@@ -74,6 +74,7 @@ from infocoach.signals.pipeline import (
     NEGATION_TERMS,
     OWN_WORDS,
     SPAN_KEY,
+    joins_words,
     pipeline,
 )
 from infocoach.signals.readings import Finding, Reading
@@ -2170,7 +2171,9 @@ def _quote_end(doc: Doc, end: int) -> int:
     """
     limit = min(sentence_of(doc, end - 1)[1], end + EVIDENCE_TAIL + 1)
     for i in range(end, limit):
-        if doc[i].is_punct or doc[i].is_space or doc[i].lower_ in QUOTE_END:
+        # "short of a night-shift planner": a hyphen inside a word does not end it
+        if (doc[i].is_punct and not joins_words(doc, i, i + 1)) or doc[i].is_space or \
+                doc[i].lower_ in QUOTE_END:
             return i
     return limit if limit < end + EVIDENCE_TAIL + 1 else end
 

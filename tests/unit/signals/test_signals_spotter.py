@@ -248,6 +248,11 @@ def test_evidence_starts_with_the_words_that_name_the_actor(text: str, evidence:
     assert [f.evidence for f in spot(text).signals] == [evidence]
 
 
+def test_evidence_is_not_cut_at_a_hyphen_inside_a_word() -> None:
+    reading = spot("She said they are short of a night-shift planner, which is what I did.")
+    assert [f.evidence for f in reading.signals] == ["they are short of a night-shift planner"]
+
+
 def test_signals_come_in_enum_order_once_each() -> None:
     reading = spot("She raved about the company. She took notes. He took more notes.")
     assert reading.ids == ["notes", "enthusiasm"]
