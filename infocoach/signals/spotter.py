@@ -69,6 +69,7 @@ from infocoach.signals.pipeline import (
     ABOUT,
     ABOUT_SKIPPED,
     CLAUSE_BREAK,
+    DASHES,
     HYPOTHETICAL,
     NEGATED,
     NEGATION_TERMS,
@@ -358,6 +359,7 @@ RUMOUR_SITES = {("according", "to", "glassdoor"), ("people", "say"), ("people", 
                 ("people", "reckon"), ("everyone", "says"), ("everybody", "says")}
 # "According to Dad's golf friend, the owner raves about the place": someone else's word,
 # told by who they are; not "according to her" or "according to the director".
+ACCORDING_TO = {("according", "to")}
 ACCORDING_REACH = 4
 # What a retold meeting is called: "her meeting with the call centre manager".
 MEETINGS = {"meeting", "interview", "informational", "chat", "call", "coffee"}
@@ -719,7 +721,6 @@ MISTAKEN_REACH = 5
 REVEALED = {("turned", "out"), ("it", "was"), ("it", "'s")}
 # "... started writing - she was signing off prescriptions": after a dash only.
 REVEALED_AFTER_DASH = {("she", "was"), ("he", "was")}
-DASHES = {"-", "—", "–"}
 # "wrote down a dentist appt", "jotted a reminder": what was written, this soon after
 # the writing, was the manager's own business.
 WRITTEN_ELSE = {"appointment", "appt", "dentist", "reminder", "shopping", "grocery", "to-do",
@@ -1288,9 +1289,10 @@ def _read_elsewhere(words: list[str]) -> bool:
     manager in the meeting."""
     if not RUMOURS.isdisjoint(words) or _has_phrase(words, RUMOUR_SITES):
         return True
-    if any(not (OTHER_NOUNS | OWN).isdisjoint(words[k + 2 : k + 2 + ACCORDING_REACH])
-           for k, _ in _phrases_at(words, {("according", "to")})):
-        return True
+    for _, end in _phrases_at(words, ACCORDING_TO):
+        said_by = words[end : end + ACCORDING_REACH]
+        if not (OTHER_NOUNS.isdisjoint(said_by) and OWN.isdisjoint(said_by)):
+            return True
     # "Read on Glassdoor that ...": a sentence opening with the verb is the user's.
     return any(w in READ_VERBS and (k == 0 or "i" in words[max(0, k - 2) : k])
                and not READ_SOURCES.isdisjoint(words[k + 1 : k + 1 + READ_REACH])
