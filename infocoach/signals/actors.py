@@ -308,6 +308,9 @@ PERSON_WORDS = {"bloke", "chap", "clerk", "medic", "nurse", "midwife", "cook", "
 TURN_MANAGER = {"her", "him", "she", "he", "them", "they"}
 TURN_USER = {"me", "i", "myself"}
 TURN_LABEL_WORDS = 3
+# The tokenizer keeps a closing bracket and colon together: "Karen (site manager):".
+TURN_COLONS = {":", "):"}
+BRACKETS = {"(", ")"}
 
 
 class ActorFinder:
@@ -604,7 +607,7 @@ class ActorFinder:
         named before the quote in its sentence ('Dorota said, "..."'), else the first
         named right after it ('"..." - that's how she put it'), else the subject the
         sentences before carry ('Said the team is swamped and "we ..."')."""
-        if doc[start].text == ":":  # "Her: we've had nobody since June"
+        if doc[start].text in TURN_COLONS:  # "Her: we've had nobody since June"
             return _turn_speaker(doc[start - 1]) or self._classify(
                 doc, original, doc[start - 1], start)
         # "I asked him 'do you ever need ...?'": "him" is who was asked, not who spoke.
@@ -790,11 +793,12 @@ def _turns(doc: Doc, is_name: Callable[[Token], bool]) -> list[tuple[int, int]]:
     the start of a line or sentence, and runs to the next label or line break."""
     labels = []
     for t in doc:
-        if t.text != ":" or not t.i:
+        if t.text not in TURN_COLONS or not t.i:
             continue
         first = sentence_of(doc, t.i - 1)[0]
         line = max((u.i + 1 for u in doc[first : t.i] if "\n" in u.text), default=first)
-        label = [u for u in doc[line : t.i] if not u.is_space]
+        # "Karen (site manager): ...": the words in brackets name the speaker too.
+        label = [u for u in doc[line : t.i] if not u.is_space and u.text not in BRACKETS]
         if 0 < len(label) <= TURN_LABEL_WORDS and (
                 _turn_speaker(label[-1]) is not None or label[-1].lower_ in MANAGER_NOUNS
                 or is_name(label[-1])):

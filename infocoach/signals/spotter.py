@@ -59,6 +59,8 @@ from infocoach.signals.actors import (
     ROLE_VERBS,
     SUBJECT_OPENERS,
     TITLES,
+    TURN_COLONS,
+    TURN_LABEL_WORDS,
     Actor,
     ActorFinder,
     Attribution,
@@ -520,7 +522,7 @@ FIELD_UNITS = {"team", "teams", "group", "unit", "department", "side", "desk"}
 OWN_GAP = {"in", "on", "of", "between"}
 # "She asked what questions I had": asking for the user's questions, not their past.
 ASK_LEMMAS = {"ask", "wonder"}
-ASK_REACH = 10
+ASK_REACH = 12
 # The manager asking what the user wants out of the meeting, in their own words.
 WHAT_TO_KNOW = {("what", "do", "you", "want", "to", "know"),
                 ("what", "would", "you", "like", "to", "know"),
@@ -791,6 +793,9 @@ TOPIC_DETAIL = 3
 PEOPLE_WORDS = MANAGER_NOUNS | OTHER_NOUNS | TITLES
 # Characters trimmed from the ends of a sentence quoted as evidence.
 QUOTE_TRIM = " \t\n.,;:!?-—–"
+# Words for the manager in a story told about them, and in words said to them.
+TOLD_OF = {"he", "she", "him", "her", "his", "hers", "they", "them", "their"}
+ADDRESSED = {"you", "your", "yours"}
 
 
 @dataclass(frozen=True)
@@ -969,6 +974,7 @@ def _learn(doc: Doc, original: str, offset: int, finder: ActorFinder | None,
                           and not others_did))
                       and (k == 0 or not _by_other(doc, original, part, k, finder))
                       and not _says_whose_job(doc, a, x, y)
+                      and not _users_words(doc, original, x, y, finder)
                       and not _not_the_users_meeting(doc, a, b, y)
                       and _part_ok(doc, original, subjects[x, y], x, y, signal, tally, finder)]
             if passed and not _not_that(doc, a, b, signal, a) and not (
@@ -992,6 +998,30 @@ def _overrule(tally: _Tally, read: list[tuple[tuple[int, int], Mapping[Signal, f
                 and start <= verdict.start < end \
                 and max(p[signal] for _, p in read) < RULE_FLOORS[signal]:
             del tally.found[signal]
+
+
+def _users_words(doc: Doc, original: str, x: int, y: int, finder: ActorFinder) -> bool:
+    """Whether part ``doc[x:y]`` is the user's own words to the manager, a transcript
+    turn ("Me: and how did you get into it?") in a transcript where the manager speaks
+    too. Quotation marks are not enough: who speaks them is guessed, not labelled.
+
+    The model reads what a question is about, not who asked it: a question the user
+    put to the manager is no probe of the user's background. A turn that tells of the
+    manager ("Me: everything, and she typed it all up"), or a transcript where the
+    manager never speaks ("Coach: what did he ask? / Me: everything: why law, ..."), is
+    the user's story, told to someone else.
+    """
+    words = [t.i for t in doc[x:y] if not (t.is_space or t.is_punct)]
+    if not words or any(doc[i].lower_ in TOLD_OF for i in words) or any(
+            who.actor is Actor.MANAGER and who.token is not None and
+            doc[who.token].lower_ not in ADDRESSED for who in finder.named(doc, original, x, y)):
+        return False
+    turns = [q for q in finder.quotes(doc, original) if doc[q[0]].text in TURN_COLONS]
+    turn = next(((q0, q1) for q0, q1 in turns if q0 < words[-1] <= q1), None)
+    return turn is not None and \
+        sum(i < turn[0] for i in words) <= TURN_LABEL_WORDS and \
+        finder.speaker_of(doc, original, *turn) is Actor.USER and \
+        any(finder.speaker_of(doc, original, *q) is Actor.MANAGER for q in turns)
 
 
 def _says_whose_job(doc: Doc, a: int, x: int, y: int) -> bool:
@@ -1706,7 +1736,13 @@ def _asked_for_questions(doc: Doc, a: int, b: int) -> bool:
     users = {i for i in asked if i > a and (doc[i - 1].lower_ == "i" or (
         doc[i - 1].lower_ == "one" and "i" in {t.lower_ for t in doc[max(a, i - 5) : i]}))}
     asks = [i for i in asked if i not in users]
-    if not asks or any(t.lower_ == "my" and t.i - 1 not in users for t in doc[a:b]):
+    if not asks:
+        return False
+    # Only the lines the asking is on: "What she asked: what I wanted to know / What I
+    # learned: my degree counts" is a form, and its next line is another field.
+    a = max((t.i + 1 for t in doc[a : asks[0]] if "\n" in t.text), default=a)
+    b = next((t.i for t in doc[asks[-1] : b] if "\n" in t.text), b)
+    if any(t.lower_ == "my" and t.i - 1 not in users for t in doc[a:b]):
         return False
     # "asked me a lot of questions about why I left teaching": hers, about the user
     words = [t.lower_ for t in doc[a:b]]

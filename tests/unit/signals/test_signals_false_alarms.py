@@ -1044,6 +1044,17 @@ WHO_TOLD = {
         "work in",
         "- he wrote down my grades and my old tutor\n- told me it's the best lab in the region "
         "to work in"),
+    "the user's own question, in a transcript with the manager": (
+        "background", "how did you end up",
+        "Me: So how did you end up in claims?\nMs Reyes: A temp job, years ago.",
+        "Ms Reyes: So how did you end up wanting to do claims?\nMe: A temp job at an insurer, "
+        "years ago."),
+    "the user's own praise, in a transcript with a manager labelled by job": (
+        "enthusiasm", "best depot",
+        "Me: Honestly it looks like the best depot in the county.\nJo (depot manager): It has "
+        "its days.",
+        "Jo (depot manager): Honestly, best depot in the county, and the pension's great.\n"
+        "Me: Good to hear."),
 }
 
 
@@ -1062,6 +1073,18 @@ def test_told_by_someone_else_stays_quiet(kind: str) -> None:
 def test_told_by_the_manager_is_still_the_signal(kind: str) -> None:
     signal, phrase, _, twin = WHO_TOLD[kind]
     assert signal in spot(twin, scorer=reads_where(signal, phrase)).ids
+
+
+@pytest.mark.parametrize("text", [
+    "Coach: So what did he ask you?\nMe: Everything: why law, which firms, what I did on "
+    "the front desk.",
+    "Coach: And then?\nMe: Then she wanted to know why law, which firms, all of it.",
+])
+def test_the_users_turn_telling_someone_else_of_the_meeting_is_still_the_signal(
+        text: str) -> None:
+    """Only a turn said to the manager is the user's own doing: here the manager never
+    speaks, and the user's turn is their story of the meeting."""
+    assert spot(text, scorer=reads_where("background", "why law")).ids == ["background"]
 
 
 # False alarms of the rules' own reading, which a model trained on such accounts hid: the
@@ -1130,6 +1153,13 @@ RULE_ALARMS = {
         "Scribbled a few notes on a beer mat while the brewery owner talked me through the "
         "canning line.",
         "Scribbled a few notes on a beer mat while I talked him through my canning experience."),
+    "a form's line of what the manager asked, naming only the user's questions": (
+        "background",
+        "Who I met: Ana, ward manager at the children's hospital\nWhat she asked: just what I "
+        "wanted to get out of the chat\nWhat I learned: my degree counts for the band 5 posts",
+        "Who I met: Ana, ward manager at the children's hospital\nWhat she asked: what I did "
+        "on my placements and why paediatrics\nWhat I learned: my degree counts for the band 5 "
+        "posts"),
     "according to Glassdoor": (
         "enthusiasm",
         "according to glassdoor everyone loves working at the agency.",
