@@ -524,10 +524,15 @@ OWN_GAP = {"in", "on", "of", "between"}
 ASK_LEMMAS = {"ask", "wonder"}
 ASK_REACH = 12
 # The manager asking what the user wants out of the meeting, in their own words.
-WHAT_TO_KNOW = {("what", "do", "you", "want", "to", "know"),
-                ("what", "would", "you", "like", "to", "know"),
-                ("what", "you", "want", "to", "know"), ("what", "you", "'d", "like", "to", "know"),
-                ("what", "'d", "you", "like", "to", "know")}
+WHAT_TO_KNOW = {("what", modal, "you", want, "to", verb)
+                for modal in ("do", "did", "would", "'d") for want in ("want", "like")
+                for verb in ("know", "ask")} | {
+                ("what", "you", want, "to", verb) for want in ("want", "wanted")
+                for verb in ("know", "ask")} | {
+                ("what", "you", "'d", "like", "to", verb) for verb in ("know", "ask")} | {
+                ("what", "can", "i", "tell", "you")}
+# "My questions", "my list": the user's questions for the meeting, not their past.
+MY_QUESTIONS = {"questions", "question", "list", "queries"}
 # "He loves being a paramedic": liking the trade itself.
 LOVE_WORDS = {"love", "loves", "loved", "loving", "enjoys", "enjoy", "enjoyed"}
 # What a manager's questions may be about when they are about the user.
@@ -1742,7 +1747,8 @@ def _asked_for_questions(doc: Doc, a: int, b: int) -> bool:
     # learned: my degree counts" is a form, and its next line is another field.
     a = max((t.i + 1 for t in doc[a : asks[0]] if "\n" in t.text), default=a)
     b = next((t.i for t in doc[asks[-1] : b] if "\n" in t.text), b)
-    if any(t.lower_ == "my" and t.i - 1 not in users for t in doc[a:b]):
+    if any(t.lower_ == "my" and t.i - 1 not in users and not _my_questions(doc, t.i)
+           for t in doc[a:b]):
         return False
     # "asked me a lot of questions about why I left teaching": hers, about the user
     words = [t.lower_ for t in doc[a:b]]
@@ -1757,8 +1763,16 @@ def _asked_for_questions(doc: Doc, a: int, b: int) -> bool:
 
 def _what_to_know(words: list[str]) -> bool:
     """'She goes, "OK, what would you like to know?"': the manager handing the meeting to
-    the user's questions, quoted, with nothing of the user's past or reasons asked."""
-    return _has_phrase(words, WHAT_TO_KNOW) and "why" not in words and "my" not in words
+    the user's questions, quoted, with nothing of the user's past or reasons asked ("and
+    answered my questions" is no past)."""
+    mine = [k for k, w in enumerate(words) if w == "my"
+            and (k + 1 == len(words) or words[k + 1] not in MY_QUESTIONS)]
+    return _has_phrase(words, WHAT_TO_KNOW) and "why" not in words and not mine
+
+
+def _my_questions(doc: Doc, i: int) -> bool:
+    """Whether the "my" at ``i`` is "my questions", "my list": what the user came to ask."""
+    return i + 1 < len(doc) and doc[i + 1].lower_ in MY_QUESTIONS
 
 
 def _small_talk(doc: Doc, a: int, b: int) -> bool:

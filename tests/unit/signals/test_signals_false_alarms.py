@@ -1160,11 +1160,44 @@ RULE_ALARMS = {
         "Who I met: Ana, ward manager at the children's hospital\nWhat she asked: what I did "
         "on my placements and why paediatrics\nWhat I learned: my degree counts for the band 5 "
         "posts"),
+    "asking what the user wanted to know, then answering their list": (
+        "background",
+        "She asked what I wanted to know and then went through my list of questions one by one.",
+        "She asked what I did in my last job and then went through my list of questions one by "
+        "one."),
     "according to Glassdoor": (
         "enthusiasm",
         "according to glassdoor everyone loves working at the agency.",
         "the account director said everyone loves working at the agency."),
 }
+
+
+# The manager handing the meeting over to the user's questions, read by a stand-in model
+# that reads a probe of the user's background where the manager speaks (``phrase``), as
+# the real one did: only the twin asks of the past.
+HANDED_OVER = [
+    ("said, 'right,",
+     "He said, 'right, what did you want to ask me?' and then answered my questions for half "
+     "an hour.",
+     "He said, 'right, why did you leave the army?' and then answered my questions for half "
+     "an hour."),
+    ("she goes",
+     "so she goes 'what do you want to know' and answered my questions for like 20 mins",
+     "so she goes 'why do you want to switch' and answered my questions for like 20 mins"),
+]
+
+
+def test_the_handed_over_sentences_are_new() -> None:
+    known = labelled_texts()
+    assert not any(t.lower() in known for _, *pair in HANDED_OVER for t in pair)
+
+
+@pytest.mark.parametrize("phrase, quiet, twin", HANDED_OVER)
+def test_handing_over_to_the_users_questions_is_no_probe(phrase: str, quiet: str,
+                                                         twin: str) -> None:
+    reader = reads_where("background", phrase)
+    assert spot(quiet, scorer=reader).ids == []
+    assert spot(twin, scorer=reader).ids == ["background"]
 
 
 def test_the_rule_alarm_sentences_are_new() -> None:
