@@ -403,7 +403,13 @@ UNFIT_PHRASES = {("n't", "be", "in", "my"), ("not", "be", "in", "my"), ("not", "
                  ("wrong", "end"), ("outside", "anything"), ("way", "outside"),
                  ("outside", "my"), ("n't", "my", "trade"), ("not", "my", "trade"),
                  ("n't", "my", "field"), ("not", "my", "field"), ("n't", "my", "area"),
-                 ("not", "my", "area")}
+                 ("not", "my", "area"), ("not", "quite", "my"), ("not", "really", "my"),
+                 ("not", "exactly", "my"), ("years", "away", "for")}
+# "They need a qualified electrician. I'm a bookkeeper.": the user names a trade of their
+# own, a word for a person ("-er", "-ist", ...), that the need does not name.
+TRADE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ic", "eer")
+TRADE_REACH = 4
+TRADE_STOPS = {"on", "at", "in", "for", "with", "who", "to", "from", "and", "or", "but", "so"}
 # A shortage across the land, not in the manager's team: "schools everywhere are short of
 # physics teachers" (praise may say it: "the best engineers in the country").
 COUNTRYWIDE = {("everywhere",), ("in", "the", "country"), ("across", "the", "country"),
@@ -1511,7 +1517,7 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
         # "... but I'm a pharmacy tech so no", ending the account
         return _has_phrase(told, UNFIT_PHRASES | NOT_THEIRS) or _countrywide(told) or \
             (through == len(doc) and told[-2:] == ["so", "no"]) or \
-            _user_lacks(told) or \
+            _user_lacks(told) or _another_trade(words, told[len(words):]) or \
             _user_deflates(told) or _need_met(told) or \
             _said_outright(told, NO_NEED) or \
             any(t.lower_ == "headcount" and _a_size(doc, t.i, b) for t in doc[a:b]) or \
@@ -1731,6 +1737,27 @@ def _user_lacks(words: list[str]) -> bool:
                     words[i + 1 + n : i + 2 + n] != [] and words[i + 1 + n] not in NOT_LACKING:
                 return True
     return False
+
+
+def _another_trade(need: list[str], after: list[str]) -> bool:
+    """Whether the need names the trade it wants ("a qualified electrician") and the
+    sentence after it is the user naming another as theirs: "I'm a bookkeeper."."""
+    wanted = {trade for k, word in enumerate(need) if word in ("a", "an")
+              for trade in [_trade(need[k + 1 : k + 1 + TRADE_REACH])] if trade}
+    if not wanted or after[:3] not in (["i", "'m", "a"], ["i", "'m", "an"], ["i", "am", "a"],
+                                       ["i", "am", "an"]):
+        return False
+    mine = after[3 : 3 + TRADE_REACH]
+    own = _trade(mine)
+    ending = after[3 + len(list(takewhile(str.isalpha, mine))):][:1]
+    return own is not None and own not in wanted and ending in ([], ["."], ["lol"])
+
+
+def _trade(words: list[str]) -> str | None:
+    """The word for a person that ends a short run of words ("qualified electrician on
+    site")."""
+    run = list(takewhile(lambda w: w.isalpha() and w not in TRADE_STOPS, words))
+    return run[-1] if run and run[-1].endswith(TRADE_ENDINGS) else None
 
 
 def _asked_for_questions(doc: Doc, a: int, b: int) -> bool:

@@ -1165,6 +1165,14 @@ RULE_ALARMS = {
         "She asked what I wanted to know and then went through my list of questions one by one.",
         "She asked what I did in my last job and then went through my list of questions one by "
         "one."),
+    "a need for one trade, and the user names another as theirs": (
+        "need",
+        "He said they're desperate for a qualified plasterer. I'm a florist.",
+        "He said they're desperate for a qualified plasterer. I'm a plasterer."),
+    "'not quite my area' after the need": (
+        "need",
+        "She said they need someone to sort out the server room. Not quite my area, I'm in HR.",
+        "She said they need someone to sort out the server room. Exactly my area, I'm in IT."),
     "according to Glassdoor": (
         "enthusiasm",
         "according to glassdoor everyone loves working at the agency.",
