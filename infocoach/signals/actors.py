@@ -190,6 +190,9 @@ STAFF_OF = {"his", "her"}
 STAFF_OWNERS = {"his", "her", "their", "the"}
 # "An HR lady called Sue", "Marcus is the recruiter": a name introduced as someone else.
 INTRODUCED = {"called", "named"}
+# Someone from another team, named after a comma: "someone from HR, Nina,".
+FROM_TEAM_PEOPLE = OTHER_NOUNS | STAFF_PEOPLE | {"someone", "somebody", "bloke", "chap"}
+FROM_TEAM_REACH = 6
 INTRO_REACH = 3
 OTHERS_KEY = "infocoach_other_names"
 # "The general manager, who I'd actually come to see, ...", "the procurement manager
@@ -713,8 +716,14 @@ class ActorFinder:
         phrase = [t.lower_ for t in doc[max(0, i - 5) : i - 1]]
         staff = any(w in STAFF_OF for w in phrase[-3:]) or ("one", "of") in set(
             pairwise(phrase))
-        return staff or (doc[i - 2].lower_ in MANAGER_NOUNS | OTHER_NOUNS and
-                         self._classify(doc, original, doc[i - 2], i) is Actor.OTHER)
+        # "a colleague from the grad team, Luke,", "someone from their recruitment team,
+        # Amelia,": someone from another team, named.
+        wider = [t.lower_ for t in doc[max(0, i - 1 - FROM_TEAM_REACH) : i - 1]]
+        from_team = "from" in wider and any(
+            w in FROM_TEAM_PEOPLE and nxt == "from" for w, nxt in pairwise(wider))
+        return staff or from_team or (
+            doc[i - 2].lower_ in MANAGER_NOUNS | OTHER_NOUNS and
+            self._classify(doc, original, doc[i - 2], i) is Actor.OTHER)
 
     def someone_besides(self, doc: Doc, original: str) -> bool:
         """Whether the account brings in anyone besides the manager: someone brought

@@ -1173,6 +1173,12 @@ RULE_ALARMS = {
         "need",
         "She said they need someone to sort out the server room. Not quite my area, I'm in HR.",
         "She said they need someone to sort out the server room. Exactly my area, I'm in IT."),
+    "someone from another team, named after a comma": (
+        "background",
+        "The director brought along a colleague from the audit team, Raoul, who asked all about "
+        "my time at the bank and why audit.",
+        "The director, Raoul, asked all about my time at the bank and why audit, with a "
+        "colleague from the audit team there too."),
     "according to Glassdoor": (
         "enthusiasm",
         "according to glassdoor everyone loves working at the agency.",
