@@ -193,6 +193,9 @@ INTRODUCED = {"called", "named"}
 # Someone from another team, named after a comma: "someone from HR, Nina,".
 FROM_TEAM_PEOPLE = OTHER_NOUNS | STAFF_PEOPLE | {"someone", "somebody", "bloke", "chap"}
 FROM_TEAM_REACH = 6
+# Plain words for a person, brought in by where they work: "a guy from IT".
+PLAIN_PEOPLE_FROM = {"guy", "lady", "woman", "man", "bloke", "chap", "person", "girl", "lad",
+                     "fella"}
 INTRO_REACH = 3
 OTHERS_KEY = "infocoach_other_names"
 # "The general manager, who I'd actually come to see, ...", "the procurement manager
@@ -458,6 +461,8 @@ class ActorFinder:
         if lower in STAFF_WORDS and (_sat_in(doc, token) or (
                 token.i + 1 < len(doc) and doc[token.i + 1].lower_ in STAFF_PEOPLE)):
             return Actor.OTHER  # "the HR person", "HR sat in"; not "the HR director"
+        if _passer_by_from(doc, token):
+            return Actor.OTHER  # "a guy from IT asked me ...", "someone from sales popped in"
         if lower in FRONT_DESK and token.i and doc[token.i - 1].lower_ in {"on", "at"}:
             return Actor.OTHER  # "the girl on reception", "the guy at the front desk"
         if (lower in MANAGER_NOUNS or lower in OTHER_NOUNS) and \
@@ -1105,6 +1110,18 @@ def _not_the_one_met(doc: Doc, token: Token) -> bool:
         if mine in PLAIN_BEFORE or theirs in PLAIN_BEFORE or mine == theirs:
             return False  # "the manager" may be the practice manager met
     return True
+
+
+def _passer_by_from(doc: Doc, token: Token) -> bool:
+    """Whether ``token`` is "someone" or "a guy" from some team: a person the account
+    brings in by where they work, not the manager it is about ("the woman from the
+    council" may well be the one met)."""
+    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "from":
+        return False
+    if token.lower_ in {"someone", "somebody"}:
+        return True
+    return token.lower_ in PLAIN_PEOPLE_FROM and token.i > 0 and \
+        doc[token.i - 1].lower_ in {"a", "an", "some", "another"}
 
 
 def _in_brackets(doc: Doc, i: int) -> bool:

@@ -1179,6 +1179,12 @@ RULE_ALARMS = {
         "my time at the bank and why audit.",
         "The director, Raoul, asked all about my time at the bank and why audit, with a "
         "colleague from the audit team there too."),
+    "'a guy from' some team": (
+        "background",
+        "In the canteen queue a lady from payroll asked about my time at the council and why "
+        "I'm leaving.",
+        "In the canteen queue the payroll manager asked about my time at the council and why "
+        "I'm leaving."),
     "according to Glassdoor": (
         "enthusiasm",
         "according to glassdoor everyone loves working at the agency.",
