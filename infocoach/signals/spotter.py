@@ -655,6 +655,13 @@ OUTSIDE_THE_MEETING = {("before", "we", "met"), ("before", "the", "meeting"),
                        ("beforehand",), ("last", "time", "i"), ("last", "time", "we"),
                        ("my", "last", "info"), ("my", "last", "informational"),
                        ("my", "last", "interview"), ("my", "last", "meeting")}
+# Another meeting, set against this one ("Today ... Last week the manager at the
+# logistics firm asked me loads"): said only where the account also tells of this one.
+OTHER_MEETING = {("last", "time"), ("last", "week"), ("last", "month"), ("for", "comparison"),
+                 ("compared", "to"), ("compared", "with"), ("unlike",), ("meeting", "1"),
+                 ("meeting", "one"), ("the", "other", "meeting")}
+THIS_MEETING = {("today",), ("this", "time"), ("this", "one"), ("this", "meeting"),
+                ("today", "'s")}
 # "... said on the phone they're short of finishers. Haven't met him yet.": the next
 # sentence may say the meeting has not happened.
 NOT_MET_YET = {("met", "him", "yet"), ("met", "her", "yet"), ("met", "them", "yet")}
@@ -1510,7 +1517,8 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
             _has_phrase(words, IN_GENERAL) or _told_of_the_past(words)):
         return True
     if _outside_the_meeting(words) or _has_phrase([t.lower_ for t in doc[a:through]],
-                                                   NOT_MET_YET):
+                                                   NOT_MET_YET) or \
+            _another_meeting(words, [t.lower_ for t in doc[:a]] + [t.lower_ for t in doc[b:]]):
         return True
     if signal is Signal.NEED:
         told = [t.lower_ for t in doc[a:through]]
@@ -1620,6 +1628,14 @@ def _outside_the_meeting(words: list[str]) -> bool:
     """"In the email before we met", "at the careers fair": another time than the
     meeting; not "before we met again", a meeting still to come."""
     return _has_phrase(words, OUTSIDE_THE_MEETING, not_before={"again"})
+
+
+def _another_meeting(words: list[str], rest: list[str]) -> bool:
+    """"Last week the manager at the logistics firm asked me loads", "For comparison,
+    meeting 1 ... she wrote pages": a sentence set in another meeting, in an account
+    (``rest``) that also tells of this one ("Today ..."), without saying "today" itself."""
+    return _has_phrase(words, OTHER_MEETING) and not _has_phrase(words, THIS_MEETING) and \
+        _has_phrase(rest, THIS_MEETING)
 
 
 def _messaging(doc: Doc, a: int, b: int) -> bool:

@@ -1185,6 +1185,12 @@ RULE_ALARMS = {
         "I'm leaving.",
         "In the canteen queue the payroll manager asked about my time at the council and why "
         "I'm leaving."),
+    "another meeting, set against today's": (
+        "background",
+        "Today's chat with Ines at the port was all facts. Last week Andy asked me loads about "
+        "my army background and why I want logistics.",
+        "Last week's chat with Andy was all facts. Today Ines asked me loads about my army "
+        "background and why I want logistics."),
     "according to Glassdoor": (
         "enthusiasm",
         "according to glassdoor everyone loves working at the agency.",
