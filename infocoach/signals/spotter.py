@@ -511,7 +511,9 @@ USER_LACKS = {("do", "n't"), ("'m", "not"), ("am", "not"), ("ca", "n't"), ("can"
 SCARCELY = {"barely", "hardly"}
 USER_LACKS |= {(modal, adverb) for modal in ("can", "could") for adverb in SCARCELY}
 NOT_LACKING = {"think", "know", "mind", "care", "see", "sure", "surprised", "remember",
-               "really", "want", "blame", "wait", "believe", "expect", "expected", "thought"}
+               "really", "want", "blame", "wait", "believe", "expect", "expected", "thought",
+               # "... and I can't find anyone": the manager, quoted, lacking staff
+               "find", "get", "hire", "recruit"}
 # "What qualifications you need in the industry": advice on a whole field, not a
 # need of the manager's department.
 # Only "in the industry", "across this sector", "generally": "a field engineer" or
@@ -564,6 +566,8 @@ SMALL_TALK = {"weekend", "holiday", "holidays", "vacation", "trip", "parking", "
               "journey", "traffic", "weather", "rain", "film", "films", "movie", "movies",
               "reading", "football", "kids", "children", "dog", "dogs", "grew", "hometown",
               "lunch", "exhibition", "christmas", "wedding", "hobbies", "hiking", "trails"}
+# "What games I grew up on and what I did on my animation course": the user's studies.
+STUDIES = {"course", "courses", "uni", "university", "college", "degree", "apprenticeship"}
 # "How I'd got hold of her email", "whether I'd found them on LinkedIn": how the meeting
 # came about, not the user's background.
 ARRANGEMENTS = {("linkedin",), ("directions",), ("got", "hold"), ("get", "hold"),
@@ -737,6 +741,9 @@ MESSAGES = {"message", "messages", "email", "emails", "e-mail", "text", "texts",
 # "I assumed he was checking emails, but ...": the user's first guess at the writing.
 MISTAKEN = {"assumed", "thought", "figured", "guessed", "presumed"}
 MISTAKEN_REACH = 5
+# How far back "my" may open a list of the user's details: "my name, number and email".
+LIST_REACH = 3
+LIST_JOINS = {"and", ",", "&"}
 # What the manager's writing turned out to be, when it was not about the user.
 REVEALED = {("turned", "out"), ("it", "was"), ("it", "'s")}
 # "... started writing - she was signing off prescriptions": after a dash only.
@@ -1644,9 +1651,20 @@ def _messaging(doc: Doc, a: int, b: int) -> bool:
     # "Made a note of my email" is notes: the user's own address, not a message. Nor "typing
     # notes, not emails", "I assumed he was checking emails": a message ruled out.
     return any(w.lower_ in MESSAGES and doc[w.i - 1].lower_ not in OWN_WORDS and
+               not _one_of_my(doc, a, w.i) and
                NEGATIONS.isdisjoint(t.lower_ for t in doc[max(a, w.i - 2) : w.i]) and
                MISTAKEN.isdisjoint(t.lower_ for t in doc[max(a, w.i - MISTAKEN_REACH) : w.i])
                for w in doc[a:b] if w.i > a)
+
+
+def _one_of_my(doc: Doc, a: int, i: int) -> bool:
+    """Whether the word at ``i`` ends a list of the user's own details: "my name and
+    email", "my number, email and LinkedIn"."""
+    if i - 1 <= a or doc[i - 1].lower_ not in LIST_JOINS:
+        return False
+    before = doc[max(a, i - 1 - LIST_REACH) : i - 1]
+    return any(t.lower_ in OWN_WORDS for t in before) and \
+        all(t.is_alpha or t.lower_ in LIST_JOINS for t in before)
 
 
 def _for_something_else(words: list[str]) -> bool:
@@ -1696,7 +1714,8 @@ def _excused_another_deed(after: list[str]) -> bool:
 def _own_past(words: list[str]) -> bool:
     """"..., at his last interview, when he was the candidate": the act is placed in the
     manager's own past."""
-    return _their_past(words, PAST_PLACE) or _has_phrase(words, PAST_WHEN)
+    return _their_past(words, PAST_PLACE) or any(
+        words[k - 1 : k] != ["the"] for k, _ in _phrases_at(words, PAST_WHEN))
 
 
 def _told_of_the_past(words: list[str]) -> bool:
@@ -1832,7 +1851,7 @@ def _small_talk(doc: Doc, a: int, b: int) -> bool:
         experience = "ever" in words or ("how", "long") in set(pairwise(t.lower_ for t in window))
         arranging = _has_phrase([t.lower_ for t in window], ARRANGEMENTS)
         if (SMALL_TALK.isdisjoint(words) and not arranging) or "why" in words \
-                or not FIELD_WORDS.isdisjoint(words) \
+                or not FIELD_WORDS.isdisjoint(words) or not STUDIES.isdisjoint(words) \
                 or not BACKGROUND_WORDS.isdisjoint(t.lemma_ for t in window) or experience:
             return False
     return True

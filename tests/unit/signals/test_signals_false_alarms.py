@@ -1226,6 +1226,46 @@ def test_handing_over_to_the_users_questions_is_no_probe(phrase: str, quiet: str
     assert spot(twin, scorer=reader).ids == ["background"]
 
 
+# Checks that dropped a signal the model read, each with a twin the check must still stop.
+# Read by a stand-in model that reads the signal in every sentence and clause.
+OVERCAUTIOUS = {
+    "the user's name and email are no message": (
+        "notes",
+        "He wrote my name and email on the back of a delivery note while I talked.",
+        "He was typing a reply to an email while I talked."),
+    "'on the back when' is no past": (
+        "notes",
+        "She turned the agenda over and started scribbling on the back when I mentioned my "
+        "forklift licence.",
+        "She said she scribbled notes on everything back when she was a trainee."),
+    "'I can't find anyone', quoted, is the manager's lack": (
+        "need",
+        'He said, "I\'ve been after a welder for months and I can\'t find anyone."',
+        "He said they've been after a welder for months. I can't weld."),
+    "a question about the user's course is no small talk": (
+        "background",
+        "She asked what bands I grew up on and what I did on my sound engineering course.",
+        "She asked what bands I grew up on and whether the parking was OK."),
+}
+
+
+def test_the_overcautious_sentences_are_new() -> None:
+    known = labelled_texts()
+    assert not any(t.lower() in known for _, *texts in OVERCAUTIOUS.values() for t in texts)
+
+
+@pytest.mark.parametrize("kind", OVERCAUTIOUS)
+def test_a_check_no_longer_drops_the_signal(kind: str) -> None:
+    signal, found, _ = OVERCAUTIOUS[kind]
+    assert signal in spot(found, scorer=reads_everywhere(signal)).ids
+
+
+@pytest.mark.parametrize("kind", OVERCAUTIOUS)
+def test_the_check_still_drops_its_twin(kind: str) -> None:
+    signal, _, quiet = OVERCAUTIOUS[kind]
+    assert signal not in spot(quiet, scorer=reads_everywhere(signal)).ids
+
+
 def test_the_rule_alarm_sentences_are_new() -> None:
     known = labelled_texts()
     assert not any(t.lower() in known for _, *texts in RULE_ALARMS.values() for t in texts)
