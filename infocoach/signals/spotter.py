@@ -968,12 +968,15 @@ def _learn(doc: Doc, original: str, offset: int, finder: ActorFinder | None,
             # mood after the last "but" before the clause it is told in.
             mood_from = max((t.i + 1 for t in doc[a : part[told][0] + 1]
                              if t.lower_ in CONTRAST), default=a) if told else a
+            # ... and up to the end of that clause: "asking why, at this stage of my career,
+            # I wish to shift to wind" is no wish of the manager's.
+            mood_to = part[told][1] if told else b
             # The checks on mood and on a word for writing give way when the model is
             # all but sure: it has read thousands of hopes, questions and guesses, and
             # these word lists reach over the whole sentence ("I'd planned to ask her
             # everything, but she kept turning it round to me: what did I ...").
             if max(p[signal] for _, p in read) < SURE_WHOLE and (
-                    _unreal_mood(doc, mood_from, b, signal) or (
+                    _unreal_mood(doc, mood_from, mood_to, signal) or (
                         signal is Signal.NOTES and not _records(doc, a, b))):
                 continue
             # A sentence of several clauses read whole must be borne out by one of

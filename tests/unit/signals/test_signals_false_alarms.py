@@ -1242,6 +1242,11 @@ OVERCAUTIOUS = {
         "need",
         'He said, "I\'ve been after a welder for months and I can\'t find anyone."',
         "He said they've been after a welder for months. I can't weld."),
+    "a wish in a later clause than the act": (
+        "background",
+        "He went through my CV line by line, then asked why, after ten years, I wish to leave "
+        "teaching.",
+        "I wish he had gone through my CV line by line."),
     "a question about the user's course is no small talk": (
         "background",
         "She asked what bands I grew up on and what I did on my sound engineering course.",
