@@ -748,6 +748,10 @@ class ActorFinder:
         return (self._is_name(doc, original, doc[i]) and
                 doc[i].lower_ in self._others(doc, original)) or _sat_in(doc, doc[i])
 
+    def is_name(self, doc: Doc, original: str, token: Token) -> bool:
+        """Whether ``token`` is a person's name (see :meth:`_is_name`)."""
+        return self._is_name(doc, original, token)
+
     def _is_name(self, doc: Doc, original: str, token: Token) -> bool:
         """A capitalised word that is not an English word: 'Priya', 'Ms. Alvarez'; in an
         account typed all in lower case ("priya took notes on her ipad"), such a word

@@ -56,6 +56,7 @@ from infocoach.signals.actors import (
     OWN,
     PASSIVE_BRIDGE,
     PASSIVE_VERBS,
+    PROFESSIONS,
     ROLE_VERBS,
     SUBJECT_OPENERS,
     TITLES,
@@ -818,6 +819,13 @@ TOPIC_DETAIL = 3
 PEOPLE_WORDS = MANAGER_NOUNS | OTHER_NOUNS | TITLES
 # Characters trimmed from the ends of a sentence quoted as evidence.
 QUOTE_TRIM = " \t\n.,;:!?-—–"
+# The manager set against someone else's doing: "Dr Olsen herself didn't mention it",
+# "the manager I met was all business", "dr kim herself was pretty brief".
+THEMSELVES = {"himself", "herself", "themselves", "themself"}
+PLAINLY = {"never", "just", "only", "mostly", "barely", "hardly", "said", "stuck"}
+PLAIN_MANNER = {"brief", "businesslike", "quiet", "quieter", "calm", "calmer", "factual",
+                "polite", "pleasant", "nice", "low-key", "reserved", "all", "matter",
+                "straightforward", "neutral", "professional", "formal", "short"}
 # Words for the manager in a story told about them, and in words said to them.
 TOLD_OF = {"he", "she", "him", "her", "his", "hers", "they", "them", "their"}
 ADDRESSED = {"you", "your", "yours"}
@@ -929,7 +937,69 @@ def spot(text: str, *, rules: bool = True, model: bool = True,
         if model:
             _learn(doc, original[start:end], start, finder if rules else None, tally,
                    thresholds, scorer)
+        if rules:
+            _drop_others_beside(doc, original[start:end], start, finder, tally)
     return _reading(original, tally)
+
+
+def _drop_others_beside(doc: Doc, original: str, offset: int, finder: ActorFinder,
+                        tally: _Tally) -> None:
+    """Drop what the account tells of someone besides the manager, where it sets the
+    manager against them: "A brewer walked past and shouted 'best job in the world!' ...
+    The manager himself just carried on explaining the mash process", "dr kim's hygienist
+    gushed about the practice ... dr kim herself was pretty brief". A finding stays where
+    its sentence names the manager the same way, or is the contrast itself."""
+    for a, b in _sentences(doc):
+        who = _set_against(doc, original, a, b, finder)
+        if who is None:
+            continue
+        for signal, verdict in list(tally.found.items()):
+            at = verdict.start - offset
+            if not 0 <= at < len(original):
+                continue
+            first, last = sentence_of(doc, _token_at(doc, at))
+            # Not "dr kim's hygienist gushed": the manager's only as an owner.
+            named = {t.lower_ for t in doc[first:last]
+                     if t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "'s"}
+            if (first, last) != (a, b) and who not in named:
+                del tally.found[signal]
+
+
+def _set_against(doc: Doc, original: str, a: int, b: int, finder: ActorFinder) -> str | None:
+    """The word for the manager in a sentence that sets them against someone else's
+    doing: "Dr Olsen herself didn't mention anything like that", "the GM I actually met
+    was all business", "the team manager herself, Grace, just listened"; else None."""
+    words = [t.lower_ for t in doc[a:b]]
+    for k, word in enumerate(words):
+        if word in THEMSELVES and k:
+            who, rest = words[k - 1], words[k + 1 :]
+        elif word == "i" and k and "met" in words[k + 1 : k + 3] and \
+                words[k + 1] in {"met", "actually", "'d", "had"}:
+            who, rest = words[k - 1], words[words.index("met", k + 1) + 1 :]
+        else:
+            continue
+        person = doc[a + k - 1]
+        # Not "the practice nurse herself": a profession may be anyone in the room.
+        if not (who in MANAGER_NOUNS - PROFESSIONS or (
+                finder.is_name(doc, original, person) and
+                not finder.introduced_as_other(doc, original, person.i))):
+            continue
+        # "..., Grace, just listened": a name set beside the word for the manager.
+        if rest[:1] == [","] and "," in rest[1:4]:
+            rest = rest[rest.index(",", 1) + 1 :]
+        if rest[:1] and (rest[0] in PLAINLY or rest[:2] in (["did", "n't"], ["did", "not"])
+                         or (rest[0] in {"was", "seemed"} and
+                             not PLAIN_MANNER.isdisjoint(rest[1:4]))):
+            return who
+    return None
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    """The token at character offset ``char`` of the doc's text."""
+    for token in doc:
+        if token.idx <= char < token.idx + len(token.text_with_ws):
+            return token.i
+    return len(doc) - 1
 
 
 def _learn(doc: Doc, original: str, offset: int, finder: ActorFinder | None,

@@ -1191,6 +1191,18 @@ RULE_ALARMS = {
         "my army background and why I want logistics.",
         "Last week's chat with Andy was all facts. Today Ines asked me loads about my army "
         "background and why I want logistics."),
+    "someone's praise, set against the manager's own plain manner": (
+        "enthusiasm",
+        "A baker walked past and shouted that it's the best bakery in town to work for. The "
+        "manager herself just carried on explaining the ovens.",
+        "A baker walked past and waved. The manager herself said it's the best bakery in town "
+        "to work for, then carried on explaining the ovens."),
+    "the manager's own staff gushing, the manager named as their owner": (
+        "enthusiasm",
+        "Dr Shah's practice nurse gushed about the practice and its perks for ten minutes. Dr "
+        "Shah herself was pretty brief.",
+        "Dr Shah gushed about the practice and its perks for ten minutes. The practice nurse "
+        "herself was pretty brief."),
     "according to Glassdoor": (
         "enthusiasm",
         "according to glassdoor everyone loves working at the agency.",
