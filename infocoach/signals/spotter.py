@@ -561,6 +561,8 @@ USER_ASK_REACH = 4
 USER_ASKED_REACH = 8
 USER_SAYS = {"mentioned", "suggested", "pointed", "joked", "hinted", "pitched", "argued"}
 QUESTION_WORDS = {"which", "what", "whether", "if", "how", "why", "when", "where", "who"}
+# "Asked what *he* loves about it": the manager as the subject of the question asked.
+ASKED_OF_THEM = {"he", "she", "they", "he's", "she's", "they're", "his", "her", "their"}
 # "She asked about my weekend and whether I found parking": small talk, unless the
 # sentence also names something of the user's working life.
 SMALL_TALK = {"weekend", "holiday", "holidays", "vacation", "trip", "parking", "commute",
@@ -1276,6 +1278,8 @@ def _users_question(doc: Doc, a: int, cue: int) -> bool:
     """"I asked which roles they struggle to fill", "I mentioned they could use someone
     like me": the cue is inside a question the user put or a claim the user made, in
     the same clause, not something the manager told."""
+    if _asked_of_them(doc, a, cue):
+        return True
     words = [t.lower_ for t in doc[a:cue]]
     for i, word in enumerate(words):
         if word != "i":
@@ -1294,6 +1298,18 @@ def _users_question(doc: Doc, a: int, cue: int) -> bool:
                         for w, nxt in pairwise(after)):
             return True
     return False
+
+
+def _asked_of_them(doc: Doc, a: int, b: int) -> bool:
+    """"Asked what he loves about working there", "asked her how she got into it": a
+    sentence that opens on asking, with no subject, about what the manager does or feels,
+    is the user's question (the manager asks about the user: "asked what I did")."""
+    first = after_openers(doc, a, b)
+    if doc[first].lower_ not in USER_ASKS:
+        return False
+    after = [t.lower_ for t in doc[first + 1 : min(b, first + 1 + USER_ASKED_REACH)]]
+    return any(w in QUESTION_WORDS and nxt in ASKED_OF_THEM
+               for w, nxt in pairwise(after))
 
 
 def _unreal_mood(doc: Doc, a: int, b: int, signal: Signal) -> bool:
@@ -2086,6 +2102,8 @@ def _manager_acts(doc: Doc, original: str, a: int, b: int, finder: ActorFinder) 
     named = [_passive_user(doc, n) for n in finder.named(doc, original, a, b)]
     if named and named[0].actor is Actor.USER and _user_is_subject(doc, a, named[0]):
         return False  # "I asked him whether his team needs anyone": the user's doing
+    if _asked_of_them(doc, a, b):
+        return False  # "asked what he loves about working there"
     if any(n.actor is Actor.MANAGER for n in named) or \
             doc[after_openers(doc, a, b)].lower_ in MANAGER_POSSESSIVES:
         return True  # "Her lab has had a post open since March ..."

@@ -1044,6 +1044,10 @@ WHO_TOLD = {
         "work in",
         "- he wrote down my grades and my old tutor\n- told me it's the best lab in the region "
         "to work in"),
+    "asking, with no subject, what the manager loves about the place": (
+        "enthusiasm", "loves about working",
+        "asked what she loves about working at the depot and she shrugged.",
+        "she told me what she loves about working at the depot and beamed."),
     "the user's own question, in a transcript with the manager": (
         "background", "how did you end up",
         "Me: So how did you end up in claims?\nMs Reyes: A temp job, years ago.",
@@ -1203,6 +1207,10 @@ RULE_ALARMS = {
         "Shah herself was pretty brief.",
         "Dr Shah gushed about the practice and its perks for ten minutes. The practice nurse "
         "herself was pretty brief."),
+    "asking, with no subject, what the manager loves about the place": (
+        "enthusiasm",
+        "asked what she loves about working at the depot and she just shrugged.",
+        "she said she loves working at the depot and then she shrugged."),
     "according to Glassdoor": (
         "enthusiasm",
         "according to glassdoor everyone loves working at the agency.",
