@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Container, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise, takewhile
 
@@ -843,6 +843,10 @@ class _Verdict:
     confidence: float
     # The rule cue that found it; None for the model.
     cue: str | None = None
+    # Told as a "did" set against what was not done ("I didn't take notes, he did",
+    # "didn't ask about my background, though he did take notes"): the model, reading
+    # words, hears the negation, so its floor does not apply (_overrule).
+    affirmed: bool = False
 
 
 @dataclass
@@ -1095,7 +1099,7 @@ def _overrule(tally: _Tally, read: list[tuple[tuple[int, int], Mapping[Signal, f
     part by part in ``read``) that the model all but rules out there (:data:`RULE_FLOORS`)."""
     for signal, verdict in list(tally.found.items()):
         if verdict.cue is not None and verdict.cue not in UNFLOORED_CUES \
-                and start <= verdict.start < end \
+                and not verdict.affirmed and start <= verdict.start < end \
                 and max(p[signal] for _, p in read) < RULE_FLOORS[signal]:
             del tally.found[signal]
 
@@ -2363,8 +2367,11 @@ def _verdict(doc: Doc, offset: int, span: Span, cue: cues.Cue, who: Attribution,
                     and not doc[start].is_sent_start:
                 start -= 1
     last = doc[_quote_end(doc, end or span.end) - 1]
+    # "though he *did* take notes": a "did" stressed against a "didn't" before it.
+    affirmed = span.start > 0 and doc[span.start - 1].lower_ in ELLIPSIS_DO and any(
+        t.lower_ in NEGATIONS for t in doc[sentence_of(doc, span.start)[0] : span.start - 1])
     return _Verdict(cue.signal, offset + doc[start].idx, offset + last.idx + len(last),
-                    round(confidence, 2), cue.name)
+                    round(confidence, 2), cue.name, affirmed)
 
 
 def _quote_end(doc: Doc, end: int) -> int:
@@ -2395,7 +2402,8 @@ def _ellipsis(doc: Doc, original: str, offset: int, span: Span, cue: cues.Cue,
             continue
         who = finder.find(doc, original, i + 1)
         if who.actor is Actor.MANAGER and who.token == i:
-            return _verdict(doc, offset, span, cue, Attribution(Actor.MANAGER), end=i + 2)
+            return replace(_verdict(doc, offset, span, cue, Attribution(Actor.MANAGER),
+                                    end=i + 2), affirmed=True)
     return None
 
 

@@ -223,10 +223,27 @@ def test_a_need_said_to_fit_the_user_stands_whatever_the_model_reads() -> None:
     assert spot(FITTING_NEED, scorer=reads_at(0.0)).ids == ["need"]
 
 
+# A "did" set against what was not done: the model hears the negation in its words.
+AFFIRMED = ["Tomas didn't ask about my background, though he did jot down my shifts.",
+            "I didn't take any notes, but Tomas did."]
+PLAIN_NOTES = "Tomas jotted down my shifts."
+
+
+@pytest.mark.parametrize("text", AFFIRMED)
+def test_a_stressed_did_stands_whatever_the_model_reads(text: str) -> None:
+    assert spot(text, scorer=reads_at(0.0, Signal.NOTES)).ids == ["notes"]
+
+
+def test_a_plain_notes_cue_is_still_overruled_by_the_model() -> None:
+    assert spot(PLAIN_NOTES, model=False).ids == ["notes"]
+    assert spot(PLAIN_NOTES, scorer=reads_at(0.0, Signal.NOTES)).ids == []
+
+
 def test_the_floor_sentences_are_new() -> None:
     known = labelled_texts()
     assert BARE_NEED.lower() not in known and FITTING_NEED.lower() not in known
     assert PRAISE_IN_PASSING.lower() not in known
+    assert not any(t.lower() in known for t in [*AFFIRMED, PLAIN_NOTES])
 
 
 # Kinds found on chatty accounts: each must stay quiet even when the model reads its
