@@ -48,6 +48,7 @@ DASHES = ("-", "—", "–")
 TERMINATION = [
     "but", "though", "although", "however", "yet", "whereas", "while", "when", "then",
     "and then", "after", "because", "so", "still", "except", "apart from", "aside from",
+    "other than",
     ",", ";", ":", *DASHES,
     # "nobody running events since the last person left", "I'd barely sat down before she
     # asked": what came before is over.

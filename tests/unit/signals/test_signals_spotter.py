@@ -73,6 +73,11 @@ def test_negation_scope_ends_at_but() -> None:
     assert ids("She didn't take notes, but asked about my background") == ["background"]
 
 
+def test_negation_scope_ends_at_other_than() -> None:
+    text = "Nothing much to report other than that she jotted down my shift pattern."
+    assert spot(text, model=False).ids == ["notes"]
+
+
 def test_negation_scope_ends_at_though() -> None:
     text = "The manager didn't ask about my background, though he did take notes."
     assert ids(text) == ["notes"]
