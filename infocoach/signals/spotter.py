@@ -334,7 +334,9 @@ CUE_MODAL_PAIRS = {("going", "to"), ("about", "to")}
 # might *start* taking notes", "she'd *want to* know why".
 CUE_MODAL_SKIP = {"probably", "definitely", "certainly", "surely", "likely", "maybe", "also",
                   "then", "just", "really", "actually", "even", "start", "begin", "want", "to",
-                  "like", "love", "be", "*", "_", "more", "less", "so", "very"}
+                  "like", "love", "be", "*", "_", "more", "less", "so", "very",
+                  # "I thought she'd *at least* jot something down"
+                  "at", "least"}
 CUE_MODAL_REACH = 3
 # "She'd taken notes", "he'd asked about my degree": "'d" before a past participle is
 # "had", what happened, not "would". Only unmistakable participles: "'d read" and "'d

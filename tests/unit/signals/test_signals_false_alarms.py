@@ -1228,6 +1228,12 @@ RULE_ALARMS = {
         "enthusiasm",
         "asked what she loves about working at the depot and she just shrugged.",
         "she said she loves working at the depot and then she shrugged."),
+    "'I thought she'd at least jot something down'": (
+        "notes",
+        "I thought she'd at least jot something down when I mentioned my forklift ticket, but "
+        "nothing.",
+        "I thought she was just being polite, but she did jot something down when I mentioned "
+        "my forklift ticket."),
     "according to Glassdoor": (
         "enthusiasm",
         "according to glassdoor everyone loves working at the agency.",
