@@ -413,6 +413,15 @@ UNFIT_PHRASES = {("n't", "be", "in", "my"), ("not", "be", "in", "my"), ("not", "
 TRADE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ee", "ic", "eer")
 TRADE_REACH = 4
 TRADE_STOPS = {"on", "at", "in", "for", "with", "who", "to", "from", "and", "or", "but", "so"}
+# "They need a Mandarin teacher. I speak French and Spanish.": a language the user lacks.
+LANGUAGES = {"mandarin", "cantonese", "chinese", "japanese", "korean", "spanish", "french",
+             "german", "italian", "portuguese", "dutch", "polish", "russian", "ukrainian",
+             "arabic", "hebrew", "turkish", "greek", "hindi", "urdu", "bengali", "punjabi",
+             "tamil", "welsh", "irish", "gaelic", "swedish", "norwegian", "danish", "finnish",
+             "czech", "romanian", "hungarian", "vietnamese", "thai", "tagalog", "swahili",
+             "farsi", "persian", "somali", "english", "bsl"}
+SPEAKING = {"speak", "speaks", "spoke", "fluent", "native"}
+LANGUAGE_REACH = 4
 # A shortage across the land, not in the manager's team: "schools everywhere are short of
 # physics teachers" (praise may say it: "the best engineers in the country").
 COUNTRYWIDE = {("everywhere",), ("in", "the", "country"), ("across", "the", "country"),
@@ -1628,6 +1637,7 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
         return _has_phrase(told, UNFIT_PHRASES | NOT_THEIRS) or _countrywide(told) or \
             (through == len(doc) and told[-2:] == ["so", "no"]) or \
             _user_lacks(told) or _another_trade(words, told[len(words):]) or \
+            _another_language(words, told[len(words):]) or \
             _user_deflates(told) or _need_met(told) or \
             _said_outright(told, NO_NEED) or \
             any(t.lower_ == "headcount" and _a_size(doc, t.i, b) for t in doc[a:b]) or \
@@ -1881,6 +1891,15 @@ def _another_trade(need: list[str], after: list[str]) -> bool:
     own = _trade(mine)
     ending = after[3 + len(list(takewhile(str.isalpha, mine))):][:1]
     return own is not None and own not in wanted and ending in ([], ["."], ["lol"])
+
+
+def _another_language(need: list[str], after: list[str]) -> bool:
+    """Whether the need names a language ("a Mandarin teacher", "their Spanish line") and
+    the user, after it, speaks only others: "I speak French and Spanish."."""
+    wanted = LANGUAGES.intersection(need)
+    spoken = {w for k, w in enumerate(after) if w in LANGUAGES and any(
+        v in SPEAKING for v in after[max(0, k - LANGUAGE_REACH) : k])}
+    return bool(wanted) and bool(spoken) and wanted.isdisjoint(spoken)
 
 
 def _trade(words: list[str]) -> str | None:

@@ -1234,6 +1234,12 @@ RULE_ALARMS = {
         "nothing.",
         "I thought she was just being polite, but she did jot something down when I mentioned "
         "my forklift ticket."),
+    "a need for one language, and the user speaks others": (
+        "need",
+        "She said they're desperate for a Welsh speaker on the helpline. I speak French and "
+        "German.",
+        "She said they're desperate for a Welsh speaker on the helpline. I speak Welsh and "
+        "German."),
     "according to Glassdoor": (
         "enthusiasm",
         "according to glassdoor everyone loves working at the agency.",
