@@ -435,6 +435,8 @@ SUPERLATIVE_REACH = 5
 NOT_THEIRS = {("not", whose, what) for whose in ("his", "her", "their")
               for what in ("own", "lot", "team", "firm", "company")} | \
     {("not", "hers"), ("not", "theirs")}
+# A need said not to be the user's, or not the manager's team's.
+NOT_FOR_THE_USER = UNFIT_PHRASES | NOT_THEIRS
 # Words with which a user, after a need, says it is not for them.
 DEFLATING = {"nowhere", "not", "only", "unfortunately", "sadly", "none", "😅", "🤷", "🤷‍♀️",
              "🤷‍♂️", "😬", "grad",
@@ -1629,12 +1631,12 @@ def _not_that(doc: Doc, a: int, b: int, signal: Signal, after: int) -> bool:
         return True
     if _outside_the_meeting(words) or _has_phrase([t.lower_ for t in doc[a:through]],
                                                    NOT_MET_YET) or \
-            _another_meeting(words, [t.lower_ for t in doc[:a]] + [t.lower_ for t in doc[b:]]):
+            _another_meeting(doc, a, b, words):
         return True
     if signal is Signal.NEED:
         told = [t.lower_ for t in doc[a:through]]
         # "... but I'm a pharmacy tech so no", ending the account
-        return _has_phrase(told, UNFIT_PHRASES | NOT_THEIRS) or _countrywide(told) or \
+        return _has_phrase(told, NOT_FOR_THE_USER) or _countrywide(told) or \
             (through == len(doc) and told[-2:] == ["so", "no"]) or \
             _user_lacks(told) or _another_trade(words, told[len(words):]) or \
             _another_language(words, told[len(words):]) or \
@@ -1742,12 +1744,13 @@ def _outside_the_meeting(words: list[str]) -> bool:
     return _has_phrase(words, OUTSIDE_THE_MEETING, not_before={"again"})
 
 
-def _another_meeting(words: list[str], rest: list[str]) -> bool:
+def _another_meeting(doc: Doc, a: int, b: int, words: list[str]) -> bool:
     """"Last week the manager at the logistics firm asked me loads", "For comparison,
-    meeting 1 ... she wrote pages": a sentence set in another meeting, in an account
-    (``rest``) that also tells of this one ("Today ..."), without saying "today" itself."""
+    meeting 1 ... she wrote pages": a sentence (``words``, tokens ``a:b``) set in another
+    meeting, in an account that also tells of this one elsewhere ("Today ..."), without
+    saying "today" itself."""
     return _has_phrase(words, OTHER_MEETING) and not _has_phrase(words, THIS_MEETING) and \
-        _has_phrase(rest, THIS_MEETING)
+        _has_phrase([t.lower_ for t in doc if not a <= t.i < b], THIS_MEETING)
 
 
 def _messaging(doc: Doc, a: int, b: int) -> bool:
@@ -2012,11 +2015,32 @@ def _has_phrase(words: list[str], phrases: set[tuple[str, ...]],
 
 
 def _phrases_at(words: list[str], phrases: set[tuple[str, ...]]) -> Iterator[tuple[int, int]]:
-    """(start, end) of every run of ``words`` that is one of ``phrases``."""
-    for p in phrases:
-        for i in range(len(words)):
+    """(start, end) of every run of ``words`` that is one of ``phrases``, looked up by
+    each word: the phrase sets are constants, indexed by first word once."""
+    by_first = _by_first_word(phrases)
+    for i, word in enumerate(words):
+        for p in by_first.get(word, ()):
             if tuple(words[i : i + len(p)]) == p:
                 yield i, i + len(p)
+
+
+def _by_first_word(phrases: set[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
+    """``phrases`` grouped by their first word, built once per phrase set (kept while
+    that set lives: the sets are module constants)."""
+    cached = _PHRASE_INDEX.get(id(phrases))
+    if cached is None or cached[0] is not phrases:
+        if len(_PHRASE_INDEX) >= PHRASE_INDEX_SIZE:
+            _PHRASE_INDEX.clear()  # a set built on the fly would otherwise stay forever
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for p in phrases:
+            index.setdefault(p[0], []).append(p)
+        cached = _PHRASE_INDEX[id(phrases)] = (phrases, index)
+    return cached[1]
+
+
+_PHRASE_INDEX: dict[int, tuple[set[tuple[str, ...]], dict[str, list[tuple[str, ...]]]]] = {}
+# More phrase sets than the module defines (about 60) means sets built on the fly.
+PHRASE_INDEX_SIZE = 256
 
 
 def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:

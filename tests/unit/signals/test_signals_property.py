@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from infocoach.coaching.next_steps import next_steps
-from infocoach.signals import spot
+from infocoach.signals import spot, spotter
 
 MAX_SECONDS = 0.5
 WORDS = st.sampled_from([
@@ -33,3 +33,17 @@ def test_spotter_never_raises_and_stays_fast(text: str) -> None:
     for finding in reading.signals:
         assert text[finding.start : finding.end] == finding.evidence
     assert next_steps(reading)
+
+
+PHRASE_WORDS = st.sampled_from(["not", "my", "area", "so", "no", "in", "the", "country", "a"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PHRASE_WORDS, max_size=30))
+def test_phrases_are_found_where_a_plain_scan_finds_them(words: list[str]) -> None:
+    """The phrase lookup indexed by first word finds exactly the runs that comparing every
+    phrase at every position finds."""
+    phrases = spotter.UNFIT_PHRASES | spotter.COUNTRYWIDE | {("so",), ("a", "a")}
+    expected = {(i, i + len(p)) for p in phrases for i in range(len(words))
+                if tuple(words[i : i + len(p)]) == p}
+    assert set(spotter._phrases_at(words, phrases)) == expected
