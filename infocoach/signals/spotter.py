@@ -968,6 +968,8 @@ def _drop_others_beside(doc: Doc, original: str, offset: int, finder: ActorFinde
     The manager himself just carried on explaining the mash process", "dr kim's hygienist
     gushed about the practice ... dr kim herself was pretty brief". A finding stays where
     its sentence names the manager the same way, or is the contrast itself."""
+    if not tally.found:
+        return
     for a, b in _sentences(doc):
         who = _set_against(doc, original, a, b, finder)
         if who is None:
@@ -976,7 +978,8 @@ def _drop_others_beside(doc: Doc, original: str, offset: int, finder: ActorFinde
             at = verdict.start - offset
             if not 0 <= at < len(original):
                 continue
-            first, last = sentence_of(doc, _token_at(doc, at))
+            first, last = sentence_of(doc, doc.char_span(at, at + 1,
+                                                         alignment_mode="expand").start)
             # Not "dr kim's hygienist gushed": the manager's only as an owner.
             named = {t.lower_ for t in doc[first:last]
                      if t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "'s"}
@@ -1011,14 +1014,6 @@ def _set_against(doc: Doc, original: str, a: int, b: int, finder: ActorFinder) -
                              not PLAIN_MANNER.isdisjoint(rest[1:4]))):
             return who
     return None
-
-
-def _token_at(doc: Doc, char: int) -> int:
-    """The token at character offset ``char`` of the doc's text."""
-    for token in doc:
-        if token.idx <= char < token.idx + len(token.text_with_ws):
-            return token.i
-    return len(doc) - 1
 
 
 def _learn(doc: Doc, original: str, offset: int, finder: ActorFinder | None,
@@ -1887,8 +1882,8 @@ def _another_trade(need: list[str], after: list[str]) -> bool:
     sentence after it is the user naming another as theirs: "I'm a bookkeeper."."""
     wanted = {trade for k, word in enumerate(need) if word in ("a", "an")
               for trade in [_trade(need[k + 1 : k + 1 + TRADE_REACH])] if trade}
-    if not wanted or after[:3] not in (["i", "'m", "a"], ["i", "'m", "an"], ["i", "am", "a"],
-                                       ["i", "am", "an"]):
+    if not wanted or after[:2] not in (["i", "'m"], ["i", "am"]) or \
+            after[2:3] not in (["a"], ["an"]):
         return False
     mine = after[3 : 3 + TRADE_REACH]
     own = _trade(mine)
@@ -1926,11 +1921,10 @@ def _asked_for_questions(doc: Doc, a: int, b: int) -> bool:
     # learned: my degree counts" is a form, and its next line is another field.
     a = max((t.i + 1 for t in doc[a : asks[0]] if "\n" in t.text), default=a)
     b = next((t.i for t in doc[asks[-1] : b] if "\n" in t.text), b)
-    if any(t.lower_ == "my" and t.i - 1 not in users and not _my_questions(doc, t.i)
-           for t in doc[a:b]):
+    words = [t.lower_ for t in doc[a:b]]
+    if any(_my_own(words, k) and a + k - 1 not in users for k in range(len(words))):
         return False
     # "asked me a lot of questions about why I left teaching": hers, about the user
-    words = [t.lower_ for t in doc[a:b]]
     if any(q in {"questions", "question"} and about == "about" and what in ABOUT_THE_USER and
            NOT_ASKED.isdisjoint(words[max(0, k - 3) : k])
            for k, (q, about, what) in enumerate(zip(words, words[1:], words[2:], strict=False))):
@@ -1944,14 +1938,14 @@ def _what_to_know(words: list[str]) -> bool:
     """'She goes, "OK, what would you like to know?"': the manager handing the meeting to
     the user's questions, quoted, with nothing of the user's past or reasons asked ("and
     answered my questions" is no past)."""
-    mine = [k for k, w in enumerate(words) if w == "my"
-            and (k + 1 == len(words) or words[k + 1] not in MY_QUESTIONS)]
-    return _has_phrase(words, WHAT_TO_KNOW) and "why" not in words and not mine
+    return _has_phrase(words, WHAT_TO_KNOW) and "why" not in words and \
+        not any(_my_own(words, k) for k in range(len(words)))
 
 
-def _my_questions(doc: Doc, i: int) -> bool:
-    """Whether the "my" at ``i`` is "my questions", "my list": what the user came to ask."""
-    return i + 1 < len(doc) and doc[i + 1].lower_ in MY_QUESTIONS
+def _my_own(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` is a "my" naming something of the user's own, not "my
+    questions", "my list": what the user came to ask."""
+    return words[k] == "my" and (k + 1 == len(words) or words[k + 1] not in MY_QUESTIONS)
 
 
 def _small_talk(doc: Doc, a: int, b: int) -> bool:

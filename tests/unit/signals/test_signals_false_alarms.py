@@ -992,11 +992,6 @@ CUE_CHATTY = {
 }
 
 
-def test_the_chatty_sentences_are_new() -> None:
-    known = labelled_texts()
-    assert not any(t.lower() in known for _, *texts in CHATTY.values() for t in texts)
-
-
 @pytest.mark.parametrize("kind", CHATTY)
 def test_a_chatty_false_alarm_stays_quiet_whichever_layer_reads_it(kind: str) -> None:
     signal, quiet, _ = CHATTY[kind]
@@ -1077,11 +1072,6 @@ WHO_TOLD = {
         "Jo (depot manager): Honestly, best depot in the county, and the pension's great.\n"
         "Me: Good to hear."),
 }
-
-
-def test_the_who_told_sentences_are_new() -> None:
-    known = labelled_texts()
-    assert not any(t.lower() in known for _, _, *texts in WHO_TOLD.values() for t in texts)
 
 
 @pytest.mark.parametrize("kind", WHO_TOLD)
@@ -1262,11 +1252,6 @@ HANDED_OVER = [
 ]
 
 
-def test_the_handed_over_sentences_are_new() -> None:
-    known = labelled_texts()
-    assert not any(t.lower() in known for _, *pair in HANDED_OVER for t in pair)
-
-
 @pytest.mark.parametrize("phrase, quiet, twin", HANDED_OVER)
 def test_handing_over_to_the_users_questions_is_no_probe(phrase: str, quiet: str,
                                                          twin: str) -> None:
@@ -1303,11 +1288,6 @@ OVERCAUTIOUS = {
 }
 
 
-def test_the_overcautious_sentences_are_new() -> None:
-    known = labelled_texts()
-    assert not any(t.lower() in known for _, *texts in OVERCAUTIOUS.values() for t in texts)
-
-
 @pytest.mark.parametrize("kind", OVERCAUTIOUS)
 def test_a_check_no_longer_drops_the_signal(kind: str) -> None:
     signal, found, _ = OVERCAUTIOUS[kind]
@@ -1320,11 +1300,6 @@ def test_the_check_still_drops_its_twin(kind: str) -> None:
     assert signal not in spot(quiet, scorer=reads_everywhere(signal)).ids
 
 
-def test_the_rule_alarm_sentences_are_new() -> None:
-    known = labelled_texts()
-    assert not any(t.lower() in known for _, *texts in RULE_ALARMS.values() for t in texts)
-
-
 @pytest.mark.parametrize("kind", RULE_ALARMS)
 def test_the_rules_alone_stay_quiet_on_it(kind: str) -> None:
     signal, quiet, _ = RULE_ALARMS[kind]
@@ -1335,3 +1310,20 @@ def test_the_rules_alone_stay_quiet_on_it(kind: str) -> None:
 def test_the_rules_alone_still_find_its_twin(kind: str) -> None:
     signal, _, twin = RULE_ALARMS[kind]
     assert signal in spot(twin, model=False).ids
+
+
+# Each table's accounts, past its signal (and the phrase a stand-in model reads): none may
+# be a labelled account, so every kind is tested on words the data never had.
+NEW_SENTENCES = {
+    "chatty": [t for _, *texts in CHATTY.values() for t in texts],
+    "who told": [t for _, _, *texts in WHO_TOLD.values() for t in texts],
+    "handed over": [t for _, *pair in HANDED_OVER for t in pair],
+    "overcautious": [t for _, *texts in OVERCAUTIOUS.values() for t in texts],
+    "rule alarms": [t for _, *texts in RULE_ALARMS.values() for t in texts],
+}
+
+
+@pytest.mark.parametrize("table", NEW_SENTENCES)
+def test_the_sentences_of_each_table_are_new(table: str) -> None:
+    known = labelled_texts()
+    assert not any(t.lower() in known for t in NEW_SENTENCES[table])
