@@ -1,7 +1,10 @@
 """The spaCy pipeline behind the spotter, built once per process.
 
-``spacy.blank("en")`` (no trained model may be downloaded), then our own steps:
+``spacy.blank("en")`` (no trained model may be downloaded) with spaCy's sentencizer,
+then our own steps:
 
+0. ``infocoach_list_items`` makes each line of a bulleted list a sentence
+   (:func:`.sentences.list_item_starts`);
 1. ``infocoach_lemmas``: spaCy's lookup lemmatizer (tables from
    spacy-lookups-data), cached by word, which also repairs one-letter typos
    in cue words (:mod:`.typos`);
@@ -32,7 +35,7 @@ from spacy.tokens import Doc, Span
 from infocoach.signals import cues
 from infocoach.signals.actors import TITLES
 from infocoach.signals.patterns import PatternSet
-from infocoach.signals.sentences import sentence_of
+from infocoach.signals.sentences import list_item_starts, sentence_of
 from infocoach.signals.typos import TypoFixer
 
 SPAN_KEY = "signal_cues"
@@ -271,6 +274,11 @@ def make_lemmatizer(nlp: Language, name: str) -> RepairingLemmatizer:
     return RepairingLemmatizer(nlp, name)
 
 
+@Language.component("infocoach_list_items")
+def make_list_items(doc: Doc) -> Doc:
+    return list_item_starts(doc)
+
+
 @Language.factory("infocoach_signal_cues")
 def make_cue_matcher(nlp: Language, name: str) -> CueMatcher:
     return CueMatcher(nlp)
@@ -324,6 +332,7 @@ def base_pipeline() -> Language:
     for title in TITLES:
         nlp.tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
     nlp.add_pipe("sentencizer")
+    nlp.add_pipe("infocoach_list_items")
     nlp.add_pipe("infocoach_lemmas")
     return nlp
 

@@ -14,6 +14,8 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 KEY = "infocoach_sentences"
+# Marks that open an item of a list at the start of a line: "- asked why I left".
+LIST_MARKS = {"-", "*", "•", "–", "—", "·", "+"}
 # Where a sentence is cut into clauses for the learned layer, and its shortest clause.
 CLAUSE_CUTS = {",", ";", "and", "but", "then", "-", "—", "–", "&", "plus"}
 MIN_CLAUSE = 3
@@ -27,6 +29,28 @@ def starts(doc: Doc) -> list[int]:
         cached = [0] + [i for i, flag in enumerate(flags) if flag == 1 and i > 0]
         doc.user_data[KEY] = cached
     return cached
+
+
+def list_item_starts(doc: Doc) -> Doc:
+    """Make each line that opens with a list mark a sentence of its own.
+
+    A write-up pasted from a notes app puts one fact per line with no full stop
+    ("- very much a sales pitch for the bank\n- I mostly listened"); read as one
+    sentence, the last line's "I" was taken for whoever made the pitch.
+    """
+    for token in doc[1:]:
+        if token.text[:1] in LIST_MARKS and "\n" in doc[token.i - 1].text and \
+                doc[token.i - 1].is_space:
+            token.is_sent_start = True
+    return doc
+
+
+def is_list_item(doc: Doc, a: int) -> bool:
+    """Whether the sentence starting at ``a`` is an item of a list ("- asked about ...")."""
+    while a < len(doc) and doc[a].is_space:
+        a += 1
+    return a < len(doc) and doc[a].text[:1] in LIST_MARKS and (
+        a == 0 or "\n" in doc[a - 1].text)
 
 
 def sentence_of(doc: Doc, i: int) -> tuple[int, int]:

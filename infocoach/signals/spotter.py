@@ -82,7 +82,7 @@ from infocoach.signals.pipeline import (
     pipeline,
 )
 from infocoach.signals.readings import Finding, Reading
-from infocoach.signals.sentences import clauses, sentence_of
+from infocoach.signals.sentences import clauses, is_list_item, sentence_of
 
 # Reports are far shorter; the start of a pasted wall of text is plenty to read.
 MAX_CHARS = 20_000
@@ -2260,6 +2260,10 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
                 who.inherited and who.actor is Actor.USER)):
             # "Went through my CV, then pulled out her notebook": hers, so she did it.
             who = Attribution(Actor.MANAGER, owner)
+        elif who.actor is Actor.NONE and is_list_item(doc, first):
+            # "grid operator, control room manager.\n- took notes the whole time": a line
+            # of a write-up with no subject is the one the write-up is about.
+            who = Attribution(Actor.MANAGER)
         elif who.actor is Actor.NONE and _done_to_the_user(doc, first, last) and \
                 not _agentless_passive(doc, first, last) and \
                 not _while_another_talks([t.lower_ for t in doc[first:last]]):

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from infocoach.coaching.next_steps import clarifying_question
 from infocoach.ids import Signal
 from infocoach.signals import spot
+from infocoach.signals.pipeline import pipeline
+from infocoach.signals.sentences import starts
+from infocoach.signals.spotter import normalize
 
 
 def ids(text: str) -> list[str]:
     return spot(text).ids
+
+
+def _bounds(doc: Doc) -> list[tuple[int, int]]:
+    first = starts(doc)
+    return list(zip(first, [*first[1:], len(doc)], strict=True))
 
 
 @pytest.mark.parametrize("actor", ["He", "She", "They", "The manager", "Priya", "Ms. Alvarez"])
@@ -959,3 +968,23 @@ def test_guesses_wishes_and_other_meetings_are_not_signals(text: str) -> None:
 ])
 def test_real_signals_next_to_a_guess_or_an_adverb_stay(text: str, expected: list[str]) -> None:
     assert spot(text, model=False).ids == expected
+
+
+def test_each_line_of_a_bulleted_list_is_a_sentence_of_its_own() -> None:
+    nlp = pipeline()
+    doc = nlp(normalize("Depot visit, transport lead.\n- showed me the bays\n* I asked about "
+                        "shifts\nand that was it"))
+    assert [doc[a:b].text.strip() for a, b in _bounds(doc) if doc[a:b].text.strip()] == [
+        "depot visit, transport lead.", "- showed me the bays", "* i asked about shifts\nand that "
+        "was it"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("rail co, signalling design lead.\n- why rail? why now?\n- went through my placement in "
+     "detail\n- jotted bits in the margin of my CV\n- 30 min", ["background", "notes"]),
+    ("rail co, signalling design lead.\n- why rail? why now?\n- went through my placement in "
+     "detail\n- I jotted bits in the margin of my notebook\n- 30 min", ["background"]),
+])
+def test_a_line_of_a_list_with_no_subject_is_the_managers(text: str,
+                                                          expected: list[str]) -> None:
+    assert ids(text) == expected
