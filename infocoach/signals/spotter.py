@@ -231,6 +231,8 @@ CLAUSE_SUPPORT = 0.5
 # gains 4); on the retired splits read by a model trained without them 1 more right;
 # on dev and test 1 more wrongly read.
 SURE_WHOLE = 0.9
+# How far before words of praise the firm may be named as "we" or "everyone".
+PRAISED_WE_REACH = 10
 SURE_WHOLE_SUPPORT = 0.15
 # Per text, the probability of each signal (learned.probabilities, or a fold's).
 Scorer = Callable[[Sequence[str]], list[dict[Signal, float]]]
@@ -2252,6 +2254,11 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
             continue
         who = Attribution(Actor.UNCLEAR) if cue is cues.PASSIVE_NOTES \
             else finder.find(doc, original, span.start)
+        if cue.signal is Signal.ENTHUSIASM and _praised_we(doc, who, span.start):
+            # "'we're the best network operator to work for'", "everyone gets a learning
+            # budget, the team is the best he's worked with": the firm is praised; who
+            # praises it is named before.
+            who = finder.find(doc, original, who.token)
         owner = next((t.i for t in span if t.lower_ in MANAGER_POSSESSIVES), None)
         written_on = _written_on(doc, span.end, last) if cue.signal is Signal.NOTES else None
         if owner is None and written_on is not None and doc[written_on].lower_ != "my":
@@ -2386,6 +2393,22 @@ def _asks_about_the_user(words: list[str]) -> bool:
     why = "why" in words and NEGATIONS.isdisjoint(words)
     past = not PAST_ASKED.isdisjoint(words)
     return why or (you and (past or not MOTIVE_WORDS.isdisjoint(words)))
+
+
+def _praised_we(doc: Doc, who: Attribution, cue: int) -> bool:
+    """Whether ``who`` is the firm itself rather than someone who acted: the "we" of
+    "'we're the best network operator to work for'", or an "everyone" of a perk told
+    before the praise ("everyone gets a learning budget, the team is the best he's
+    worked with"); not "everyone there raves about it", nor "we talked about ..."."""
+    if who.actor is not Actor.UNCLEAR or who.token is None or \
+            cue - who.token > PRAISED_WE_REACH or \
+            sentence_of(doc, who.token) != sentence_of(doc, cue):
+        return False
+    word, after = doc[who.token].lower_, who.token + 1
+    if word == "we":
+        return after < cue and doc[after].lower_ in {"'re", "are", "'ve"}
+    return word in {"everyone", "everybody"} and any(
+        t.text == "," for t in doc[after:cue])
 
 
 def _needs_actor(cue: cues.Cue) -> bool:

@@ -988,3 +988,18 @@ def test_each_line_of_a_bulleted_list_is_a_sentence_of_its_own() -> None:
 def test_a_line_of_a_list_with_no_subject_is_the_managers(text: str,
                                                           expected: list[str]) -> None:
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Met the plant manager.\n- 'we're the best employer in the valley, ask anyone'\n- I took a "
+     "leaflet", ["enthusiasm"]),
+    ("He launched straight in: nine-day fortnight, everyone gets a learning allowance, honestly "
+     "the best place he's ever worked.", ["enthusiasm"]),
+    ("We talked about how it's the best firm in the valley, my uncle's words not hers.", []),
+    ("Apparently everyone at the brewery says it's the best place they've worked. The manager I "
+     "met was neutral about it.", []),
+])
+def test_we_or_everyone_praised_is_the_firm_not_who_praised_it(text: str,
+                                                                expected: list[str]) -> None:
+    assert spot(text, model=False).ids == expected
+    assert ids(text) == expected
