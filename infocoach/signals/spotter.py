@@ -2267,7 +2267,7 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
                 who.inherited and who.actor is Actor.USER)):
             # "Went through my CV, then pulled out her notebook": hers, so she did it.
             who = Attribution(Actor.MANAGER, owner)
-        elif who.actor is Actor.NONE and is_list_item(doc, first):
+        elif who.actor is Actor.NONE and _manager_item(doc, original, first, finder):
             # "grid operator, control room manager.\n- took notes the whole time": a line
             # of a write-up with no subject is the one the write-up is about.
             who = Attribution(Actor.MANAGER)
@@ -2393,6 +2393,17 @@ def _asks_about_the_user(words: list[str]) -> bool:
     why = "why" in words and NEGATIONS.isdisjoint(words)
     past = not PAST_ASKED.isdisjoint(words)
     return why or (you and (past or not MOTIVE_WORDS.isdisjoint(words)))
+
+
+def _manager_item(doc: Doc, original: str, first: int, finder: ActorFinder) -> bool:
+    """Whether the sentence at ``first`` is a line of a list about the manager: the
+    last person named before it, in a heading or an earlier line, is the manager
+    ("Depot manager, Sunita Rao.\n- asked about my army years"), not someone else
+    nor nobody ("Nice office, good coffee.\n- scribbled notes the whole time")."""
+    if not is_list_item(doc, first):
+        return False
+    named = [n for n in finder.named(doc, original, 0, first) if n.actor is not Actor.USER]
+    return bool(named) and named[-1].actor is Actor.MANAGER
 
 
 def _praised_we(doc: Doc, who: Attribution, cue: int) -> bool:
