@@ -80,6 +80,9 @@ NEGATION_TERMS = {
         "won't stop", "will not stop", "didn't stop", "did not stop", "never stopped",
         "never stops", "doesn't stop", "could not stop", "cannot stop",
         "can't imagine", "couldn't imagine",
+        # "wouldn't shut up about how good the council is to work for": went on and on
+        "wouldn't shut up", "would not shut up", "couldn't shut up", "won't shut up",
+        "didn't shut up", "never shut up", "never shuts up", "doesn't shut up",
         # "she couldn't hide how proud she is of her team"
         "can't hide", "couldn't hide", "could not hide", "cannot hide",
         "can't find", "couldn't find", "cannot find", "can't keep up", "couldn't keep up",

@@ -1023,6 +1023,8 @@ def test_praise_inside_a_complaint_is_no_enthusiasm_to_the_rules_either() -> Non
     "She would not stop talking about how great the firm is.",
     "he wouldn't stop going on about how good his team is",
     "Honestly, she never stopped raving about the company.",
+    "The depot boss wouldn't shut up about how brilliant the firm is to work for.",
+    "she wouldnt shut up about how good the trust is to work for lol",
 ])
 def test_a_manager_who_would_not_stop_praising_is_enthusiastic(text: str) -> None:
     assert spot(text, model=False).ids == ["enthusiasm"]
