@@ -658,6 +658,7 @@ class ActorFinder:
                 w in OTHER_NOUNS or w in STAFF_WORDS for w in before)
             # "let his deputy Shona do the talking ... it was Shona who ...", "Jo from HR"
             titled = (bool(before) and before[-1] in OTHER_NOUNS) or \
+                before[-2:] == ["business", "partner"] or \
                 self._apposed_to_other(doc, original, name)
             from_staff = len(after) > 1 and after[0] == "from" and after[1] in STAFF_WORDS
             described = bool(after) and after[0] in {"is", "was"} and any(

@@ -1040,6 +1040,12 @@ def test_me_and_the_manager_is_we_so_the_coach_asks() -> None:
 # the sentence and the clause that hold ``phrase``, as a real model does: the checks on
 # the clause it is told in must then carry the whole sentence with them.
 WHO_TOLD = {
+    "a business partner named without commas": (
+        "background", "asked me loads",
+        "I met Owen, the owner, and his business partner Priyanka came along. Priyanka asked me "
+        "loads about my years in retail banking.",
+        "I met Owen, the owner, and his business partner Priyanka came along. Owen asked me "
+        "loads about my years in retail banking."),
     "a trainee who sat in, in the clause the praise is told in": (
         "enthusiasm", "spoke warmly",
         "The interview was also attended by Ms Cole, a graduate trainee, who spoke warmly about "
