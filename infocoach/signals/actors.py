@@ -198,6 +198,8 @@ PLAIN_PEOPLE_FROM = {"guy", "lady", "woman", "man", "bloke", "chap", "person", "
                      "fella"}
 INTRO_REACH = 3
 OTHERS_KEY = "infocoach_other_names"
+GENDER_KEY = "infocoach_manager_gender"
+PRONOUN_GENDER = {"he": "m", "his": "m", "she": "f", "her": "f"}
 # "The general manager, who I'd actually come to see, ...", "the procurement manager
 # herself": the account marks whom the meeting was with, so a manager word naming
 # anyone else ("the head of HR sat in and asked ...") is someone else.
@@ -441,7 +443,8 @@ class ActorFinder:
                 _opens_sentence(doc, sentence_of(doc, token.i)[0], token.i):
             return Actor.UNCLEAR  # "me and him went through my past jobs": "we"
         if lower in MANAGER_PRONOUNS:
-            return Actor.MANAGER
+            return Actor.OTHER if self._carries_on_other(doc, original, token) \
+                else Actor.MANAGER
         if lower in INDEFINITE and _object_after_verb(doc, token.i):
             return None  # "they need someone who can run a programme": nobody acted
         if lower in UNCLEAR_PRONOUNS or lower in GO_BETWEENS:
@@ -640,6 +643,29 @@ class ActorFinder:
         # team. "We've nobody to run it."' is a reply.
         return before.actor if before.actor is not Actor.USER else None
 
+    def _carries_on_other(self, doc: Doc, original: str, token: Token) -> bool:
+        """Whether "he" or "she" opening a sentence goes on with someone on the
+        manager's staff who was the subject just before: "his deputy, Kate, ran most of
+        it. She asked about my podcast". Not when the manager is known to be "she" too
+        ("her deputy, Tom, sat in. She asked ...")."""
+        gender = PRONOUN_GENDER.get(token.lower_)
+        if gender is None or token.i == 0:
+            return False
+        first = sentence_of(doc, token.i)[0]
+        if after_openers(doc, first, token.i + 1) != token.i:
+            return False
+        before = first - 1
+        while before >= 0 and (doc[before].is_space or doc[before].is_punct):
+            before -= 1
+        if before < 0:
+            return False
+        a = sentence_of(doc, before)[0]
+        # The last clause of that sentence: "..., but his deputy, Kate, ran most of it"
+        cut = max((t.i for t in doc[a:before] if t.lower_ in {"but", "and", ";"}), default=a)
+        owner = after_openers(doc, cut, before)
+        return doc[owner].lower_ in STAFF_OF and owner + 1 <= before and \
+            doc[owner + 1].lower_ in OTHER_NOUNS and _manager_gender(doc) != gender
+
     def _others(self, doc: Doc, original: str) -> set[str]:
         """Names the account introduces as someone besides the manager, so that the
         name is someone else wherever it comes back: "An HR lady called Sue sat in
@@ -771,6 +797,16 @@ class ActorFinder:
         # In lower case, "dev" and "grace" are the words, not the names.
         return (lower in WORD_NAMES and text.istitle()) or (
             lower not in NOT_NAMES and lower not in WORD_NAMES and not self._is_word(lower))
+
+
+def _manager_gender(doc: Doc) -> str | None:
+    """"m" or "f" when the account calls the manager "his" or "her" before someone on
+    their staff ("his deputy, Kate"); else None. Cached on the doc."""
+    if GENDER_KEY not in doc.user_data:
+        doc.user_data[GENDER_KEY] = next(
+            (PRONOUN_GENDER[t.lower_] for t in doc[:-1]
+             if t.lower_ in STAFF_OF and doc[t.i + 1].lower_ in OTHER_NOUNS), None)
+    return doc.user_data[GENDER_KEY]
 
 
 def _all_lower(doc: Doc, original: str) -> bool:

@@ -981,13 +981,12 @@ def test_each_line_of_a_bulleted_list_is_a_sentence_of_its_own() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("rail co, signalling design lead.\n- why rail? why now?\n- went through my placement in "
-     "detail\n- jotted bits in the margin of my CV\n- 30 min", ["background", "notes"]),
+     "detail\n- jotted bits in the margin of my CV\n- 30 min", True),
     ("rail co, signalling design lead.\n- why rail? why now?\n- went through my placement in "
-     "detail\n- I jotted bits in the margin of my notebook\n- 30 min", ["background"]),
+     "detail\n- I jotted bits in the margin of my notebook\n- 30 min", False),
 ])
-def test_a_line_of_a_list_with_no_subject_is_the_managers(text: str,
-                                                          expected: list[str]) -> None:
-    assert ids(text) == expected
+def test_a_line_of_a_list_with_no_subject_is_the_managers(text: str, expected: bool) -> None:
+    assert ("notes" in ids(text)) is expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1002,4 +1001,17 @@ def test_a_line_of_a_list_with_no_subject_is_the_managers(text: str,
 def test_we_or_everyone_praised_is_the_firm_not_who_praised_it(text: str,
                                                                 expected: list[str]) -> None:
     assert spot(text, model=False).ids == expected
+    assert ids(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I'd come to meet the head of news, Raf, but his deputy, Ines, did most of the talking. "
+     "She asked about my radio work and why news.", []),
+    ("Met the head of news, Raf, and his assistant, Ines. She asked about my radio work and why "
+     "news.", []),
+    ("I'd come to meet the head of news, Rafaela, and her deputy, Ines, sat in. She asked about "
+     "my radio work and why news.", ["background"]),
+])
+def test_he_or_she_goes_on_with_the_staff_member_just_named(text: str,
+                                                            expected: list[str]) -> None:
     assert ids(text) == expected
