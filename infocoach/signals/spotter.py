@@ -2444,9 +2444,12 @@ def _verdict(doc: Doc, offset: int, span: Span, cue: cues.Cue, who: Attribution,
                     and not doc[start].is_sent_start:
                 start -= 1
     last = doc[_quote_end(doc, end or span.end) - 1]
-    # "though he *did* take notes": a "did" stressed against a "didn't" before it.
-    affirmed = span.start > 0 and doc[span.start - 1].lower_ in ELLIPSIS_DO and any(
-        t.lower_ in NEGATIONS for t in doc[sentence_of(doc, span.start)[0] : span.start - 1])
+    # "though he *did* take notes": a "did" stressed against a "didn't" before it; "Did
+    # she ask about my background? Yes, for ages.": a question the user answers yes.
+    first, end_of_sentence = sentence_of(doc, span.start)
+    affirmed = (span.start > 0 and doc[span.start - 1].lower_ in ELLIPSIS_DO and any(
+        t.lower_ in NEGATIONS for t in doc[first : span.start - 1])) or (
+        doc[first].lower_ == "did" and _answered_yes(doc, end_of_sentence))
     return _Verdict(cue.signal, offset + doc[start].idx, offset + last.idx + len(last),
                     round(confidence, 2), cue.name, affirmed)
 
