@@ -1425,9 +1425,14 @@ def _not_the_users_meeting(doc: Doc, a: int, b: int, told: int) -> bool:
         return True
     return any(w in OTHER_NOUNS and prev in OWN and (
         nxt in HEARSAY_VERBS or (nxt in HEARSAY_AUX and then in HEARSAY_VERBS)
-        or (nxt == "'s" and a + i + 1 < told))
+        or (nxt == "'s" and a + i + 1 < told and then not in FAMILY_PLACES))
         for i, (prev, w, nxt, then) in enumerate(
             zip(words, words[1:], words[2:], [*words[3:], ""], strict=False)))
+
+
+# Where a user worked or grew up, not whose word it was: "growing up on my uncle's farm".
+FAMILY_PLACES = {"farm", "place", "dairy", "shop", "garage", "restaurant", "cafe", "café",
+                 "bakery", "salon", "pub", "vineyard", "smallholding", "stables", "yard"}
 
 
 def _their_meeting(words: list[str]) -> bool:

@@ -1015,3 +1015,14 @@ def test_we_or_everyone_praised_is_the_firm_not_who_praised_it(text: str,
 def test_he_or_she_goes_on_with_the_staff_member_just_named(text: str,
                                                             expected: list[str]) -> None:
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The estate manager asked loads about the summers I spent on my gran's smallholding and "
+     "why I want to farm full time.", ["background"]),
+    ("The head of sales at my sister's company told her they're desperate for planners.", []),
+])
+def test_a_relatives_farm_is_where_the_user_worked_not_whose_word_it_was(
+        text: str, expected: list[str]) -> None:
+    assert spot(text, model=False).ids == expected
+    assert ids(text) == expected
