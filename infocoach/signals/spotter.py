@@ -2044,6 +2044,13 @@ _PHRASE_INDEX: dict[int, tuple[set[tuple[str, ...]], dict[str, list[tuple[str, .
 PHRASE_INDEX_SIZE = 256
 
 
+def _venue_opening(doc: Doc, span: Span, last: int) -> bool:
+    """"The new taproom opening", "a new branch opening in Harrogate": a place opening,
+    not a post, unless the sentence says it will need people."""
+    return span[-1].lower_ in {"opening", "openings"} and span.start > 0 and \
+        doc[span.start - 1].lemma_ in VENUES and not _will_need_people(doc, span.end, last)
+
+
 def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
     """A need cue that names the user's own gap ("the gap in my CV"), what a whole
     field asks for ("what you need in the industry") or a busy manager ("she was
@@ -2066,10 +2073,8 @@ def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
     if CUES_BY_NAME[span.label_].signal is not Signal.NEED:
         return False
     following = list(doc[span.end : min(last, span.end + 3)])
-    if span[-1].lower_ in {"opening", "openings"} and (
-            (following and following[0].lower_ in NOT_A_VACANCY) or
-            (span.start and doc[span.start - 1].lemma_ in VENUES and
-             not _will_need_people(doc, span.end, last))):
+    if (span[-1].lower_ in {"opening", "openings"} and following and
+            following[0].lower_ in NOT_A_VACANCY) or _venue_opening(doc, span, last):
         # "the opening line made her laugh", "the new taproom opening"; not "the new lab
         # opening next year will need technicians"
         return True
@@ -2306,6 +2311,8 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
             tally.unclear.append(cue.signal)
         elif _unreal(doc, original, first, last, span, finder, cue.signal):
             pass
+        elif _venue_opening(doc, span, last):
+            pass  # not a post itself; what the sentence says after it, the model reads
         elif _not_that(doc, first, last, cue.signal, span.end) or \
                 _not_that_cue(doc, span, first, last) or \
                 (cue.signal is Signal.ENTHUSIASM and _complained_of(doc, first, span.start)):

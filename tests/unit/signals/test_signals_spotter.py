@@ -1026,3 +1026,13 @@ def test_a_relatives_farm_is_where_the_user_worked_not_whose_word_it_was(
         text: str, expected: list[str]) -> None:
     assert spot(text, model=False).ids == expected
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("She said there's a new clinic opening in Bath and not enough nurses who can use the "
+     "scanner; I've used it for years.", ["need"]),
+    ("She told me about the new taproom opening in May and showed me the plans.", []),
+])
+def test_a_place_opening_leaves_the_rest_of_its_sentence_to_the_model(
+        text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
