@@ -3,8 +3,8 @@
 ``spacy.blank("en")`` (no trained model may be downloaded) with spaCy's sentencizer,
 then our own steps:
 
-0. ``infocoach_list_items`` makes each line of a bulleted list a sentence
-   (:func:`.sentences.list_item_starts`);
+0. ``infocoach_sentence_starts`` makes each line of a bulleted list a sentence and
+   keeps a quoted question inside its sentence (:func:`.sentences.mend_sentence_starts`);
 1. ``infocoach_lemmas``: spaCy's lookup lemmatizer (tables from
    spacy-lookups-data), cached by word, which also repairs one-letter typos
    in cue words (:mod:`.typos`);
@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 from infocoach.signals import cues
 from infocoach.signals.actors import TITLES
 from infocoach.signals.patterns import PatternSet
-from infocoach.signals.sentences import list_item_starts, sentence_of
+from infocoach.signals.sentences import mend_sentence_starts, sentence_of
 from infocoach.signals.typos import TypoFixer
 
 SPAN_KEY = "signal_cues"
@@ -277,9 +277,9 @@ def make_lemmatizer(nlp: Language, name: str) -> RepairingLemmatizer:
     return RepairingLemmatizer(nlp, name)
 
 
-@Language.component("infocoach_list_items")
-def make_list_items(doc: Doc) -> Doc:
-    return list_item_starts(doc)
+@Language.component("infocoach_sentence_starts")
+def make_sentence_starts(doc: Doc) -> Doc:
+    return mend_sentence_starts(doc)
 
 
 @Language.factory("infocoach_signal_cues")
@@ -335,7 +335,7 @@ def base_pipeline() -> Language:
     for title in TITLES:
         nlp.tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("infocoach_list_items")
+    nlp.add_pipe("infocoach_sentence_starts")
     nlp.add_pipe("infocoach_lemmas")
     return nlp
 

@@ -16,6 +16,11 @@ from spacy.tokens import Doc
 KEY = "infocoach_sentences"
 # Marks that open an item of a list at the start of a line: "- asked why I left".
 LIST_MARKS = {"-", "*", "•", "–", "—", "·", "+"}
+QUOTES = {'"', "'", "”", "’"}
+# Words that carry a sentence on after a quoted question: 'asked "why now?" and wrote ...'.
+GOES_ON = {"into", "onto", "on", "in", "at", "to", "and", "or", "but", "as", "while", "with",
+           "before", "after", "which", "because", "from", "for", "like", "she", "he",
+           "they"}
 # Where a sentence is cut into clauses for the learned layer, and its shortest clause.
 CLAUSE_CUTS = {",", ";", "and", "but", "then", "-", "—", "–", "&", "plus"}
 MIN_CLAUSE = 3
@@ -31,17 +36,25 @@ def starts(doc: Doc) -> list[int]:
     return cached
 
 
-def list_item_starts(doc: Doc) -> Doc:
-    """Make each line that opens with a list mark a sentence of its own.
+def mend_sentence_starts(doc: Doc) -> Doc:
+    """Mend the sentencizer's starts: each line that opens with a list mark is a
+    sentence of its own, and a question quoted inside a sentence does not end it.
 
     A write-up pasted from a notes app puts one fact per line with no full stop
     ("- very much a sales pitch for the bank\n- I mostly listened"); read as one
-    sentence, the last line's "I" was taken for whoever made the pitch.
+    sentence, the last line's "I" was taken for whoever made the pitch. And in
+    'typed "excel wizard?" into his phone' the words after the quote have no subject
+    of their own.
     """
     for token in doc[1:]:
         if token.text[:1] in LIST_MARKS and "\n" in doc[token.i - 1].text and \
                 doc[token.i - 1].is_space:
             token.is_sent_start = True
+        elif token.is_sent_start and token.lower_ in GOES_ON and token.i >= 2 and \
+                doc[token.i - 1].text in QUOTES and doc[token.i - 2].text in {"?", "!"}:
+            # 'typed "excel wizard?" into his phone', 'he goes "why now?" and starts
+            # typing': a question quoted inside a sentence does not end it.
+            token.is_sent_start = False
     return doc
 
 

@@ -1036,3 +1036,13 @@ def test_a_relatives_farm_is_where_the_user_worked_not_whose_word_it_was(
 def test_a_place_opening_leaves_the_rest_of_its_sentence_to_the_model(
         text: str, expected: list[str]) -> None:
     assert ids(text) == expected
+
+
+def test_a_question_quoted_inside_a_sentence_does_not_end_it() -> None:
+    doc = pipeline()(normalize('She typed "payroll?" into her laptop while I talked. Then '
+                               'she asked "why now?" Then she explained the rota.'))
+    assert [doc[a:b].text for a, b in _bounds(doc)] == [
+        'she typed "payroll?" into her laptop while i talked.', 'then she asked "why now?"',
+        'then she explained the rota.']
+    assert ids('She typed "payroll?" into her laptop while I talked about the bureau.') == [
+        "notes"]
