@@ -1004,37 +1004,34 @@ def test_we_or_everyone_praised_is_the_firm_not_who_praised_it(text: str,
     assert ids(text) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("I'd come to meet the head of news, Raf, but his deputy, Ines, did most of the talking. "
-     "She asked about my radio work and why news.", []),
-    ("Met the head of news, Raf, and his assistant, Ines. She asked about my radio work and why "
-     "news.", []),
-    ("I'd come to meet the head of news, Rafaela, and her deputy, Ines, sat in. She asked about "
-     "my radio work and why news.", ["background"]),
-])
-def test_he_or_she_goes_on_with_the_staff_member_just_named(text: str,
-                                                            expected: list[str]) -> None:
-    assert ids(text) == expected
+# What this round's checks read, each beside its twin: (text, signals found).
+READ_IN_CONTEXT = {
+    "'she' goes on with the deputy just named": (
+        "I'd come to meet the head of news, Raf, but his deputy, Ines, did most of the "
+        "talking. She asked about my radio work and why news.", []),
+    "'she' goes on with the assistant just named": (
+        "Met the head of news, Raf, and his assistant, Ines. She asked about my radio work and "
+        "why news.", []),
+    "'she' is the manager, who has a deputy of her own": (
+        "I'd come to meet the head of news, Rafaela, and her deputy, Ines, sat in. She asked "
+        "about my radio work and why news.", ["background"]),
+    "a relative's smallholding is where the user worked": (
+        "The estate manager asked loads about the summers I spent on my gran's smallholding "
+        "and why I want to farm full time.", ["background"]),
+    "a relative's company, and what they were told there": (
+        "The head of sales at my sister's company told her they're desperate for planners.",
+        []),
+    "a place opening, and a need told after it": (
+        "She said there's a new clinic opening in Bath and not enough nurses who can use the "
+        "scanner; I've used it for years.", ["need"]),
+    "a place opening, and nothing else": (
+        "She told me about the new taproom opening in May and showed me the plans.", []),
+}
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("The estate manager asked loads about the summers I spent on my gran's smallholding and "
-     "why I want to farm full time.", ["background"]),
-    ("The head of sales at my sister's company told her they're desperate for planners.", []),
-])
-def test_a_relatives_farm_is_where_the_user_worked_not_whose_word_it_was(
-        text: str, expected: list[str]) -> None:
-    assert spot(text, model=False).ids == expected
-    assert ids(text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("She said there's a new clinic opening in Bath and not enough nurses who can use the "
-     "scanner; I've used it for years.", ["need"]),
-    ("She told me about the new taproom opening in May and showed me the plans.", []),
-])
-def test_a_place_opening_leaves_the_rest_of_its_sentence_to_the_model(
-        text: str, expected: list[str]) -> None:
+@pytest.mark.parametrize("kind", READ_IN_CONTEXT)
+def test_what_is_read_in_the_context_of_the_account(kind: str) -> None:
+    text, expected = READ_IN_CONTEXT[kind]
     assert ids(text) == expected
 
 
