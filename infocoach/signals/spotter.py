@@ -508,7 +508,14 @@ NEED_MET = {("took", "someone", "on"), ("taken", "someone", "on"), ("taken", "on
             ("moving", "people", "across"), ("started", "last", "week"),
             # "his nephew is already lined up for it", "but they hired two last month"
             ("already", "lined"), ("lined", "up", "for"), ("they", "hired"),
-            ("'ve", "hired"), ("have", "hired")}
+            ("'ve", "hired"), ("have", "hired"),
+            # "their payroll person left in June and they'd already replaced her", "until
+            # they took on two estimators ... now they're on top of it", "a coded lad
+            # starts Monday so they're covered", "back from maternity leave, so they're full"
+            ("already", "replaced"), ("finally", "hired"), ("on", "top", "of", "it"),
+            ("they", "'re", "covered"), ("they", "are", "covered"), ("so", "they", "'re", "full"),
+            ("back", "from", "maternity"), ("cleared", "the", "backlog"),
+            ("starts", "monday"), ("starts", "on", "monday")}
 # "A role they haven't filled": words up to this far before it unsay it.
 MET_NEGATION_REACH = 3
 # "They need a fluent Mandarin speaker and I can't speak it": the user says they

@@ -1232,6 +1232,11 @@ RULE_ALARMS = {
         "nothing.",
         "I thought she was just being polite, but she did jot something down when I mentioned "
         "my forklift ticket."),
+    "a need met since: finally hired": (
+        "need",
+        "She said the wards were desperate for phlebotomists until they finally hired two in "
+        "May.",
+        "She said the wards were desperate for phlebotomists and still are."),
     "a need for one language, and the user speaks others": (
         "need",
         "She said they're desperate for a Welsh speaker on the helpline. I speak French and "

@@ -1026,6 +1026,12 @@ READ_IN_CONTEXT = {
         "scanner; I've used it for years.", ["need"]),
     "a place opening, and nothing else": (
         "She told me about the new taproom opening in May and showed me the plans.", []),
+    "a leaver already replaced": (
+        "The depot manager said their only planner left in March but they'd already replaced "
+        "him.", []),
+    "a leaver not replaced": (
+        "The depot manager said their only planner left in March and they still haven't "
+        "replaced him.", ["need"]),
 }
 
 
