@@ -198,6 +198,12 @@ PLAIN_PEOPLE_FROM = {"guy", "lady", "woman", "man", "bloke", "chap", "person", "
                      "fella"}
 INTRO_REACH = 3
 OTHERS_KEY = "infocoach_other_names"
+ADDRESS_KEY = "infocoach_address_end"
+# How an account addressed to someone opens: "Hi Dad,", "Voice note to Gran:".
+GREETINGS = {"hi", "hey", "hiya", "hello", "dear", "morning", "evening", "yo"}
+SENT_AS = {"voice", "message", "note", "email", "text", "letter", "update", "msg"}
+# The longest greeting: "Dear Mr and Mrs Okafor,".
+ADDRESS_WORDS = 6
 GENDER_KEY = "infocoach_manager_gender"
 PRONOUN_GENDER = {"he": "m", "his": "m", "she": "f", "her": "f"}
 # "The general manager, who I'd actually come to see, ...", "the procurement manager
@@ -429,6 +435,8 @@ class ActorFinder:
 
     def _classify(self, doc: Doc, original: str, token: Token, cue_start: int) -> Actor | None:
         lower = token.lower_
+        if token.i < _address_end(doc):
+            return None  # "Dear Aunt Carol, she asked ...": whom the account is for
         if lower == "one" and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" \
                 and doc[token.i + 2].lower_ in STAFF_OWNERS:
             return Actor.OTHER  # "one of his engineers asked me ..."
@@ -807,6 +815,26 @@ def _manager_gender(doc: Doc) -> str | None:
             (PRONOUN_GENDER[t.lower_] for t in doc[:-1]
              if t.lower_ in STAFF_OF and doc[t.i + 1].lower_ in OTHER_NOUNS), None)
     return doc.user_data[GENDER_KEY]
+
+
+def _address_end(doc: Doc) -> int:
+    """Where the words that address the account to someone end: "Hi Dad,", "Dear Aunt
+    Carol,", "Voice note to Gran:", "Message to Mum:"; 0 when it opens otherwise.
+    Cached on the doc."""
+    cached = doc.user_data.get(ADDRESS_KEY)
+    if cached is not None:
+        return cached
+    first = next((t.i for t in doc if not t.is_space), len(doc))
+    end = 0
+    if first < len(doc):
+        head = doc[first : first + ADDRESS_WORDS + 1]
+        closing = next((t.i for t in head if t.text in {",", ":", "!"} or "\n" in t.text), None)
+        greeted = doc[first].lower_ in GREETINGS
+        sent_to = any(t.lower_ == "to" for t in head) and doc[first].lower_ in SENT_AS
+        if closing is not None and (greeted or (sent_to and doc[closing].text == ":")):
+            end = closing + 1
+    doc.user_data[ADDRESS_KEY] = end
+    return end
 
 
 def _all_lower(doc: Doc, original: str) -> bool:

@@ -1033,7 +1033,10 @@ def test_a_manager_who_would_not_stop_praising_is_enthusiastic(text: str) -> Non
 def test_me_and_the_manager_is_we_so_the_coach_asks() -> None:
     reading = spot("Me and the director went through my background for a while.")
     assert reading.ids == [] and reading.unclear == (Signal.BACKGROUND,)
-    assert spot("The director went through my background for a while.").ids == ["background"]
+    # Its twin, by the rules (the model reads this short sentence near its floor, so a
+    # retrained model may drop it either way).
+    assert spot("The director went through my background for a while.",
+                model=False).ids == ["background"]
 
 
 # Kinds where who told it decides, read by a stand-in model that reads the signal only in

@@ -1026,6 +1026,12 @@ READ_IN_CONTEXT = {
         "scanner; I've used it for years.", ["need"]),
     "a place opening, and nothing else": (
         "She told me about the new taproom opening in May and showed me the plans.", []),
+    "the one the account is addressed to": (
+        "Dear Aunt Carol, she asked all about my years at the bakery and why I want to move "
+        "into food safety.", ["background"]),
+    "the one the account is addressed to, and a friend who did it": (
+        "Dear Aunt Carol, my friend asked all about my years at the bakery and why I want to "
+        "move into food safety.", []),
     "a leaver already replaced": (
         "The depot manager said their only planner left in March but they'd already replaced "
         "him.", []),
