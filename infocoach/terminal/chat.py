@@ -7,6 +7,7 @@ person types and when a script feeds it.
 
 from __future__ import annotations
 
+import select
 import shutil
 import sys
 import uuid
@@ -21,6 +22,9 @@ PROMPT = "coach> "
 INDENT = " " * len(PROMPT)
 # Narrower than this, wrapping would leave a word or two per line: let the terminal cope.
 MIN_WIDTH = 20
+# Lines that reach a terminal within this many seconds of each other were pasted together:
+# a write-up pasted from a notes app is one message, not one per bullet.
+PASTE_WINDOW_S = 0.05
 
 COMMANDS = {
     "/help": "show what the coach can do",
@@ -121,6 +125,26 @@ class ChatClient:
         return True
 
 
+def read_message(stdin: TextIO) -> str:
+    """One message typed at a terminal: a line, with the lines pasted along with it.
+
+    Typing sends a line at a time; a paste delivers all its lines at once, so what is
+    already waiting when a line has been read belongs to the same message. Empty at the
+    end of input."""
+    lines = [stdin.readline()]
+    while lines[-1] and _more_waiting(stdin):
+        lines.append(stdin.readline())
+    return "".join(lines)
+
+
+def _more_waiting(stdin: TextIO) -> bool:
+    try:
+        ready, _, _ = select.select([stdin], [], [], PASTE_WINDOW_S)
+    except (OSError, ValueError):  # no file descriptor to wait on
+        return False
+    return bool(ready)
+
+
 def run_chat(
     url: str,
     sender: str | None = None,
@@ -140,7 +164,8 @@ def run_chat(
     while True:
         if interactive:
             print("you> ", end="", file=out, flush=True)
-        line = stdin.readline()
+        # Piped input (scripts, `infocoach record`) stays one message per line.
+        line = read_message(stdin) if interactive else stdin.readline()
         if not line:
             break
         if not interactive:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
@@ -11,7 +12,7 @@ import pytest
 
 from infocoach.coaching.walkthrough import show_phase
 from infocoach.ids import Phase
-from infocoach.terminal.chat import INDENT, ChatClient, run_chat
+from infocoach.terminal.chat import INDENT, ChatClient, read_message, run_chat
 from infocoach.terminal.render import to_terminal, wrap
 
 
@@ -132,3 +133,33 @@ def test_list_items_keep_their_indent_and_long_words_alone_are_cut():
     assert lines[0].startswith("- alpha") and lines[1].startswith("  alpha")
     assert all(len(line) <= 20 for line in lines)
     assert "".join(lines[-2:]) == "x" * 25
+
+
+def _terminal() -> tuple[int, io.TextIOWrapper]:
+    """A pseudo-terminal: what is written to the first end is typed at the second."""
+    primary, secondary = os.openpty()
+    return primary, io.TextIOWrapper(io.FileIO(secondary, "r"), encoding="utf-8")
+
+
+def test_lines_pasted_at_a_terminal_are_one_message():
+    primary, typed = _terminal()
+    try:
+        os.write(primary, b"Depot visit, transport lead.\n- jotted my licence number\n"
+                          b"- I mostly listened\n")
+        assert read_message(typed) == (
+            "Depot visit, transport lead.\n- jotted my licence number\n- I mostly listened\n")
+    finally:
+        os.close(primary)
+        typed.close()
+
+
+def test_lines_typed_one_at_a_time_are_separate_messages():
+    primary, typed = _terminal()
+    try:
+        os.write(primary, b"how did it go?\n")
+        assert read_message(typed) == "how did it go?\n"
+        os.write(primary, b"/quit\n")
+        assert read_message(typed) == "/quit\n"
+    finally:
+        os.close(primary)
+        typed.close()
