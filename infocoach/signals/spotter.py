@@ -2480,13 +2480,17 @@ def _quote_end(doc: Doc, end: int) -> int:
     off; "asked where I see myself in five years" is what the user wrote. A
     clause that runs on keeps the cue's own end rather than stopping mid-phrase.
     """
-    limit = min(sentence_of(doc, end - 1)[1], end + EVIDENCE_TAIL + 1)
+    first, last = sentence_of(doc, end - 1)
+    # A line of a list says one thing: "- jotted my forklift licence number in a
+    # pocketbook" is quoted whole.
+    whole_line = is_list_item(doc, first)
+    limit = last if whole_line else min(last, end + EVIDENCE_TAIL + 1)
     for i in range(end, limit):
         # "short of a night-shift planner": a hyphen inside a word does not end it
         if (doc[i].is_punct and not joins_words(doc, i, i + 1)) or doc[i].is_space or \
                 doc[i].lower_ in QUOTE_END:
             return i
-    return limit if limit < end + EVIDENCE_TAIL + 1 else end
+    return limit if whole_line or limit < end + EVIDENCE_TAIL + 1 else end
 
 
 def _ellipsis(doc: Doc, original: str, offset: int, span: Span, cue: cues.Cue,

@@ -262,6 +262,13 @@ def test_evidence_starts_with_the_words_that_name_the_actor(text: str, evidence:
     assert [f.evidence for f in spot(text).signals] == [evidence]
 
 
+def test_evidence_from_a_line_of_a_list_is_the_whole_line() -> None:
+    reading = spot("Depot visit, transport lead.\n- walked me round the yard\n- jotted my "
+                   "forklift licence number in a pocketbook\n- 30 min")
+    assert [f.evidence for f in reading.signals if f.id is Signal.NOTES] == [
+        "jotted my forklift licence number in a pocketbook"]
+
+
 def test_evidence_is_not_cut_at_a_hyphen_inside_a_word() -> None:
     reading = spot("She said they are short of a night-shift planner, which is what I did.")
     assert [f.evidence for f in reading.signals] == ["they are short of a night-shift planner"]
