@@ -657,7 +657,7 @@ class ActorFinder:
         it. She asked about my podcast". Not when the manager is known to be "she" too
         ("her deputy, Tom, sat in. She asked ...")."""
         gender = PRONOUN_GENDER.get(token.lower_)
-        if gender is None or token.i == 0:
+        if gender is None:
             return False
         first = sentence_of(doc, token.i)[0]
         if after_openers(doc, first, token.i + 1) != token.i:
@@ -671,8 +671,8 @@ class ActorFinder:
         # The last clause of that sentence: "..., but his deputy, Kate, ran most of it"
         cut = max((t.i for t in doc[a:before] if t.lower_ in {"but", "and", ";"}), default=a)
         owner = after_openers(doc, cut, before)
-        return doc[owner].lower_ in STAFF_OF and owner + 1 <= before and \
-            doc[owner + 1].lower_ in OTHER_NOUNS and _manager_gender(doc) != gender
+        return owner + 1 <= before and _staff_named(doc, owner) and \
+            _manager_gender(doc) != gender
 
     def _others(self, doc: Doc, original: str) -> set[str]:
         """Names the account introduces as someone besides the manager, so that the
@@ -812,9 +812,14 @@ def _manager_gender(doc: Doc) -> str | None:
     their staff ("his deputy, Kate"); else None. Cached on the doc."""
     if GENDER_KEY not in doc.user_data:
         doc.user_data[GENDER_KEY] = next(
-            (PRONOUN_GENDER[t.lower_] for t in doc[:-1]
-             if t.lower_ in STAFF_OF and doc[t.i + 1].lower_ in OTHER_NOUNS), None)
+            (PRONOUN_GENDER[t.lower_] for t in doc[:-1] if _staff_named(doc, t.i)), None)
     return doc.user_data[GENDER_KEY]
+
+
+def _staff_named(doc: Doc, i: int) -> bool:
+    """Whether "his" or "her" at ``i`` names someone on the manager's staff: "his deputy",
+    "her assistant"."""
+    return doc[i].lower_ in STAFF_OF and i + 1 < len(doc) and doc[i + 1].lower_ in OTHER_NOUNS
 
 
 def _address_end(doc: Doc) -> int:

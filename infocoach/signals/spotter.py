@@ -231,9 +231,9 @@ CLAUSE_SUPPORT = 0.5
 # gains 4); on the retired splits read by a model trained without them 1 more right;
 # on dev and test 1 more wrongly read.
 SURE_WHOLE = 0.9
+SURE_WHOLE_SUPPORT = 0.15
 # How far before words of praise the firm may be named as "we" or "everyone".
 PRAISED_WE_REACH = 10
-SURE_WHOLE_SUPPORT = 0.15
 # Per text, the probability of each signal (learned.probabilities, or a fold's).
 Scorer = Callable[[Sequence[str]], list[dict[Signal, float]]]
 # Words that make a sentence a guess, a wish or hearsay rather than a report of
@@ -2080,11 +2080,9 @@ def _not_that_cue(doc: Doc, span: Span, first: int, last: int) -> bool:
     if CUES_BY_NAME[span.label_].signal is not Signal.NEED:
         return False
     following = list(doc[span.end : min(last, span.end + 3)])
-    if (span[-1].lower_ in {"opening", "openings"} and following and
-            following[0].lower_ in NOT_A_VACANCY) or _venue_opening(doc, span, last):
-        # "the opening line made her laugh", "the new taproom opening"; not "the new lab
-        # opening next year will need technicians"
-        return True
+    if span[-1].lower_ in {"opening", "openings"} and following and \
+            following[0].lower_ in NOT_A_VACANCY:
+        return True  # "the opening line made her laugh" ("the new taproom opening": _read)
     if span[-1].lower_ == "opening" and span.start and doc[span.start - 1].lemma_ == "be" and \
             any(t.lemma_ in VENUES for t in following + list(doc[span.end + 3 : span.end + 5])) \
             and not any(t.lemma_ in cues.ROLE_NOUN or t.lemma_ in STAFFING
