@@ -6,7 +6,7 @@ baseline (per-signal precision/recall/F1, micro-F1, exact match, no-signal
 reports wrongly flagged); then single-process throughput and the p95 latency
 of one 120-word report, prints a table and writes the figures to
 ``bench/results/signals.json``. The default split is ``test``, which was never
-used for tuning; the blind split (``blind17``; the sixteen before it, once scored
+used for tuning; the blind split (``blind18``; the seventeen before it, once scored
 at both ends of a round, are training data now) is scored too when its file is
 present.
 ``dev2`` and ``dev4``, written independently like them but looked at, are where the

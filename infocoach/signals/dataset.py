@@ -34,12 +34,12 @@ TRAINED_ON: tuple[Split, ...] = ("train", "dev")
 # on, and not loadable as a split. Each blind split is written once the one before
 # it has been scored at both ends of a round of work, so that every round is measured
 # on accounts nobody working on the spotter has seen. Spent ones are retired into
-# ``train`` and ``dev`` (``blind`` ... ``blind16`` were, each once the next had been
+# ``train`` and ``dev`` (``blind`` ... ``blind17`` were, each once the next had been
 # scored at the start of a round: written by people who never saw the guideline, they
-# are the training accounts most like what the next blind split will be). ``blind17``
-# was scored once, with the code that ended the round of blind16, and measures the
+# are the training accounts most like what the next blind split will be). ``blind18``
+# was scored once, with the code that ended the round of blind17, and measures the
 # round after it.
-BLIND_SPLITS = ("blind17",)
+BLIND_SPLITS = ("blind18",)
 
 
 class LabelledReport(BaseModel):
