@@ -51,7 +51,7 @@ def signal_model() -> None:
     """The spotter's learned layer, trained once when missing or out of date.
 
     `make test` trains it first (`make train`); a bare `pytest` on a fresh clone
-    still works, at the cost of a short training run (under a minute).
+    still works, at the cost of a training run (a few minutes).
     """
     from infocoach.signals.training import is_current, train_signals_model
 

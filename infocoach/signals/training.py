@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
@@ -70,21 +71,27 @@ def is_current(model_dir: Path = SIGNALS_MODEL_DIR) -> bool:
         json.loads(stamp.read_text(encoding="utf-8")).get("inputs") == fingerprint()
 
 
-def examples(report: LabelledReport, sentences: bool = True,
-             locate: Locator | None = None) -> Iterator[tuple[str, Cats]]:
-    """(normalized text, cats) for the report, its sentences when it has several, and
-    the clauses of each sentence that has several (:func:`.sentences.clauses`).
+@dataclass(frozen=True)
+class Placed:
+    """A report cut into the texts the model learns from, each with the labels the rules
+    place in it (:func:`place`); ``unplaced`` are the report's signals placed nowhere.
+    Placing reads every report with the rules, so it is done once for both passes."""
 
-    With ``locate`` (a first-pass model's probabilities), a signal of the report that
-    the rules place nowhere is placed in the part that model rates highest for it:
-    the signals the rules miss are the ones told in people's own words, and without a
-    place they only ever reach the model through the whole report, diluted by its
-    small talk."""
+    whole: tuple[str, Cats]
+    pieces: tuple[tuple[str, Cats], ...]
+    unplaced: tuple[str, ...]
+
+
+def place(report: LabelledReport, sentences: bool = True) -> Placed:
+    """The whole report with its labels, and, when ``sentences``, its sentences when it
+    has several and the clauses of each sentence that has several
+    (:func:`.sentences.clauses`): a sentence or clause is a negative for every signal its
+    report lacks and a positive for a signal the rules locate in it."""
     text = normalize(report.text)
     gold = {s.value for s in report.signals}
-    yield text, {s.value: float(s.value in gold) for s in Signal}
+    whole = (text, {s.value: float(s.value in gold) for s in Signal})
     if not sentences:
-        return
+        return Placed(whole, (), ())
     doc = pipeline()(text)
     first = starts(doc)
     parts = []
@@ -93,7 +100,7 @@ def examples(report: LabelledReport, sentences: bool = True,
             parts.append((a, b))
         parts += clauses(doc, a, b)
     if not parts:
-        return
+        return Placed(whole, (), ())
     located = {f.id.value: f.start for f in spot(report.text, model=False).signals}
     pieces: list[tuple[str, Cats]] = []
     for a, b in parts:
@@ -104,21 +111,37 @@ def examples(report: LabelledReport, sentences: bool = True,
         cats = {s.value: 0.0 for s in Signal if s.value not in gold}
         cats |= {s: 1.0 for s, at in located.items() if s in gold and start <= at < end}
         pieces.append((piece, cats))
-    unplaced = [s for s in gold if not any(cats.get(s) == 1.0 for _, cats in pieces)]
-    if locate is not None and unplaced and pieces:
+    unplaced = tuple(s for s in gold if not any(cats.get(s) == 1.0 for _, cats in pieces))
+    return Placed(whole, tuple(pieces), unplaced)
+
+
+def located(placed: Placed, locate: Locator | None = None) -> Iterator[tuple[str, Cats]]:
+    """(normalized text, cats) for a placed report; with ``locate`` (a first-pass model's
+    probabilities), each signal the rules place nowhere is placed in the part that model
+    rates highest for it: the signals the rules miss are the ones told in people's own
+    words, and without a place they only ever reach the model through the whole report,
+    diluted by its small talk."""
+    yield placed.whole
+    pieces = [(piece, dict(cats)) for piece, cats in placed.pieces]
+    if locate is not None and placed.unplaced and pieces:
         rated = locate([piece for piece, _ in pieces])
-        for signal in unplaced:
+        for signal in placed.unplaced:
             best = max(range(len(pieces)), key=lambda k: rated[k][signal])
             pieces[best][1][signal] = 1.0
     yield from pieces
 
 
-def docbin(reports: Sequence[LabelledReport], sentences: bool,
-           locate: Locator | None = None) -> DocBin:
+def examples(report: LabelledReport, sentences: bool = True,
+             locate: Locator | None = None) -> Iterator[tuple[str, Cats]]:
+    """What the model learns from one report: :func:`place`, then :func:`located`."""
+    return located(place(report, sentences), locate)
+
+
+def docbin(placed: Sequence[Placed], locate: Locator | None = None) -> DocBin:
     nlp = spacy.blank("en")
     out = DocBin(store_user_data=False)
-    for report in reports:
-        for text, cats in examples(report, sentences, locate):
+    for report in placed:
+        for text, cats in located(report, locate):
             doc = nlp.make_doc(text)
             doc.cats = cats
             out.add(doc)
@@ -143,15 +166,18 @@ def spacy_train(train: Sequence[LabelledReport], dev: Sequence[LabelledReport],
     """
     with tempfile.TemporaryDirectory(prefix="signals-train-") as tmp:
         work = Path(tmp)
-        docbin(dev, sentences=False).to_disk(work / "dev.spacy")
+        docbin([place(report, sentences=False) for report in dev]).to_disk(work / "dev.spacy")
+        if not quiet:
+            _say("signal model: placing the signals of each report in its sentences (rules)")
+        placed = [place(report) for report in train]
         first = None
         for number in (1, 2):
             if not quiet:
                 _say(f"signal model, pass {number} of 2: converting reports to spaCy DocBins")
-            docbin(train, sentences=True, locate=first).to_disk(work / "train.spacy")
+            docbin(placed, locate=first).to_disk(work / "train.spacy")
             if not quiet:
                 _say(f"signal model, pass {number} of 2: spacy train {CONFIG.name} "
-                     "(fixed seed; under a minute)")
+                     "(fixed seed; a few minutes)")
             out = work / f"pass{number}"
             result = subprocess.run([
                 sys.executable, "-m", "spacy", "train", str(CONFIG), "--output", str(out),
@@ -185,7 +211,7 @@ def train_signals_model(force: bool = False, model_dir: Path = SIGNALS_MODEL_DIR
     started = time.monotonic()
     inputs = fingerprint()
     if quiet:
-        _say("training the signal model alongside (spaCy, two passes, a minute or two)")
+        _say("training the signal model alongside (spaCy, two passes, a few minutes)")
     returncode = spacy_train(load_split("train"), load_split("dev"), model_dir, quiet=quiet)
     if returncode != 0:
         return returncode
