@@ -316,6 +316,21 @@ BROUGHT_FILLERS = {"along", "in", "me", "us", "to"}
 # for people that do not, for someone brought in beside the manager.
 PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "wife", "nurse",
                   "ee", "ic")
+# "My friend introduced me to her manager", "set up a call with his boss": the words
+# that set a meeting up, and the words right before whom it was set up with.
+SET_UP_WORDS = {"introduced", "set", "arranged", "organised", "organized", "connected",
+                "fixed", "lined", "got", "sorted", "booked", "put", "intro"}
+MEETING_LINKS = {"to", "with", "meet"}
+SET_UP_REACH = 10
+# What a person does right after being named, for a title no list knows: "the
+# district forester goes, ...", "the harvest planner just asks ...".
+TITLE_ACTS = {"goes", "went", "says", "said", "asks", "asked", "wants", "wanted", "tells",
+              "told", "keeps", "kept", "takes", "took", "pulls", "pulled", "starts", "started",
+              "spends", "spent", "writes", "wrote", "types", "typed", "jots", "jotted",
+              "mentions", "mentioned", "explains", "explained", "admits", "admitted",
+              "grills", "grilled", "launches", "launched", "raves", "raved", "gushes",
+              "gushed", "talks", "talked", "sells", "sold", "pitches", "pitched", "just",
+              "immediately", "then", "also", "actually", "really", ","}
 PERSON_WORDS = {"bloke", "chap", "clerk", "medic", "nurse", "midwife", "cook", "colleague",
                 "trainee", "apprentice", "lad", "girl", "boy", "person"}
 # Labels of a little transcript ("Her: ... / Me: ..."): who speaks each turn.
@@ -527,6 +542,8 @@ class ActorFinder:
             if before in OTHER_NOUNS or _sat_in(doc, token) or _their_staff(doc, token.i - 1) \
                     or lower in self._others(doc, original):
                 return Actor.OTHER
+            return _object_of_user(doc, token)
+        if _unlisted_title_met(doc, token):
             return _object_of_user(doc, token)
         return None
 
@@ -754,7 +771,8 @@ class ActorFinder:
             return False
         # "her student midwife, Amy,", "one of her team leads, Mo,": the manager's staff
         phrase = [t.lower_ for t in doc[max(0, i - 5) : i - 1]]
-        staff = any(w in STAFF_OF for w in phrase[-3:]) or ("one", "of") in set(
+        staff = (any(w in STAFF_OF for w in phrase[-3:]) and
+                 not _meeting_arranged_with(doc, i - 2)) or ("one", "of") in set(
             pairwise(phrase))
         # "a colleague from the grad team, Luke,", "someone from their recruitment team,
         # Amelia,": someone from another team, named.
@@ -986,7 +1004,19 @@ def _their_staff(doc: Doc, i: int) -> bool:
     """"Her boss", "his sous chef", "her paralegal Jon": someone on the manager's staff
     (or over them), named by the word at ``i`` after "his" or "her"."""
     return i > 0 and any(doc[j].lower_ in STAFF_OF for j in range(max(0, i - 2), i)) and \
-        not doc[i].is_punct
+        not doc[i].is_punct and not _meeting_arranged_with(doc, i)
+
+
+def _meeting_arranged_with(doc: Doc, i: int) -> bool:
+    """Whether the word at ``i`` after "his" or "her" is the one a friend set the meeting
+    up with: "introduced me to her manager, Declan", "set up a chat with his boss, Lucia",
+    "arranged for me to meet her manager": the person met, not someone on their staff."""
+    owner = i - 1 if doc[i - 1].lower_ in STAFF_OF else i - 2
+    if owner < 1 or doc[owner - 1].lower_ not in MEETING_LINKS:
+        return False
+    first = sentence_of(doc, i)[0]
+    before = doc[max(first, owner - SET_UP_REACH) : owner]
+    return not SET_UP_WORDS.isdisjoint(t.lower_ for t in before)
 
 
 def _ranked_title_alone(doc: Doc, i: int) -> bool:
@@ -1089,6 +1119,23 @@ def _brought_the_user(doc: Doc, who: int) -> bool:
     return obj in {"me", "us"} and (
         verb in ESCORTED or (verb in {"met", "meeting", "greeted"} and
                              not FRONT_DESK_PLACES.isdisjoint(after[2:])))
+
+
+def _unlisted_title_met(doc: Doc, token: Token) -> bool:
+    """Whether ``token`` is a word for a person that no list knows, acting as the first
+    person the account names: "So the district forester goes, 'we've got ...'", "the
+    harvest planner just asks ...". Fields are endless and so are their titles; the one
+    the user met is who a story of the meeting names first."""
+    lower = token.lower_
+    if not (token.is_alpha and len(lower) > 4 and lower.endswith(PERSON_ENDINGS)) or \
+            token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in TITLE_ACTS:
+        return False
+    k = token.i - 1
+    while k >= 0 and token.i - k <= TITLE_WORDS and doc[k].is_alpha and not doc[k].is_stop:
+        k -= 1
+    return k >= 0 and doc[k].lower_ == "the" and not any(
+        t.lower_ in MANAGER_NOUNS or t.lower_ in OTHER_NOUNS or t.lower_ in MANAGER_PRONOUNS
+        for t in doc[: token.i])
 
 
 def _object_of_user(doc: Doc, token: Token) -> Actor | None:

@@ -17,10 +17,15 @@ KEY = "infocoach_sentences"
 # Marks that open an item of a list at the start of a line: "- asked why I left".
 LIST_MARKS = {"-", "*", "•", "–", "—", "·", "+"}
 QUOTES = {'"', "'", "”", "’"}
+# Labels that open a line of a question-and-answer write-up: "Q: shift work?", "A: no".
+TRANSCRIPT_LABELS = {"q", "a"}
 # Words that carry a sentence on after a quoted question: 'asked "why now?" and wrote ...'.
 GOES_ON = {"into", "onto", "on", "in", "at", "to", "and", "or", "but", "as", "while", "with",
            "before", "after", "which", "because", "from", "for", "like", "she", "he",
            "they"}
+# Words that carry the line before on: "- I asked about shifts / and that was it".
+CARRIES_ON = {"and", "but", "or", "so", "then", "which", "who", "because", "while", "with",
+              "plus", "as"}
 # Where a sentence is cut into clauses for the learned layer, and its shortest clause.
 CLAUSE_CUTS = {",", ";", "and", "but", "then", "-", "—", "–", "&", "plus"}
 MIN_CLAUSE = 3
@@ -37,8 +42,9 @@ def starts(doc: Doc) -> list[int]:
 
 
 def mend_sentence_starts(doc: Doc) -> Doc:
-    """Mend the sentencizer's starts: each line that opens with a list mark is a
-    sentence of its own, and a question quoted inside a sentence does not end it.
+    """Mend the sentencizer's starts: each line that opens with a list mark, and the
+    line after a question or answer of a transcript, is a sentence of its own, and a
+    question quoted inside a sentence does not end it.
 
     A write-up pasted from a notes app puts one fact per line with no full stop
     ("- very much a sales pitch for the bank\n- I mostly listened"); read as one
@@ -46,16 +52,35 @@ def mend_sentence_starts(doc: Doc) -> Doc:
     'typed "excel wizard?" into his phone' the words after the quote have no subject
     of their own.
     """
+    line = 0  # where the current line starts
     for token in doc[1:]:
-        if token.text[:1] in LIST_MARKS and "\n" in doc[token.i - 1].text and \
-                doc[token.i - 1].is_space:
+        after_break = "\n" in doc[token.i - 1].text and doc[token.i - 1].is_space
+        # The line after an item of a list starts a sentence too, such as a notes app's
+        # heading ("- I'd be relevant for that / Not so sure / - salary bands vague"),
+        # unless it carries the item on ("- I asked about shifts / and that was it").
+        if after_break and (token.text[:1] in LIST_MARKS or _answer_line(doc, line) or (
+                is_list_item(doc, line) and token.lower_ not in CARRIES_ON)):
             token.is_sent_start = True
         elif token.is_sent_start and token.lower_ in GOES_ON and token.i >= 2 and \
                 doc[token.i - 1].text in QUOTES and doc[token.i - 2].text in {"?", "!"}:
             # 'typed "excel wizard?" into his phone', 'he goes "why now?" and starts
             # typing': a question quoted inside a sentence does not end it.
             token.is_sent_start = False
+        if after_break:
+            line = token.i
     return doc
+
+
+def _answer_line(doc: Doc, line: int) -> bool:
+    """Whether the line starting at token ``line`` is one of a question-and-answer
+    write-up ("A: buyer or procurement assistant", "3. Q: entry route?"): it ends
+    where it breaks, though it has no full stop, so the next line is not read as its
+    continuation ("... assistant / At some point he opened OneNote" is the manager's
+    typing, not the assistant's)."""
+    words = [t.lower_ for t in doc[line : line + 4] if not t.is_space]
+    if words[:1] and (words[0].isdigit() or words[0] in LIST_MARKS):
+        words = words[1:] if words[1:2] != ["."] else words[2:]
+    return len(words) >= 2 and words[0] in TRANSCRIPT_LABELS and words[1] == ":"
 
 
 def is_list_item(doc: Doc, a: int) -> bool:

@@ -350,6 +350,8 @@ PARTICIPLES = {"taken", "written", "given", "done", "made", "been", "gone", "see
 # Words that turn a sentence to another part: "X was neutral, *but* the manager ...";
 # the clause breaks but those that tie a clause to the one before ("while", "because").
 CONTRAST = CLAUSE_BREAK - {"while", "because", "."}
+# Words after which a sentence that opened on the user turns to the manager.
+TURNS = {"but", "though", "although", "whereas"}
 # "My tutor says ...", "my mate reckons ...": hearsay.
 HEARSAY_VERBS = {"says", "said", "reckons", "reckoned", "thinks", "told", "swears", "claims"}
 # "My mentor had told me ...", "my sister always says ...".
@@ -378,6 +380,12 @@ MET_REACH = 4
 # Complaints about the company are not enthusiasm (GUIDELINE.md), whatever else
 # the sentence says about it; a complaint about a gap may still be a need.
 COMPLAINT_LEMMAS = {"complain", "moan", "grumble", "gripe", "whinge", "grouse", "cynical"}
+# "How hard it is", "how tough the unit is to work on", "shame about the employer": a
+# complaint; not "how hard everyone works for the clients".
+HARDSHIP = {("how", "hard"), ("how", "tough"), ("how", "stressful"), ("how", "exhausting"),
+            ("how", "grim"), ("shame", "about")}
+WORKING = {"work", "works", "worked", "working"}
+HARDSHIP_REACH = 3
 # Subjects that are nobody in particular: "Someone on LinkedIn wrote that ...".
 ANYBODY = {"someone", "somebody", "everyone", "everybody", "anyone"}
 # "I reckon they might need someone like me": the user's own guess at what could
@@ -444,6 +452,9 @@ DEFLATING = {"nowhere", "not", "only", "unfortunately", "sadly", "none", "😅",
              "🤷‍♂️", "😬", "grad",
              # "I'm a microbiologist and have never touched one", "im newly qualified"
              "never", "newly", "semester"}
+# Pairs with a deflating word that tell of the user's tact or feelings, not of a shortfall.
+NOT_DEFLATING = {("not", "to"), ("not", "want"), ("not", "wanting"), ("not", "wish"),
+                 ("never", "felt")}
 # "I literally just finished a bootcamp in exactly that": the user fits.
 AFFIRMING = {"exactly", "exact", "literally", "perfect", "perfectly", "precisely",
              # "nobody has the licence and the CAD side. I have both 😬"
@@ -490,7 +501,12 @@ NEED_MET = {("took", "someone", "on"), ("taken", "someone", "on"), ("taken", "on
             ("internal", "promotion"), ("taken", "care", "of"), ("already", "appointed"),
             ("just", "appointed"), ("already", "recruited"), ("just", "recruited"),
             # "all the roles there are going to existing staff", "it's being cut"
-            ("existing", "staff"), ("internally",), ("being", "cut"), ("been", "cut"),
+            ("existing", "staff"), ("being", "cut"), ("been", "cut"),
+            # "promoting someone internally", "it went internally"; not "I'm internally
+            # screaming"
+            *((word, "internally") for word in (
+                "someone", "hire", "hiring", "recruit", "recruiting", "promote", "promoting",
+                "appointed", "went", "going")),
             ("scrapped",), ("axed",), ("hired", "a", "contractor"), ("hired", "someone"),
             ("took", "on", "someone"), ("brought", "in", "a"),
             # "they were short of a PM but hired an ex-navy guy in January"
@@ -536,7 +552,9 @@ USER_LACKS |= {(modal, adverb) for modal in ("can", "could") for adverb in SCARC
 NOT_LACKING = {"think", "know", "mind", "care", "see", "sure", "surprised", "remember",
                "really", "want", "blame", "wait", "believe", "expect", "expected", "thought",
                # "... and I can't find anyone": the manager, quoted, lacking staff
-               "find", "get", "hire", "recruit"}
+               "find", "get", "hire", "recruit",
+               # "I've never felt so wanted": how the user felt
+               "felt", "feel"}
 # "What qualifications you need in the industry": advice on a whole field, not a
 # need of the manager's department.
 # Only "in the industry", "across this sector", "generally": "a field engineer" or
@@ -660,6 +678,8 @@ WRITING = {"write", "type", "jot", "scribble", "scrawl", "note", "record", "log"
 RECORDING_THINGS = {"notebook", "notepad", "keyboard", "pen", "pencil", "notes"}
 # "Took down my details", but not "hands down" or "sat down".
 RECORDING_DOWN = {"take", "put", "get", "write", "jot", "note"}
+# ... with a word between: "just getting that down", "got it all down".
+DOWN_OBJECTS = {"that", "it", "this", "them", "those", "everything", "all"}
 # "He took notes at his last interview", "back when she was job hunting": the
 # manager's own past, not this meeting. Only for what has to happen in the meeting:
 # a need or praise may be told that way ("since her last tester left", "better
@@ -850,6 +870,8 @@ PLAINLY = {"never", "just", "only", "mostly", "barely", "hardly", "said", "stuck
 PLAIN_MANNER = {"brief", "businesslike", "quiet", "quieter", "calm", "calmer", "factual",
                 "polite", "pleasant", "nice", "low-key", "reserved", "all", "matter",
                 "straightforward", "neutral", "professional", "formal", "short"}
+# "The manager herself was / is / seemed more reserved": what links them to that manner.
+PLAIN_LINKS = {"was", "seemed", "is", "seems", "looked", "looks", "sounded", "sounds"}
 # Words for the manager in a story told about them, and in words said to them.
 TOLD_OF = {"he", "she", "him", "her", "his", "hers", "they", "them", "their"}
 ADDRESSED = {"you", "your", "yours"}
@@ -1019,7 +1041,7 @@ def _set_against(doc: Doc, original: str, a: int, b: int, finder: ActorFinder) -
         if rest[:1] == [","] and "," in rest[1:4]:
             rest = rest[rest.index(",", 1) + 1 :]
         if rest[:1] and (rest[0] in PLAINLY or rest[:2] in (["did", "n't"], ["did", "not"])
-                         or (rest[0] in {"was", "seemed"} and
+                         or (rest[0] in PLAIN_LINKS and
                              not PLAIN_MANNER.isdisjoint(rest[1:4]))):
             return who
     return None
@@ -1041,10 +1063,13 @@ def _learn(doc: Doc, original: str, offset: int, finder: ActorFinder | None,
         return
     parts = [[(a, b), *clauses(doc, a, b)] for a, b in bounds]
     flat = iter(scorer([doc[x:y].text for part in parts for x, y in part]))
-    for (a, b), part in zip(bounds, parts, strict=True):
-        read = [((x, y), next(flat)) for x, y in part]
-        if finder is not None:
+    reads = [[((x, y), next(flat)) for x, y in part] for part in parts]
+    # Every sentence's overruling first: a finding the model rules out in a later
+    # sentence must not keep it from reading the signal in an earlier one.
+    if finder is not None:
+        for (a, b), read in zip(bounds, reads, strict=True):
             _overrule(tally, read, offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1]))
+    for (a, b), part, read in zip(bounds, parts, reads, strict=True):
         wanted = [s for s in Signal if s not in tally.found
                   and any(p[s] >= thresholds[s] for _, p in read)]
         if not wanted:
@@ -1473,7 +1498,9 @@ def _records(doc: Doc, a: int, b: int) -> bool:
     """Whether the sentence tells of anything being written, typed or kept, and not
     that it never was ("had a notebook on the desk but never wrote in it")."""
     found = [t for t in doc[a:b] if t.lemma_ in RECORDING or t.lower_ in RECORDING or (
-        t.lower_ == "down" and t.i > a and doc[t.i - 1].lemma_ in RECORDING_DOWN)]
+        t.lower_ == "down" and t.i > a and (doc[t.i - 1].lemma_ in RECORDING_DOWN or (
+            t.i - 1 > a and doc[t.i - 1].lower_ in DOWN_OBJECTS and
+            doc[t.i - 2].lemma_ in RECORDING_DOWN)))]
     acts = [t for t in found if t.lower_ not in RECORDING_THINGS]
     negated = [t for t in acts if _negated_act(doc, a, t.i)]
     return bool(found) and not (negated and len(negated) == len(acts))
@@ -1515,8 +1542,18 @@ def _negated_act(doc: Doc, a: int, i: int) -> bool:
 
 
 def _complaint(doc: Doc, a: int, b: int) -> bool:
-    """"She spent the hour complaining about the company": not enthusiasm."""
-    return any(t.lemma_ in COMPLAINT_LEMMAS for t in doc[a:b])
+    """"She spent the hour complaining about the company", "going on about how hard
+    it is: no budget, Fridays lost to admin": not enthusiasm."""
+    return any(t.lemma_ in COMPLAINT_LEMMAS for t in doc[a:b]) or \
+        _hardship([t.lower_ for t in doc[a:b]])
+
+
+def _hardship(words: list[str]) -> bool:
+    """Whether ``words`` tell how hard a place is ("how hard it is", "shame about the
+    employer"); not "how hard everyone works for the clients"."""
+    return any(
+        (w, nxt) in HARDSHIP and WORKING.isdisjoint(words[k + 2 : k + 2 + HARDSHIP_REACH])
+        for k, (w, nxt) in enumerate(pairwise(words)))
 
 
 def _complained_of(doc: Doc, first: int, cue: int) -> bool:
@@ -1857,8 +1894,9 @@ def _user_deflates(words: list[str]) -> bool:
     if not firsts:
         return False
     after = words[firsts[0] + 1 :]
-    # Not "tried not to look too keen": "not to" is about what the user did.
-    deflated = any(w in DEFLATING and (w, nxt) != ("not", "to")
+    # Not "tried not to look too keen", "I did not want to presume": what the user did;
+    # not "I've never felt so wanted": how they felt.
+    deflated = any(w in DEFLATING and (w, nxt) not in NOT_DEFLATING
                    for w, nxt in pairwise([*after, ""]))
     return deflated and AFFIRMING.isdisjoint(after) and \
         ("not", "sure") not in set(pairwise(after))
@@ -2161,6 +2199,13 @@ def _manager_acts(doc: Doc, original: str, a: int, b: int, finder: ActorFinder) 
     """
     named = [_passive_user(doc, n) for n in finder.named(doc, original, a, b)]
     if named and named[0].actor is Actor.USER and _user_is_subject(doc, a, named[0]):
+        # "I have been pitched at before, but the branch director went full infomercial":
+        # the manager's turn after a "but".
+        turn = next((t.i + 1 for t in doc[a:b] if t.lower_ in TURNS), None)
+        if turn is not None and any(n.actor is Actor.MANAGER and n.token is not None and
+                                    n.token < turn + SUBJECT_REACH
+                                    for n in finder.named(doc, original, turn, b)[:1]):
+            return _manager_acts(doc, original, turn, b, finder)
         return False  # "I asked him whether his team needs anyone": the user's doing
     if _asked_of_them(doc, a, b):
         return False  # "asked what he loves about working there"
@@ -2320,7 +2365,11 @@ def _read(doc: Doc, original: str, offset: int, finder: ActorFinder, tally: _Tal
             pass  # not a post itself; what the sentence says after it, the model reads
         elif _not_that(doc, first, last, cue.signal, span.end) or \
                 _not_that_cue(doc, span, first, last) or \
-                (cue.signal is Signal.ENTHUSIASM and _complained_of(doc, first, span.start)):
+                (cue.signal is Signal.ENTHUSIASM and (
+                    _complained_of(doc, first, span.start) or
+                    # "going on about how hard it is": the cue's own words, or what
+                    # follows them, say so
+                    _hardship([t.lower_ for t in doc[span.start : min(last, span.end + 4)]]))):
             tally.vetoed.add(veto)
         else:
             tally.keep(_verdict(doc, offset, span, cue, who))

@@ -26,6 +26,45 @@ from tests.unit.signals.stand_ins import reads_everywhere, reads_nothing, reads_
 
 # kind: (layer, signal, the signal now found, its twin that stays quiet)
 NARROWED = {
+    "the user's tact after a need is no shrug": (
+        "model", "need",
+        "She said the new Hull depot will need two people with forklift tickets, which I've "
+        "had for years. I did not want to seem pushy, so I just thanked her.",
+        "She said the new Hull depot will need two people with HGV licences. I'm not a "
+        "driver, sadly."),
+    "how the user felt after a need is no shrug": (
+        "model", "need",
+        "He told me they need a dispatcher who knows the rural routes. I've never felt so "
+        "welcome anywhere.",
+        "He told me they need a dispatcher with a lorry licence. I've never driven anything "
+        "bigger than a van."),
+    "'internally' is no role filled unless someone is hired or promoted": (
+        "model", "need",
+        "Her team has been short of a GIS analyst since spring and I was internally cheering, "
+        "because that's my job.",
+        "Her team was short of a GIS analyst, but they're promoting someone internally."),
+    "the manager a friend introduced the user to is the one met": (
+        "model", "need",
+        "My neighbour Sofia introduced me to her manager, Gareth, at the brewery. Gareth said "
+        "they've had nobody to run the canning line since March.",
+        "I met the head brewer, Ana. Her manager, Gareth, said they've had nobody to run the "
+        "canning line since March."),
+    "the manager set against someone who raved, in the present tense": (
+        "model", "enthusiasm",
+        "On the tour a technician keeps telling me it's the best lab in the country to work "
+        "for. The lab manager herself is just as keen.",
+        "On the tour a technician keeps telling me it's the best lab in the country to work "
+        "for. The lab manager herself is quieter."),
+    "'getting that down' is writing": (
+        "model", "notes",
+        "At one point the editor stops me: 'sorry, just getting that down.'",
+        "At one point the editor stops me: 'sorry, just getting that sorted.'"),
+    "how hard everyone works is no complaint; how hard the place is, is": (
+        "model", "enthusiasm",
+        "He went on about how hard everyone works for the clients, the bonuses, the new office "
+        "and the best team in the city.",
+        "She kept going on about how hard it is to work on the unit: no budget, study days "
+        "cancelled, a rota that changes every week."),
     "a shortage told as 'hasn't got enough'": (
         "model", "need",
         "He admitted he hasn't got enough welders who can read drawings, and I've read them "
@@ -255,6 +294,22 @@ def test_the_signal_is_found_now(kind: str) -> None:
 def test_the_false_alarm_the_check_was_for_stays_quiet(kind: str) -> None:
     layer, signal, _, quiet = NARROWED[kind]
     assert signal not in read(layer, signal, quiet)
+
+
+def test_the_manager_after_a_but_in_a_sentence_the_user_opened() -> None:
+    """A sentence the model is all but sure of, whose clauses bear it out only weakly, is
+    the manager's when it turns to them after a "but"; not when the user goes on."""
+    def sure_of_the_whole(texts: Sequence[str]) -> list[dict[Signal, float]]:
+        return [{s: (0.97 if "stiff, " in t and "dealership" in t else
+                     0.3 if "dealership manager" in t else 0.0)
+                 if s is Signal.ENTHUSIASM else 0.0 for s in Signal} for t in texts]
+
+    turned = ("I had been warned he was stiff, but the dealership manager went full sales "
+              "mode: profit share, company cars, why they beat every garage in town.")
+    users = ("I had been warned he was stiff, so I went full sales mode at the dealership "
+             "manager: profit share, company cars, why they beat every garage in town.")
+    assert spot(turned, scorer=sure_of_the_whole).ids == ["enthusiasm"]
+    assert spot(users, scorer=sure_of_the_whole).ids == []
 
 
 def test_effort_is_no_praise_once_a_negation_has_ended() -> None:

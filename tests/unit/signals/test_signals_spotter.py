@@ -10,7 +10,7 @@ from infocoach.ids import Signal
 from infocoach.signals import spot
 from infocoach.signals.pipeline import pipeline
 from infocoach.signals.sentences import starts
-from infocoach.signals.spotter import normalize
+from infocoach.signals.spotter import _actor_finder, normalize
 
 
 def ids(text: str) -> list[str]:
@@ -552,12 +552,14 @@ def test_what_on_earth_makes_you_want_is_a_question_about_the_user() -> None:
                 model=False).ids == ["background"]
 
 
-def test_a_title_no_list_knows_still_leaves_the_notes_to_the_model() -> None:
-    """"The curator wrote down ...": a subject, though not a word we know for a person;
-    the rules neither keep nor refuse it, and the model reads it."""
+def test_a_title_no_list_knows_is_the_one_met_when_named_first() -> None:
+    """"The curator wrote down ...": no list knows the word, but a story of the meeting
+    names the one met first; named after someone else, the rules leave it to the model."""
     text = "The curator wrote down the name of my old museum."
-    assert "notes" not in spot(text, model=False).ids
+    assert spot(text, model=False).ids == ["notes"]
     assert "notes" in ids(text)
+    after_another = "The receptionist was lovely. The curator wrote down the name of my old museum."
+    assert "notes" not in spot(after_another, model=False).ids
     assert "notes" not in ids("Notes were written down by someone while I talked.")
 
 
@@ -1052,6 +1054,44 @@ READ_IN_CONTEXT = {
 def test_what_is_read_in_the_context_of_the_account(kind: str) -> None:
     text, expected = READ_IN_CONTEXT[kind]
     assert ids(text) == expected
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("So the district forester goes, 'We've got ash dieback to survey.'", ("manager", "forester")),
+    ("So my cousin goes, 'We've got ash dieback to survey.'", ("other", "cousin")),
+])
+def test_a_title_no_list_knows_names_the_one_met(text: str, first: tuple[str, str]) -> None:
+    doc = pipeline()(normalize(text))
+    named = _actor_finder().named(doc, text, 0, len(doc))
+    assert (named[0].actor.value, doc[named[0].token].text) == first
+
+
+def test_a_question_and_answer_line_ends_where_it_breaks() -> None:
+    doc = pipeline()(normalize("Q: entry route?\nA: buyer or assistant\nAt one point he typed "
+                               "my answer into OneNote\n3. Q: hours? A: nine to five"))
+    assert [doc[a:b].text.strip() for a, b in _bounds(doc) if doc[a:b].text.strip()] == [
+        "q: entry route?", "a: buyer or assistant", "at one point he typed my answer into "
+        "onenote\n3.", "q: hours?", "a: nine to five"]
+
+
+def test_the_line_after_an_item_of_a_list_is_a_sentence_unless_it_carries_it_on() -> None:
+    doc = pipeline()(normalize("- said they need QA people\nNot so sure\n- pay\nand hours"))
+    assert [doc[a:b].text.strip() for a, b in _bounds(doc) if doc[a:b].text.strip()] == [
+        "- said they need qa people", "not so sure", "- pay\nand hours"]
+
+
+def test_a_finding_overruled_later_does_not_hide_an_earlier_reading() -> None:
+    # The rules find enthusiasm in the second sentence; a model that reads it only in the
+    # first rules the second out. The first sentence's reading must still count.
+    text = "He spent ages on the firm: free travel and a decent pension. He clearly loves it there."
+
+    def reads_the_perks(texts: list[str]) -> list[dict[Signal, float]]:
+        return [{s: 0.95 if s is Signal.ENTHUSIASM and "free travel" in t else 0.0
+                 for s in Signal} for t in texts]
+
+    assert [f.evidence for f in spot(text, model=False).signals] == ["He clearly loves it there"]
+    assert [f.evidence for f in spot(text, scorer=reads_the_perks).signals] == [
+        "He spent ages on the firm: free travel and a decent pension"]
 
 
 def test_a_question_quoted_inside_a_sentence_does_not_end_it() -> None:
