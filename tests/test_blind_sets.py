@@ -24,6 +24,7 @@ NLU_BLIND = ROOT / "tests" / "nlu" / "blind.yml"
 NLU_DEV = ROOT / "tests" / "nlu" / "dev.yml"
 NLU_DEV2 = ROOT / "tests" / "nlu" / "dev2.yml"
 SIGNALS_BLIND18 = SIGNALS_DATA_DIR / "blind18.jsonl"
+SIGNALS_BLIND19 = SIGNALS_DATA_DIR / "blind19.jsonl"
 SIGNALS_DEV2 = SIGNALS_DATA_DIR / "dev2.jsonl"
 SIGNALS_DEV3 = SIGNALS_DATA_DIR / "dev3.jsonl"
 SIGNALS_DEV4 = SIGNALS_DATA_DIR / "dev4.jsonl"
@@ -79,7 +80,8 @@ def test_signals_dev_sets_share_no_account_with_the_training_splits(path: Path, 
     assert not dev & training, sorted(dev & training)
 
 
-@pytest.mark.parametrize("path, size", [(SIGNALS_BLIND18, 300)], ids=["blind18"])
+@pytest.mark.parametrize("path, size", [(SIGNALS_BLIND18, 300), (SIGNALS_BLIND19, 300)],
+                         ids=["blind18", "blind19"])
 def test_signals_blind_split_shares_no_account_with_the_other_splits(path: Path, size: int):
     blind = _accounts(path)
     assert len(blind) == size

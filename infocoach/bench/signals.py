@@ -6,9 +6,9 @@ baseline (per-signal precision/recall/F1, micro-F1, exact match, no-signal
 reports wrongly flagged); then single-process throughput and the p95 latency
 of one 120-word report, prints a table and writes the figures to
 ``bench/results/signals.json``. The default split is ``test``, which was never
-used for tuning; the blind split (``blind18``; the seventeen before it, once scored
-at both ends of a round, are training data now) is scored too when its file is
-present.
+used for tuning; the blind splits (``blind18``, scored at both ends of its round, and
+``blind19``, which measures the next; the seventeen before them are training data
+now) are scored too when their files are present.
 ``dev2`` and ``dev4``, written independently like them but looked at, are where the
 combination is chosen.
 """

@@ -37,9 +37,10 @@ TRAINED_ON: tuple[Split, ...] = ("train", "dev")
 # ``train`` and ``dev`` (``blind`` ... ``blind17`` were, each once the next had been
 # scored at the start of a round: written by people who never saw the guideline, they
 # are the training accounts most like what the next blind split will be). ``blind18``
-# was scored once, with the code that ended the round of blind17, and measures the
-# round after it.
-BLIND_SPLITS = ("blind18",)
+# was scored with the code that ended the round of blind17 and once more at the end of
+# its own round; ``blind19`` was scored once, with the code that ended blind18's
+# round, and measures the round after it.
+BLIND_SPLITS = ("blind18", "blind19")
 
 
 class LabelledReport(BaseModel):
