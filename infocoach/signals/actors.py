@@ -1130,9 +1130,7 @@ def _unlisted_title_met(doc: Doc, token: Token) -> bool:
     if not (token.is_alpha and len(lower) > 4 and lower.endswith(PERSON_ENDINGS)) or \
             token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in TITLE_ACTS:
         return False
-    k = token.i - 1
-    while k >= 0 and token.i - k <= TITLE_WORDS and doc[k].is_alpha and not doc[k].is_stop:
-        k -= 1
+    k = _before_title_words(doc, -1, token.i)
     return k >= 0 and doc[k].lower_ == "the" and not any(
         t.lower_ in MANAGER_NOUNS or t.lower_ in OTHER_NOUNS or t.lower_ in MANAGER_PRONOUNS
         for t in doc[: token.i])
@@ -1161,12 +1159,20 @@ def _object_of_user(doc: Doc, token: Token) -> Actor | None:
 def _apposed_to(doc: Doc, first: int, i: int) -> int:
     """Where the one that the title at ``i`` is set beside is named: "gave *Jordan*, the
     head chef, a pitch"; else ``i``."""
-    k = i - 1
-    while k > first and doc[k].is_alpha and not doc[k].is_stop and i - k <= TITLE_WORDS:
-        k -= 1
+    k = _before_title_words(doc, first, i)
     if k > first and doc[k].lower_ in TITLE_DETERMINERS | STAFF_OF:
         k -= 1
     return k - 1 if k - 1 >= first and doc[k].text == "," and doc[k - 1].is_alpha else i
+
+
+def _before_title_words(doc: Doc, first: int, i: int) -> int:
+    """Where the word before the words of a title ending at ``i`` is ("*the* head chef",
+    "*the* district forester"): back over up to TITLE_WORDS plain words, not past
+    ``first``."""
+    k = i - 1
+    while k > first and doc[k].is_alpha and not doc[k].is_stop and i - k <= TITLE_WORDS:
+        k -= 1
+    return k
 
 
 def after_openers(doc: Doc, a: int, b: int) -> int:

@@ -56,7 +56,7 @@ Locator = Callable[[Sequence[str]], list[Cats]]
 def fingerprint() -> str:
     """A hash of everything the model is made from; equal hashes, equal models."""
     digest = hashlib.sha256(spacy.__version__.encode())
-    # The rules place each signal in a sentence or clause (see ``examples``), so
+    # The rules place each signal in a sentence or clause (see ``place``), so
     # their modules (the matcher and the negation terms too) are inputs as well as the cues.
     for path in (CONFIG, Path(__file__), cues.__file__, sentence_parts.__file__,
                  actors.__file__, spotter.__file__, patterns.__file__, pipeline_module.__file__,
@@ -131,12 +131,6 @@ def located(placed: Placed, locate: Locator | None = None) -> Iterator[tuple[str
     yield from pieces
 
 
-def examples(report: LabelledReport, sentences: bool = True,
-             locate: Locator | None = None) -> Iterator[tuple[str, Cats]]:
-    """What the model learns from one report: :func:`place`, then :func:`located`."""
-    return located(place(report, sentences), locate)
-
-
 def docbin(placed: Sequence[Placed], locate: Locator | None = None) -> DocBin:
     nlp = spacy.blank("en")
     out = DocBin(store_user_data=False)
@@ -158,7 +152,7 @@ def spacy_train(train: Sequence[LabelledReport], dev: Sequence[LabelledReport],
 
     Two passes with the same config and seed: the first learns from the signals the
     rules place; the second also from where the first places the rest (see
-    :func:`examples`). Out of fold over the 4,735 train+dev accounts this raised the
+    :func:`located`). Out of fold over the 4,735 train+dev accounts this raised the
     combined micro-F1 from 0.920 to 0.931 (recall of needs 0.81 to 0.84, of
     enthusiasm 0.86 to 0.89), for 73 instead of 66 no-signal accounts flagged.
     Shared by ``make train`` and the cross-validation in :mod:`.crossval`, so

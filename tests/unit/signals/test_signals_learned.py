@@ -13,7 +13,7 @@ import pytest
 from infocoach.ids import Signal
 from infocoach.signals import learned, spot
 from infocoach.signals.dataset import SPLITS, LabelledReport, load_split
-from infocoach.signals.training import examples
+from infocoach.signals.training import located, place
 
 NEW_SENTENCES = {
     "indirect need": [
@@ -131,7 +131,7 @@ def test_training_sentences_are_unlabelled_where_the_rules_cannot_place_the_sign
         text="Lovely chat about cricket. She wrote down my name. Then she left.",
         signals=["notes"],
     )
-    whole, *sentences = examples(report)
+    whole, *sentences = located(place(report))
     assert whole[1] == {"background": 0.0, "notes": 1.0, "need": 0.0, "enthusiasm": 0.0}
     by_text = dict(sentences)
     assert by_text["she wrote down my name."]["notes"] == 1.0
@@ -147,12 +147,12 @@ def test_a_first_pass_model_places_what_no_rule_places_in_the_part_it_rates_high
              "pair of hands. Then she left.",
         signals=["need"],
     )
-    assert all("need" not in cats for _, cats in list(examples(report))[1:])
+    assert all("need" not in cats for _, cats in list(located(place(report)))[1:])
 
     def rates_payroll(texts: Sequence[str]) -> list[dict[str, float]]:
         return [{s.value: 0.9 if "payroll" in t else 0.1 for s in Signal} for t in texts]
 
-    whole, *parts = examples(report, locate=rates_payroll)
+    whole, *parts = located(place(report), locate=rates_payroll)
     placed = [text for text, cats in parts if cats.get("need") == 1.0]
     assert placed == ["the payroll lot are drowning without a second pair of hands."]
     assert whole[1]["need"] == 1.0
@@ -162,7 +162,7 @@ def test_a_first_pass_model_places_what_no_rule_places_in_the_part_it_rates_high
 def test_the_clauses_of_a_sentence_are_training_examples_too() -> None:
     report = LabelledReport(text="She asked about my degree, wrote it down and made tea.",
                             signals=["background", "notes"])
-    by_text = dict(examples(report))
+    by_text = dict(located(place(report)))
     assert by_text["wrote it down"] == {"notes": 1.0, "need": 0.0, "enthusiasm": 0.0}
     assert by_text["she asked about my degree"] == {"background": 1.0, "need": 0.0,
                                                     "enthusiasm": 0.0}
